@@ -1,0 +1,8 @@
+/** Every CLI command registration, one module per area (append yours). */
+import type { Command } from 'commander';
+
+/** Registers commands on the root program. */
+export type RegisterCommand = (program: Command) => void;
+
+/** All command registrations in help order. */
+export const COMMANDS: RegisterCommand[] = [];
