@@ -1,0 +1,133 @@
+/**
+ * Process step of the pipeline (Miniflux `processor`): turns parsed feed items into rows ready to
+ * store — canonical link, dates, language, plain text, content hash and dedup keys.
+ * Pure: data in, data out; the store decides what is new.
+ */
+import { createHash } from 'node:crypto';
+import type { Author, Enclosure, Engagement, Feed, FeedItem } from '../../../shared/types/feed';
+import { canonicalizeUrl, isAbsoluteHttpUrl } from './canonical-url';
+import { detectLanguage } from './language';
+import { htmlToText } from './sanitize';
+
+/** An item ready for the store. */
+export interface ProcessedItem {
+  /** The feed's own id for the item, trimmed, or null. */
+  guid: string | null;
+  /** Canonical article URL (tracking parameters removed), or null. */
+  link: string | null;
+  /** Plain-text headline (falls back to the start of the text for title-less posts). */
+  title: string;
+  summary: string | null;
+  /** Sanitized HTML body, or null. */
+  content: string | null;
+  /** Plain text of `content` (for search and analysis), or null. */
+  contentText: string | null;
+  authors: Author[];
+  categories: string[];
+  enclosures: Enclosure[];
+  engagement: Engagement | null;
+  /** ISO 639-1 code, or null when unknown. */
+  language: string | null;
+  /** ISO 8601 UTC: the item's publication date, else its update date, else null. */
+  published: string | null;
+  updated: string | null;
+  /** ISO 8601 UTC time the feed was fetched (or the file read). */
+  fetchedAt: string;
+  /** sha1 of the normalized title and text: the last link of the dedup chain. */
+  contentHash: string;
+  /** Dedup keys, most specific first: 'g:<guid>' then 'l:<canonical link>'. */
+  keys: string[];
+  /**
+   * True when the content hash is distinctive enough to merge two items of the same source that
+   * share no key (a guid scheme change); false for short texts such as "Le journal de 8h".
+   */
+  hashIsDistinctive: boolean;
+}
+
+/** Context of one processed feed. */
+export interface ProcessContext {
+  /** The source the feed belongs to (scopes non-URL guids). */
+  sourceId: number;
+  /** When the feed was fetched (or the file's effective date). */
+  fetchedAt: Date;
+  /** Language declared by the feed or the source, used as a hint. */
+  feedLanguage?: string | null;
+}
+
+/** Titles shorter than this (characters) are completed from the text for title-less posts. */
+const SYNTHETIC_TITLE_LENGTH = 140;
+
+/** Below this many characters of normalized text, a content hash alone never merges two items. */
+const DISTINCTIVE_HASH_MIN_CHARS = 80;
+
+/** Lowercases and collapses whitespace so cosmetic re-renders do not change the hash. */
+function normalizeForHash(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Trims and turns '' into null. */
+function clean(s: string | null | undefined): string | null {
+  if (s == null) return null;
+  const t = s.trim();
+  return t.length ? t : null;
+}
+
+/** A title for posts that have none (social posts, some JSON feeds): the start of the text. */
+function syntheticTitle(text: string | null): string {
+  if (!text) return '';
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= SYNTHETIC_TITLE_LENGTH) return flat;
+  const cut = flat.slice(0, SYNTHETIC_TITLE_LENGTH);
+  const space = cut.lastIndexOf(' ');
+  return (space > 60 ? cut.slice(0, space) : cut) + '…';
+}
+
+/** Dedup keys: URL guids are global, other guids only mean something inside their source. */
+function dedupKeys(guid: string | null, link: string | null, sourceId: number): string[] {
+  const keys: string[] = [];
+  if (guid) keys.push(isAbsoluteHttpUrl(guid) ? 'g:' + canonicalizeUrl(guid) : `g:${sourceId}:${guid}`);
+  if (link) keys.push('l:' + link);
+  return keys;
+}
+
+/** Processes one item. */
+function processItem(item: FeedItem, ctx: ProcessContext, fetchedAt: string): ProcessedItem {
+  const guid = clean(item.guid);
+  const rawLink = clean(item.link) ?? (guid && isAbsoluteHttpUrl(guid) ? guid : null);
+  const link = rawLink ? canonicalizeUrl(rawLink) : null;
+  const summary = clean(item.summary);
+  const content = clean(item.content);
+  const contentText = content ? clean(htmlToText(content)) : null;
+  const text = summary ?? contentText;
+  const title = clean(item.title) ?? syntheticTitle(text);
+  const normalized = normalizeForHash(title + '\n' + (text ?? ''));
+  const contentHash = createHash('sha1').update(normalized).digest('hex');
+  const langSample = text ? `${title}. ${text}` : title;
+  return {
+    guid,
+    link,
+    title,
+    summary,
+    content,
+    contentText,
+    authors: item.authors ?? [],
+    categories: item.categories ?? [],
+    enclosures: item.enclosures ?? [],
+    engagement: item.engagement ?? null,
+    language: detectLanguage(langSample, ctx.feedLanguage ?? null) ?? null,
+    published: item.published ?? item.updated ?? null,
+    updated: item.updated ?? null,
+    fetchedAt,
+    contentHash,
+    keys: dedupKeys(guid, link, ctx.sourceId),
+    hashIsDistinctive: normalized.length >= DISTINCTIVE_HASH_MIN_CHARS,
+  };
+}
+
+/** Processes every item of a parsed feed, in feed order. */
+export function processItems(feed: Feed, ctx: ProcessContext): ProcessedItem[] {
+  const fetchedAt = ctx.fetchedAt.toISOString();
+  const hint = ctx.feedLanguage ?? feed.language ?? null;
+  const withHint: ProcessContext = { ...ctx, feedLanguage: hint };
+  return feed.items.map((item) => processItem(item, withHint, fetchedAt));
+}
