@@ -1,8 +1,9 @@
 /** Every CLI command registration, one module per area (append yours). */
 import type { Command } from 'commander';
+import { registerAnalysisCommands } from './analysis';
 
 /** Registers commands on the root program. */
 export type RegisterCommand = (program: Command) => void;
 
 /** All command registrations in help order. */
-export const COMMANDS: RegisterCommand[] = [];
+export const COMMANDS: RegisterCommand[] = [registerAnalysisCommands];

@@ -1,11 +1,177 @@
 /**
  * Analysis entry point of the ingest pipeline: store-feed.ts and ingest-files.ts call
- * analyzeNewItems right after new items are committed. Analysis (stories, virality, controversy,
- * infox) plugs in here — the analysis area replaces this body; ingest owns only the call site.
+ * analyzeNewItems right after new items are committed. Each item joins the best open story of
+ * the per-database StoryIndex (or starts one), then the touched stories and the new items are
+ * scored (virality, controversy, infox) and written in one transaction.
  */
 import type { Db } from '../db/open';
+import type { Reason } from '../../../shared/types/domain';
+import {
+  readItemsForAnalysis, readRecentStoryItems, latestStoryDate, saveStory, saveItemScores, resetAnalysis, allItemIdsByDate,
+  readReliability, readVerdicts, countVerdicts, readWatchedTargets, createEmptyStory, type AnalysisItemRow, type ItemScores,
+} from '../db/analysis-store';
+import { StoryIndex, newOpenStory, type OpenStory } from './story-index';
+import { scoreControversy, scoreStoryControversy, compileTargets, type TargetMatcher } from './controversy';
+import { scoreInfox, infoxFeatures } from './infox';
+import { scoreStoryVirality, scoreItemVirality } from './virality';
+import { campaignFingerprint } from './campaign';
+import { DEBUNK_WORDS } from './lexicons/infox-style';
+import { foldedTokens } from './lexicon-match';
+import { createModel, train, type LogisticModel } from './learner';
+import type { ReliabilityList } from './reliability';
+import { cosineToCentroid } from './vectors';
 
-/** Analyses freshly stored items (placeholder: does nothing until the analysis stage lands). */
-export function analyzeNewItems(_db: Db, _itemIds: number[]): void {
-  // Intentionally empty: see the module comment.
+interface DbState {
+  index: StoryIndex;
+  reliability: ReliabilityList;
+  targets: TargetMatcher;
+  model: LogisticModel | null;
+  verdicts: number;
+}
+
+const STATES = new WeakMap<Db, DbState>();
+const TRUSTED = new Set(['official', 'press-national', 'tv', 'radio']);
+const H = 3_600_000;
+
+/** Drops the in-memory state of a database (after merges, splits, imports); rebuilt lazily. */
+export function invalidateAnalysis(db: Db): void {
+  STATES.delete(db);
+}
+
+function timeOf(r: AnalysisItemRow): number {
+  const t = Date.parse(r.published ?? r.fetchedAt);
+  return Number.isFinite(t) ? t : Date.now();
+}
+
+function stateOf(db: Db): DbState {
+  let st = STATES.get(db);
+  const verdicts = countVerdicts(db);
+  if (st && st.verdicts !== verdicts) { st.model = learnModel(db); st.verdicts = verdicts; }
+  if (st) return st;
+  const index = new StoryIndex();
+  st = { index, reliability: readReliability(db), targets: compileTargets(readWatchedTargets(db) ?? undefined), model: learnModel(db), verdicts };
+  STATES.set(db, st);
+  // Rebuild open stories from the database: only stories seen within the window.
+  const latest = latestStoryDate(db);
+  if (latest) {
+    const since = new Date(Date.parse(latest) - 3 * 86_400_000).toISOString();
+    for (const r of readRecentStoryItems(db, since)) {
+      if (r.storyId == null) continue;
+      const t = timeOf(r);
+      const v = index.vectorize(r.title, r.summary ?? r.contentText);
+      let s = index.stories.get(r.storyId);
+      if (!s) s = newOpenStory(r.storyId, t, r.title);
+      joinStory(s, r, t, 1);
+      index.addToStory(s, v);
+      index.now = Math.max(index.now, t);
+    }
+  }
+  return st;
+}
+
+function learnModel(db: Db): LogisticModel | null {
+  const verdicts = readVerdicts(db);
+  if (verdicts.length < 2) return null;
+  return train(createModel(), verdicts.map((v) => ({ features: infoxFeatures({ title: v.title, text: v.text, url: v.link, sourceType: v.sourceType }), label: v.confirmed })), { epochs: 20 });
+}
+
+function joinStory(s: OpenStory, r: AnalysisItemRow, t: number, sim: number): void {
+  s.itemCount++;
+  s.firstSeen = Math.min(s.firstSeen, t);
+  s.lastSeen = Math.max(s.lastSeen, t);
+  s.sources.add(r.sourceName);
+  s.types.add(r.sourceType);
+  const hour = new Date(t).toISOString().slice(0, 13);
+  s.timeline.set(hour, (s.timeline.get(hour) ?? 0) + 1);
+  s.viral.push({ time: t, source: r.sourceName, sourceType: r.sourceType, reach: r.reach, engagement: r.engagement });
+  if (s.viral.length > 600) s.viral.splice(0, s.viral.length - 500);
+  if (TRUSTED.has(r.sourceType)) s.trusted = true;
+  if (r.sourceType === 'factcheck' && !s.debunk && DEBUNK_WORDS.test(foldedTokens(`${r.title} ${r.summary ?? ''}`).join(' '))) s.debunk = { title: r.title, link: r.link };
+  if (sim > s.titleScore) { s.title = r.title; s.titleScore = sim; }
+}
+
+/** Analyses freshly stored items: stories, scores, reasons, tones (one transaction). */
+export function analyzeNewItems(db: Db, itemIds: number[]): void {
+  if (!itemIds.length) return;
+  const st = stateOf(db);
+  const { index } = st;
+  const rows = readItemsForAnalysis(db, itemIds).sort((a, b) => timeOf(a) - timeOf(b) || a.id - b.id);
+  const nowIso = new Date().toISOString();
+  db.transaction(() => {
+    const touched = new Map<number, OpenStory>();
+    const placed: Array<{ row: AnalysisItemRow; story: OpenStory; time: number; campaign: number; contro: ReturnType<typeof scoreControversy> }> = [];
+    for (const r of rows) {
+      const t = timeOf(r);
+      index.evict(t);
+      const text = r.summary ?? r.contentText;
+      const v = index.vectorize(r.title, text);
+      const found = index.findStory(v, t);
+      let story: OpenStory;
+      if (found) story = index.stories.get(found.id)!;
+      else story = newOpenStory(createEmptyStory(db, r.title, new Date(t).toISOString()), t, r.title);
+      joinStory(story, r, t, found ? found.sim : 0);
+      index.addToStory(story, v);
+      touched.set(story.id, story);
+      const fp = campaignFingerprint(r.title, text);
+      let campaign = 0;
+      if (r.sourceType === 'social' && fp.split(' ').length >= 5) {
+        const posts = index.fingerprints.get(fp) ?? [];
+        posts.push({ account: r.sourceName, time: t });
+        index.fingerprints.set(fp, posts);
+        campaign = new Set(posts.filter((p) => Math.abs(p.time - t) <= 6 * H).map((p) => p.account)).size;
+      }
+      const contro = scoreControversy(r.title, text, st.targets);
+      story.tones.push({ score: contro.score, tone: contro.tone });
+      if (story.tones.length > 300) story.tones.splice(0, 100);
+      placed.push({ row: r, story, time: t, campaign, contro });
+    }
+    const storyScores = new Map<number, { v: ReturnType<typeof scoreStoryVirality>; c: ReturnType<typeof scoreStoryControversy> }>();
+    for (const s of touched.values()) storyScores.set(s.id, { v: scoreStoryVirality(s.viral, index.now), c: scoreStoryControversy(s.tones) });
+    const out: ItemScores[] = [];
+    for (const p of placed) {
+      const { v: sv, c: sc } = storyScores.get(p.story.id)!;
+      const r = p.row;
+      const iv = scoreItemVirality(sv, { time: p.time, source: r.sourceName, sourceType: r.sourceType, reach: r.reach, engagement: r.engagement }, 0);
+      const inf = scoreInfox({ title: r.title, text: r.summary ?? r.contentText, url: r.link, sourceType: r.sourceType }, {
+        reliability: st.reliability, debunk: r.sourceType !== 'factcheck' ? p.story.debunk : null, officialCorroborated: p.story.trusted, campaignAccounts: p.campaign, model: st.model,
+      });
+      p.story.infoxMax = Math.max(p.story.infoxMax, inf.score);
+      const controReasons: Reason[] = p.story.itemCount >= 3 ? [...p.contro.reasons, ...sc.reasons.filter((x) => x.signal === 'tone-divergence')] : p.contro.reasons;
+      out.push({ id: r.id, storyId: p.story.id, virality: iv.score, controversy: Math.max(p.contro.score, Math.round((p.contro.score + sc.score) / 2)), infox: inf.score,
+        reasons: { virality: iv.reasons, controversy: controReasons, infox: inf.reasons }, tones: p.contro.targetTones, at: new Date(p.time).toISOString() });
+    }
+    saveItemScores(db, out, nowIso);
+    for (const s of touched.values()) {
+      const { v, c } = storyScores.get(s.id)!;
+      saveStory(db, {
+        id: s.id, title: s.title, keyTerms: keyTerms(s), firstSeen: new Date(s.firstSeen).toISOString(), lastSeen: new Date(s.lastSeen).toISOString(),
+        itemCount: s.itemCount, sourceCount: s.sources.size, sourceTypes: [...s.types], timeline: Object.fromEntries(s.timeline),
+        virality: v.score, controversy: c.score, infox: s.infoxMax, reasons: { virality: v.reasons, controversy: c.reasons, infox: [] },
+      }, nowIso);
+    }
+  })();
+}
+
+/** The story's strongest terms (stems; entity bigrams shown as words). */
+function keyTerms(s: OpenStory): string[] {
+  return [...s.centroid.entries()].filter(([k]) => !k.startsWith('~')).sort((a, b) => b[1] - a[1]).slice(0, 8)
+    .map(([k]) => k.replace(/^[@#]/, '').replace(/_/g, ' '));
+}
+
+/** Recomputes every story and score from scratch (`vigie analyze`); returns the item count. */
+export function analyzeAll(db: Db, batchSize = 2000): number {
+  resetAnalysis(db);
+  invalidateAnalysis(db);
+  const ids = allItemIdsByDate(db);
+  for (let k = 0; k < ids.length; k += batchSize) analyzeNewItems(db, ids.slice(k, k + batchSize));
+  return ids.length;
+}
+
+/** Similarity of a text to a story's centroid in the current index (for UI "why in this story"). */
+export function similarityToStory(db: Db, storyId: number, title: string, text?: string | null): number | null {
+  const st = stateOf(db);
+  const s = st.index.stories.get(storyId);
+  if (!s) return null;
+  const v = st.index.vectorize(title, text);
+  return cosineToCentroid(v, s.centroid, s.norm);
 }

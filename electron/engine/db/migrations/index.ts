@@ -1,8 +1,9 @@
 /** The ordered list of migrations. Append only; each area owns its own numbered file. */
 import type { Migration } from '../migrations';
 import { m001Core } from './001-core';
+import { m002Analysis } from './002-analysis';
 import { m003Analyst } from './003-analyst';
 import { m004Alerts } from './004-alerts';
 
 /** All migrations, in version order. */
-export const MIGRATIONS: Migration[] = [m001Core, m003Analyst, m004Alerts];
+export const MIGRATIONS: Migration[] = [m001Core, m002Analysis, m003Analyst, m004Alerts];

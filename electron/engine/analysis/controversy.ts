@@ -1,0 +1,99 @@
+/**
+ * Controversy score of one item (0–100) with its reasons: hostility and insults, polemic
+ * vocabulary, accusation and rhetorical-question forms, negative tone, and above all negative
+ * tone toward a watched target (the ministry, the minister, police, gendarmerie, prefects…).
+ * Story-level tone divergence is added by scoreStoryControversy.
+ */
+import type { Reason } from '../../../shared/types/domain';
+import { HOSTILE_TERMS } from './lexicons/hostility';
+import { POLEMIC_TERMS, ACCUSATION_PATTERNS } from './lexicons/polemic';
+import { DEFAULT_TARGETS, type WatchedTarget } from './lexicons/targets';
+import { compileLexicon, foldedTokens, matchLexicon, type Lexicon } from './lexicon-match';
+import { computeTone } from './tone';
+
+const HOSTILE = compileLexicon(HOSTILE_TERMS);
+const POLEMIC = compileLexicon(POLEMIC_TERMS.split(/\s+/).filter(Boolean).map((w) => [w.replace(/-/g, ' '), 1] as [string, number]));
+const ADDRESS = /\b(?:t es|tu es|t etes|vous etes|espece de|bande de|sale)\b/;
+
+/** Compiled watched targets. */
+export interface TargetMatcher {
+  targets: Array<{ label: string; lexicon: Lexicon }>;
+}
+
+/** Compiles watched targets (defaults when none are configured). */
+export function compileTargets(targets: readonly WatchedTarget[] = DEFAULT_TARGETS): TargetMatcher {
+  return { targets: targets.map((t) => ({ label: t.label, lexicon: compileLexicon(t.patterns.map((p) => [p, 1] as [string, number])) })) };
+}
+
+const DEFAULT_MATCHER = compileTargets();
+
+/** Controversy of one item. */
+export interface ControversyResult {
+  score: number;
+  reasons: Reason[];
+  /** Tone -1..1 of the whole text. */
+  tone: number;
+  /** Tone per watched target named in the text. */
+  targetTones: Array<{ target: string; tone: number }>;
+}
+
+/** Turns accumulated points into a 0–100 score (saturating). */
+export function toScore(points: number, scale = 30): number {
+  return Math.round(100 * (1 - Math.exp(-Math.max(0, points) / scale)));
+}
+
+/** Scores the controversy of a title and optional text. */
+export function scoreControversy(title: string, text?: string | null, matcher: TargetMatcher = DEFAULT_MATCHER): ControversyResult {
+  const raw = text ? `${title}. ${text.slice(0, 1500)}` : title;
+  const tokens = foldedTokens(raw);
+  const folded = tokens.join(' ');
+  const reasons: Reason[] = [];
+  const hostile = matchLexicon(HOSTILE, tokens);
+  if (hostile.length) {
+    const pts = Math.min(45, hostile.reduce((a, h) => a + h.weight * 6, 0));
+    reasons.push({ signal: 'hostility', weight: pts, evidence: uniq(hostile.map((h) => h.match)).slice(0, 5).join(', ') });
+    if (ADDRESS.test(folded) || /^(?:user )+/.test(folded)) reasons.push({ signal: 'direct-address', weight: 8, evidence: 'propos adressé directement à une personne' });
+  }
+  const polemic = matchLexicon(POLEMIC, tokens);
+  if (polemic.length) reasons.push({ signal: 'polemic-vocabulary', weight: Math.min(24, polemic.length * 8), evidence: uniq(polemic.map((h) => h.match)).slice(0, 5).join(', ') });
+  const forms = ACCUSATION_PATTERNS.filter(([re]) => re.test(folded) || re.test(raw));
+  if (forms.length) reasons.push({ signal: 'accusation-form', weight: Math.min(18, forms.length * 6), evidence: forms.map(([, label]) => label).join(', ') });
+  const letters = raw.replace(/[^\p{L}]/gu, '');
+  const caps = letters.length >= 12 ? letters.replace(/[^\p{Lu}]/gu, '').length / letters.length : 0;
+  if (caps > 0.5) reasons.push({ signal: 'shouting', weight: 8, evidence: `${Math.round(caps * 100)} % de capitales` });
+  const tone = computeTone(tokens);
+  if (tone.score < -0.1) reasons.push({ signal: 'negative-tone', weight: Math.round(Math.min(20, -tone.score * 30)), evidence: tone.negativeWords.slice(0, 4).join(', ') || 'ton négatif' });
+  const targetTones: ControversyResult['targetTones'] = [];
+  for (const t of matcher.targets) {
+    const hits = matchLexicon(t.lexicon, tokens);
+    if (!hits.length) continue;
+    // Tone toward a target: the whole (short) text's tone plus hostility near the mention.
+    const near = hostile.some((h) => hits.some((x) => Math.abs(x.index - h.index) <= 8));
+    const toward = Math.max(-1, tone.score - (near ? 0.5 : 0) - (polemic.length ? 0.2 : 0));
+    targetTones.push({ target: t.label, tone: toward });
+    if (toward < -0.15) reasons.push({ signal: 'negative-toward-target', weight: Math.round(Math.min(30, 10 - toward * 25)), evidence: `${t.label} : ${[...tone.negativeWords, ...polemic.map((h) => h.match)].slice(0, 3).join(', ') || 'ton négatif'}` });
+  }
+  const points = reasons.reduce((a, r) => a + r.weight, 0);
+  return { score: toScore(points), reasons, tone: tone.score, targetTones };
+}
+
+/** Story-level controversy: mean item score plus tone divergence (opposed tones in one story). */
+export function scoreStoryControversy(items: ReadonlyArray<{ score: number; tone: number }>): { score: number; reasons: Reason[] } {
+  if (!items.length) return { score: 0, reasons: [] };
+  const mean = items.reduce((a, i) => a + i.score, 0) / items.length;
+  const reasons: Reason[] = [{ signal: 'items-controversy', weight: Math.round(mean), evidence: `moyenne de ${items.length} articles` }];
+  const tones = items.map((i) => i.tone);
+  const avg = tones.reduce((a, t) => a + t, 0) / tones.length;
+  const sd = Math.sqrt(tones.reduce((a, t) => a + (t - avg) ** 2, 0) / tones.length);
+  let score = mean;
+  if (items.length >= 3 && sd > 0.2) {
+    const w = Math.round(Math.min(25, sd * 50));
+    reasons.push({ signal: 'tone-divergence', weight: w, evidence: `écart-type du ton ${sd.toFixed(2)}` });
+    score = Math.min(100, mean + w);
+  }
+  return { score: Math.round(score), reasons };
+}
+
+function uniq(xs: string[]): string[] {
+  return [...new Set(xs)];
+}

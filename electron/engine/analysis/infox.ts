@@ -1,0 +1,85 @@
+/**
+ * Infox suspicion of one item (0–100) with reasons: imported source reliability, sensational
+ * style, uncorroborated claims of an official document, similarity to a fact-checked item,
+ * copy-paste campaign, missing source or link, and the analysts' learned judgement. The story
+ * context (corroboration, debunks, campaigns) is computed by the caller and passed in.
+ */
+import type { Reason } from '../../../shared/types/domain';
+import { SENSATIONAL_PATTERNS, OFFICIAL_CLAIM } from './lexicons/infox-style';
+import { foldedTokens } from './lexicon-match';
+import { predict, explain, type LogisticModel } from './learner';
+import { lookupRating, type ReliabilityList } from './reliability';
+import { toScore } from './controversy';
+
+/** What the item says about itself. */
+export interface InfoxInput {
+  title: string;
+  text?: string | null;
+  url?: string | null;
+  sourceType?: string | null;
+}
+
+/** What the item's story says about it. */
+export interface InfoxContext {
+  reliability?: ReliabilityList;
+  /** A fact-check item in the same story (known debunk). */
+  debunk?: { title: string; link: string | null } | null;
+  /** The claim of an official document is corroborated by an official source or trusted press. */
+  officialCorroborated?: boolean;
+  /** Distinct social accounts that posted the same text within the campaign window. */
+  campaignAccounts?: number;
+  /** Model learned from analyst verdicts (absent until verdicts exist). */
+  model?: LogisticModel | null;
+}
+
+const RATING_POINTS = { unreliable: 55, questionable: 30, satire: 35, reliable: -25 } as const;
+
+/** Style features (shared by the score and the learned model). */
+export function infoxFeatures(input: InfoxInput): Map<string, number> {
+  const raw = input.text ? `${input.title} ${input.text.slice(0, 1500)}` : input.title;
+  const folded = foldedTokens(raw).join(' ');
+  const f = new Map<string, number>();
+  const letters = input.title.replace(/[^\p{L}]/gu, '');
+  const caps = letters.length >= 10 ? letters.replace(/[^\p{Lu}]/gu, '').length / letters.length : 0;
+  if (caps > 0.4) f.set('style:caps', caps);
+  const capsWords = (input.title.match(/\b\p{Lu}{4,}\b/gu) ?? []).length;
+  if (capsWords >= 2) f.set('style:caps-words', Math.min(5, capsWords) / 5);
+  if (/!{2,}/.test(raw)) f.set('style:exclamations', 1);
+  else if (/!/.test(input.title)) f.set('style:exclamation', 1);
+  for (const [re, label] of SENSATIONAL_PATTERNS) if (re.test(folded)) f.set('phrase:' + label, 1);
+  if (OFFICIAL_CLAIM.test(folded)) f.set('claim:official-document', 1);
+  if (!input.url) f.set('no-link', 1);
+  if (input.sourceType === 'social') f.set('source:social', 1);
+  return f;
+}
+
+/** Result of scoreInfox. */
+export interface InfoxResult {
+  score: number;
+  reasons: Reason[];
+}
+
+/** Scores the infox suspicion of an item. */
+export function scoreInfox(input: InfoxInput, ctx: InfoxContext = {}): InfoxResult {
+  const reasons: Reason[] = [];
+  const rated = ctx.reliability ? lookupRating(ctx.reliability, input.url) : null;
+  if (rated) reasons.push({ signal: 'source-reliability', weight: RATING_POINTS[rated.rating], evidence: `${rated.domain} : ${rated.rating}` });
+  const f = infoxFeatures(input);
+  if (f.has('style:caps') || f.has('style:caps-words')) reasons.push({ signal: 'sensational-style', weight: 10, evidence: 'titre en capitales' });
+  if (f.has('style:exclamations')) reasons.push({ signal: 'sensational-style', weight: 8, evidence: 'points d’exclamation multiples' });
+  for (const [, label, pts] of SENSATIONAL_PATTERNS) if (f.has('phrase:' + label)) reasons.push({ signal: 'sensational-style', weight: pts, evidence: label });
+  if (f.has('claim:official-document') && !ctx.officialCorroborated && input.sourceType !== 'official') {
+    reasons.push({ signal: 'uncorroborated-official-claim', weight: 20, evidence: 'document officiel invoqué, non repris par une source officielle ou la presse de confiance' });
+  }
+  if (ctx.debunk) reasons.push({ signal: 'already-debunked', weight: 35, evidence: `déjà démenti : ${ctx.debunk.title}${ctx.debunk.link ? ' — ' + ctx.debunk.link : ''}` });
+  if ((ctx.campaignAccounts ?? 0) >= 3) reasons.push({ signal: 'copy-paste-campaign', weight: Math.min(35, 10 + 5 * ctx.campaignAccounts!), evidence: `même texte publié par ${ctx.campaignAccounts} comptes en peu de temps` });
+  if (f.has('no-link') && input.sourceType !== 'official') reasons.push({ signal: 'no-source-link', weight: 6, evidence: 'aucun lien ni source' });
+  if (ctx.model && ctx.model.seen > 0) {
+    const p = predict(ctx.model, f);
+    const w = Math.round((p - 0.5) * 40);
+    const top = explain(ctx.model, f).slice(0, 2).map(([k, v]) => `${k} ${v >= 0 ? '+' : ''}${v.toFixed(2)}`).join(', ');
+    if (w !== 0) reasons.push({ signal: 'analyst-verdicts', weight: w, evidence: `modèle appris sur ${ctx.model.seen} verdicts (p=${p.toFixed(2)}${top ? '; ' + top : ''})` });
+  }
+  const points = reasons.reduce((a, r) => a + r.weight, 0);
+  return { score: toScore(points, 35), reasons };
+}

@@ -1,0 +1,69 @@
+/**
+ * Fast matching of folded tokens against word lists with `*` prefixes and multi-word phrases.
+ * Lists are compiled once into a map of exact words, a map of prefixes bucketed by their first
+ * three letters, and a phrase map keyed by the first word.
+ */
+
+/** A compiled word list. */
+export interface Lexicon {
+  exact: Map<string, number>;
+  prefixes: Map<string, Array<[string, number]>>;
+  phrases: Map<string, Array<[string[], number]>>;
+}
+
+/** Compiles [pattern, weight] pairs (patterns folded; `*` suffix = prefix; spaces = phrase). */
+export function compileLexicon(entries: Iterable<[string, number]>): Lexicon {
+  const lex: Lexicon = { exact: new Map(), prefixes: new Map(), phrases: new Map() };
+  for (const [raw, weight] of entries) {
+    const p = raw.trim();
+    if (!p) continue;
+    if (p.includes(' ')) {
+      const words = p.split(/\s+/);
+      const list = lex.phrases.get(words[0]!) ?? [];
+      list.push([words, weight]);
+      lex.phrases.set(words[0]!, list);
+    } else if (p.endsWith('*')) {
+      const stemPart = p.slice(0, -1);
+      const bucket = stemPart.slice(0, 3);
+      const list = lex.prefixes.get(bucket) ?? [];
+      list.push([stemPart, weight]);
+      lex.prefixes.set(bucket, list);
+    } else lex.exact.set(p, Math.max(weight, lex.exact.get(p) ?? 0));
+  }
+  return lex;
+}
+
+/** Splits text into folded word tokens, keeping elided particles ("n'est" → "n", "est"). */
+export function foldedTokens(text: string): string[] {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().match(/[a-z0-9]+/g) ?? [];
+}
+
+/** One lexicon hit: token index, matched text and weight. */
+export interface LexiconHit {
+  index: number;
+  match: string;
+  weight: number;
+  /** Tokens covered by the hit (phrases cover several). */
+  length: number;
+}
+
+/** Finds every lexicon hit in folded tokens. */
+export function matchLexicon(lex: Lexicon, tokens: readonly string[]): LexiconHit[] {
+  const hits: LexiconHit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const phrases = lex.phrases.get(t);
+    if (phrases) {
+      for (const [words, weight] of phrases) {
+        let ok = true;
+        for (let k = 1; k < words.length; k++) if (tokens[i + k] !== words[k] && !(words[k]!.endsWith('*') && tokens[i + k]?.startsWith(words[k]!.slice(0, -1)))) { ok = false; break; }
+        if (ok) { hits.push({ index: i, match: words.join(' '), weight, length: words.length }); break; }
+      }
+    }
+    const w = lex.exact.get(t);
+    if (w !== undefined) { hits.push({ index: i, match: t, weight: w, length: 1 }); continue; }
+    const bucket = lex.prefixes.get(t.slice(0, 3));
+    if (bucket) for (const [p, weight] of bucket) if (t.startsWith(p)) { hits.push({ index: i, match: t, weight, length: 1 }); break; }
+  }
+  return hits;
+}

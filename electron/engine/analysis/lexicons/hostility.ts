@@ -1,0 +1,27 @@
+/**
+ * Hostile vocabulary, written for Vigie (not derived from research lexicons). Entries are
+ * accent-folded; a trailing `*` matches any ending ("connard*" → connards, connarde).
+ * Weights: 3 = insult or slur, 2 = dehumanising or violent, 1 = contemptuous.
+ */
+const INSULTS = `connard* connasse* conne cons con abruti* debile* attarde* mongol* cretin* imbecile* idiot*
+salope* salaud* pute* putain enfoire* encule* batard* ordure* raclure* pourriture* fumier* merdeux* merde
+pd pede* tapette* gouine* negro* negre* bougnoul* bicot* youpin* chintok* bamboula* boloss* bouffon* guignol*
+clown* tocard* minable* pauvre-con grognasse* petasse* pouffiasse* salopard* charogne* trouduc* tg ntm fdp nique* niquer
+baltringue* cassos* beauf* fils-de-pute crevure* cloporte* sous-merde* demeure* gogol* triso* autiste* taré* tare tares`;
+
+const DEHUMANISING = `vermine* parasite* cafard* rat rats singe* porc porcs truie* animal animaux sauvage* barbare*
+racaille* envahisseur* invasion* remplacement grand-remplacement islamisation* colonisation* deportation* deporter
+expulse* expulser crever creve butez buter tuer tuez pendre pendez bruler brulez exterminer extermin* eradiquer
+degage* degagez dehors ferme-la fermez-la gueule ta-gueule chasser rentrez`;
+
+const CONTEMPT = `honte honteux honteuse ridicule* pathetique* lamentable* nul nuls nulle degueulasse* degoutant* immonde*
+abject* infame* mepris* mepriser pitoyable* scandale* scandaleu* odieu* ignoble* minable gerbe gerber vomir
+gauchiste* gauchiasse* islamo-gauchiste* fachos facho fasciste* nazi* collabo* traitre* islamiste* terroriste*
+jihadiste* djihadiste* bobo* woke wokiste* feministe* feminazi* clandestin* illegaux sale sales salement`;
+
+function parse(list: string, weight: number): Array<[string, number]> {
+  return list.split(/\s+/).filter(Boolean).map((w) => [w.replace(/-/g, ' '), weight] as [string, number]);
+}
+
+/** [pattern, weight] pairs: exact words, `*` prefixes, or multi-word phrases (space-separated). */
+export const HOSTILE_TERMS: ReadonlyArray<[string, number]> = [...parse(INSULTS, 3), ...parse(DEHUMANISING, 2), ...parse(CONTEMPT, 1)];

@@ -1,0 +1,56 @@
+/**
+ * Analyst corrections of stories: merge several stories into one, split items out into a new
+ * story. Story records are recomputed from their items and the in-memory index is dropped so
+ * the next ingest rebuilds it from the corrected database.
+ */
+import type { Db } from '../db/open';
+import { AppError } from '../../../shared/errors';
+import { moveItems, readItemsForAnalysis, saveStory, storyExists, storyItemIds, createEmptyStory } from '../db/analysis-store';
+import { invalidateAnalysis } from './pipeline';
+import { scoreStoryVirality } from './virality';
+
+/** Merges stories into the first id given; returns the surviving story id. */
+export function mergeStories(db: Db, ids: readonly number[]): number {
+  if (ids.length < 2) throw new AppError('input.invalid', 'mergeStories: give at least two story ids');
+  for (const id of ids) if (!storyExists(db, id)) throw new AppError('db.not_found', `story ${id} not found`, { storyId: id });
+  const [target, ...rest] = ids as [number, ...number[]];
+  db.transaction(() => {
+    const items = rest.flatMap((id) => storyItemIds(db, id));
+    moveItems(db, items, target);
+    recomputeStory(db, target);
+  })();
+  invalidateAnalysis(db);
+  return target;
+}
+
+/** Moves the given items of a story into a new story; returns the new story id. */
+export function splitItems(db: Db, storyId: number, itemIds: readonly number[]): number {
+  const current = new Set(storyItemIds(db, storyId));
+  if (!itemIds.length || itemIds.some((id) => !current.has(id))) throw new AppError('input.invalid', 'splitItems: items must belong to the story', { storyId });
+  if (itemIds.length === current.size) throw new AppError('input.invalid', 'splitItems: cannot split every item out of a story', { storyId });
+  const newId = db.transaction(() => {
+    const id = createEmptyStory(db, '', new Date().toISOString());
+    moveItems(db, itemIds, id);
+    recomputeStory(db, id);
+    recomputeStory(db, storyId);
+    return id;
+  })();
+  invalidateAnalysis(db);
+  return newId;
+}
+
+/** Recomputes a story record (counts, sources, timeline, scores) from its items. */
+export function recomputeStory(db: Db, storyId: number): void {
+  const rows = readItemsForAnalysis(db, storyItemIds(db, storyId));
+  if (!rows.length) return;
+  const times = rows.map((r) => Date.parse(r.published ?? r.fetchedAt));
+  const timeline: Record<string, number> = {};
+  for (const t of times) { const h = new Date(t).toISOString().slice(0, 13); timeline[h] = (timeline[h] ?? 0) + 1; }
+  const scores = db.prepare('SELECT AVG(controversy) AS c, MAX(infox) AS i FROM items WHERE story_id = ?').get(storyId) as { c: number | null; i: number | null };
+  const v = scoreStoryVirality(rows.map((r, k) => ({ time: times[k]!, source: r.sourceName, sourceType: r.sourceType, reach: r.reach, engagement: r.engagement })), Math.max(...times));
+  saveStory(db, {
+    id: storyId, title: rows[0]!.title, keyTerms: [], firstSeen: new Date(Math.min(...times)).toISOString(), lastSeen: new Date(Math.max(...times)).toISOString(),
+    itemCount: rows.length, sourceCount: new Set(rows.map((r) => r.sourceId)).size, sourceTypes: [...new Set(rows.map((r) => r.sourceType))], timeline,
+    virality: v.score, controversy: Math.round(scores.c ?? 0), infox: Math.round(scores.i ?? 0), reasons: { virality: v.reasons, controversy: [], infox: [] },
+  }, new Date().toISOString());
+}

@@ -1,0 +1,133 @@
+/**
+ * In-memory incremental story index (one per database handle): rolling document frequencies,
+ * an inverted index from terms to OPEN stories (seen within the window) and story centroids.
+ * Assigning an item costs its terms' postings among open stories, never the archive size:
+ * stories older than the window are evicted from the index (they stay in the database).
+ */
+import { countTerms, weigh, cosineToCentroid, type SparseVector } from './vectors';
+import type { ViralItem } from './virality';
+
+/** Index options. */
+export interface StoryIndexOptions {
+  /** Centroid cosine needed to join a story. Default 0.3. */
+  threshold?: number;
+  /** A story stays open this long after its last item, ms. Default 3 days. */
+  windowMs?: number;
+  /** Terms with more open stories than this give no candidates (too common). Default 400. */
+  maxPostings?: number;
+}
+
+/** A story's in-memory state. */
+export interface OpenStory {
+  id: number;
+  centroid: Map<string, number>;
+  norm: number;
+  firstSeen: number;
+  lastSeen: number;
+  title: string;
+  titleScore: number;
+  itemCount: number;
+  sources: Set<string>;
+  types: Set<string>;
+  timeline: Map<string, number>;
+  /** Recent occurrences for virality (capped). */
+  viral: ViralItem[];
+  tones: Array<{ score: number; tone: number }>;
+  trusted: boolean;
+  debunk: { title: string; link: string | null } | null;
+  infoxMax: number;
+}
+
+/** The index. */
+export class StoryIndex {
+  readonly df = new Map<string, number>();
+  docs = 0;
+  readonly stories = new Map<number, OpenStory>();
+  private readonly postings = new Map<string, Set<number>>();
+  /** Campaign fingerprints → recent posts (account, time). */
+  readonly fingerprints = new Map<string, Array<{ account: string; time: number }>>();
+  now = 0;
+  private readonly threshold: number;
+  private readonly windowMs: number;
+  private readonly maxPostings: number;
+  private evictAt = 0;
+
+  constructor(opts: StoryIndexOptions = {}) {
+    this.threshold = opts.threshold ?? 0.3;
+    this.windowMs = opts.windowMs ?? 3 * 86_400_000;
+    this.maxPostings = opts.maxPostings ?? 400;
+  }
+
+  /** Vectorises a document against the rolling document frequencies (and counts it). */
+  vectorize(title: string, text?: string | null): SparseVector {
+    const counts = countTerms(title, text);
+    for (const k of counts.keys()) this.df.set(k, (this.df.get(k) ?? 0) + 1);
+    this.docs++;
+    return weigh(counts, (k) => this.df.get(k) ?? 0, this.docs);
+  }
+
+  /** Best open story for a vector (id and similarity), or null below the threshold. */
+  findStory(v: SparseVector, time: number): { id: number; sim: number } | null {
+    const seen = new Set<number>();
+    let best: { id: number; sim: number } | null = null;
+    for (const k of v.keys) {
+      const p = this.postings.get(k);
+      if (!p || p.size > this.maxPostings) continue;
+      for (const id of p) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const s = this.stories.get(id)!;
+        if (time - s.lastSeen > this.windowMs || s.firstSeen - time > this.windowMs) continue;
+        const sim = cosineToCentroid(v, s.centroid, s.norm);
+        if (sim >= this.threshold && (!best || sim > best.sim)) best = { id, sim };
+      }
+    }
+    return best;
+  }
+
+  /** Adds a vector to a story's centroid and postings (creating the story state if needed). */
+  addToStory(story: OpenStory, v: SparseVector): void {
+    for (let i = 0; i < v.keys.length; i++) {
+      const k = v.keys[i]!;
+      const old = story.centroid.get(k) ?? 0;
+      const nw = old + v.weights[i]!;
+      story.norm = Math.sqrt(Math.max(0, story.norm * story.norm - old * old + nw * nw));
+      story.centroid.set(k, nw);
+      let p = this.postings.get(k);
+      if (!p) this.postings.set(k, (p = new Set()));
+      p.add(story.id);
+    }
+    this.stories.set(story.id, story);
+  }
+
+  /** Removes a story from the index (evicted, merged or split). */
+  remove(id: number): void {
+    const s = this.stories.get(id);
+    if (!s) return;
+    for (const k of s.centroid.keys()) this.postings.get(k)?.delete(id);
+    this.stories.delete(id);
+  }
+
+  /** Evicts stories closed for longer than the window (amortised: at most once per hour of data). */
+  evict(now: number): void {
+    this.now = Math.max(this.now, now);
+    if (this.now < this.evictAt) return;
+    this.evictAt = this.now + 3_600_000;
+    for (const [id, s] of this.stories) if (this.now - s.lastSeen > this.windowMs) this.remove(id);
+    for (const [fp, posts] of this.fingerprints) {
+      const kept = posts.filter((p) => this.now - p.time <= 6 * 3_600_000);
+      if (kept.length) this.fingerprints.set(fp, kept); else this.fingerprints.delete(fp);
+    }
+    // Rolling IDF: halve old counts once the index has seen many documents so vocabulary drift
+    // (new names, new events) is reflected and the map stays bounded.
+    if (this.docs > 200_000) {
+      for (const [k, d] of this.df) { const h = d >> 1; if (h) this.df.set(k, h); else this.df.delete(k); }
+      this.docs >>= 1;
+    }
+  }
+}
+
+/** A new, empty open-story state. */
+export function newOpenStory(id: number, time: number, title: string): OpenStory {
+  return { id, centroid: new Map(), norm: 0, firstSeen: time, lastSeen: time, title, titleScore: -1, itemCount: 0, sources: new Set(), types: new Set(), timeline: new Map(), viral: [], tones: [], trusted: false, debunk: null, infoxMax: 0 };
+}

@@ -1,0 +1,180 @@
+/** Analysis persistence: stories, item scores, tones toward targets, reliability list, verdicts read. All SQL here. */
+import type { Db } from './open';
+import type { Reason } from '../../../shared/types/domain';
+import type { Engagement } from '../../../shared/types/feed';
+import type { Rating, ReliabilityList } from '../analysis/reliability';
+import type { WatchedTarget } from '../analysis/lexicons/targets';
+
+/** An item as the analysis pipeline reads it. */
+export interface AnalysisItemRow {
+  id: number;
+  title: string;
+  summary: string | null;
+  contentText: string | null;
+  link: string | null;
+  published: string | null;
+  fetchedAt: string;
+  engagement: Engagement | null;
+  sourceId: number;
+  sourceName: string;
+  sourceType: string;
+  reach: number;
+  storyId: number | null;
+}
+
+const ITEM_COLUMNS = `i.id, i.title, i.summary, i.content_text AS contentText, i.link, i.published, i.fetched_at AS fetchedAt,
+  i.engagement, i.source_id AS sourceId, s.name AS sourceName, s.type AS sourceType, s.reach_weight AS reach, i.story_id AS storyId`;
+
+function toRow(r: Record<string, unknown>): AnalysisItemRow {
+  let engagement: Engagement | null = null;
+  if (typeof r.engagement === 'string') { try { engagement = JSON.parse(r.engagement) as Engagement; } catch { engagement = null; } }
+  return { ...(r as unknown as AnalysisItemRow), engagement };
+}
+
+/** Reads items by id (any order), with their source's type and reach. */
+export function readItemsForAnalysis(db: Db, ids: readonly number[]): AnalysisItemRow[] {
+  const out: AnalysisItemRow[] = [];
+  const stmt = db.prepare(`SELECT ${ITEM_COLUMNS} FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id IN (SELECT value FROM json_each(?))`);
+  for (let k = 0; k < ids.length; k += 2000) for (const r of stmt.all(JSON.stringify(ids.slice(k, k + 2000)))) out.push(toRow(r as Record<string, unknown>));
+  return out;
+}
+
+/** Reads the items of stories seen since `sinceIso` (to rebuild the in-memory story index). */
+export function readRecentStoryItems(db: Db, sinceIso: string, limit = 50_000): AnalysisItemRow[] {
+  return (db.prepare(`SELECT ${ITEM_COLUMNS} FROM items i JOIN sources s ON s.id = i.source_id
+    WHERE i.story_id IN (SELECT id FROM stories WHERE last_seen >= ?) ORDER BY i.id DESC LIMIT ?`).all(sinceIso, limit) as Array<Record<string, unknown>>).map(toRow).reverse();
+}
+
+/** All item ids in publication order (for `vigie analyze`). */
+export function allItemIdsByDate(db: Db): number[] {
+  return (db.prepare('SELECT id FROM items ORDER BY COALESCE(published, fetched_at), id').pluck().all() as number[]);
+}
+
+/** Latest item date stored (ISO), or null. */
+export function latestStoryDate(db: Db): string | null {
+  return (db.prepare('SELECT MAX(last_seen) FROM stories').pluck().get() as string | null) ?? null;
+}
+
+/** Story record fields written by the pipeline. */
+export interface StoryRecord {
+  id: number | null;
+  title: string;
+  keyTerms: string[];
+  firstSeen: string;
+  lastSeen: string;
+  itemCount: number;
+  sourceCount: number;
+  sourceTypes: string[];
+  timeline: Record<string, number>;
+  virality: number;
+  controversy: number;
+  infox: number;
+  reasons: { virality: Reason[]; controversy: Reason[]; infox: Reason[] };
+}
+
+/** Inserts or updates a story; returns its id. */
+export function saveStory(db: Db, s: StoryRecord, now: string): number {
+  const values = [s.title, JSON.stringify(s.keyTerms), s.firstSeen, s.lastSeen, s.itemCount, s.sourceCount, JSON.stringify(s.sourceTypes), JSON.stringify(s.timeline), s.virality, s.controversy, s.infox, JSON.stringify(s.reasons), now];
+  if (s.id == null) {
+    return Number(db.prepare(`INSERT INTO stories (title, key_terms, first_seen, last_seen, item_count, source_count, source_types, timeline, virality, controversy, infox, reasons, updated_at)
+      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(...values).lastInsertRowid);
+  }
+  db.prepare(`UPDATE stories SET title=?, key_terms=?, first_seen=?, last_seen=?, item_count=?, source_count=?, source_types=?, timeline=?, virality=?, controversy=?, infox=?, reasons=?, updated_at=? WHERE id=?`).run(...values, s.id);
+  return s.id;
+}
+
+/** Item scores written by the pipeline. */
+export interface ItemScores {
+  id: number;
+  storyId: number;
+  virality: number;
+  controversy: number;
+  infox: number;
+  reasons: { virality: Reason[]; controversy: Reason[]; infox: Reason[] };
+  tones: Array<{ target: string; tone: number }>;
+  at: string;
+}
+
+/** Writes item scores, story links and tones toward targets. */
+export function saveItemScores(db: Db, rows: readonly ItemScores[], analysedAt: string): void {
+  const upd = db.prepare('UPDATE items SET story_id=?, virality=?, controversy=?, infox=?, reasons=?, analysed_at=? WHERE id=?');
+  const tone = db.prepare('INSERT OR REPLACE INTO item_tones (item_id, target, tone, at) VALUES (?,?,?,?)');
+  for (const r of rows) {
+    upd.run(r.storyId, r.virality, r.controversy, r.infox, JSON.stringify(r.reasons), analysedAt, r.id);
+    for (const t of r.tones) tone.run(r.id, t.target, t.tone, r.at);
+  }
+}
+
+/** Deletes every story and score (before a full `vigie analyze`). */
+export function resetAnalysis(db: Db): void {
+  db.exec('UPDATE items SET story_id = NULL, virality = NULL, controversy = NULL, infox = NULL, reasons = NULL, analysed_at = NULL; DELETE FROM stories; DELETE FROM item_tones;');
+}
+
+/** Moves items to a story (analyst merge/split); removes stories left empty. */
+export function moveItems(db: Db, itemIds: readonly number[], storyId: number): void {
+  db.prepare('UPDATE items SET story_id = ? WHERE id IN (SELECT value FROM json_each(?))').run(storyId, JSON.stringify(itemIds));
+  db.exec('DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT story_id FROM items WHERE story_id IS NOT NULL)');
+}
+
+/** Item ids of a story. */
+export function storyItemIds(db: Db, storyId: number): number[] {
+  return db.prepare('SELECT id FROM items WHERE story_id = ? ORDER BY id').pluck().all(storyId) as number[];
+}
+
+/** A story's stored row id, or undefined. */
+export function storyExists(db: Db, id: number): boolean {
+  return db.prepare('SELECT 1 FROM stories WHERE id = ?').get(id) !== undefined;
+}
+
+/** Creates an empty story placeholder and returns its id (split target). */
+export function createEmptyStory(db: Db, title: string, at: string): number {
+  return Number(db.prepare("INSERT INTO stories (title, first_seen, last_seen, updated_at) VALUES (?, ?, ?, ?)").run(title, at, at, at).lastInsertRowid);
+}
+
+/** Replaces the reliability list. */
+export function importReliability(db: Db, list: ReliabilityList): void {
+  db.transaction(() => {
+    db.exec('DELETE FROM reliability');
+    const ins = db.prepare('INSERT INTO reliability (domain, rating) VALUES (?, ?)');
+    for (const [d, r] of list) ins.run(d, r);
+  })();
+}
+
+/** Reads the reliability list. */
+export function readReliability(db: Db): ReliabilityList {
+  return new Map((db.prepare('SELECT domain, rating FROM reliability').all() as Array<{ domain: string; rating: Rating }>).map((r) => [r.domain, r.rating]));
+}
+
+/** Analyst verdicts with the item text (for the learned model). */
+export function readVerdicts(db: Db): Array<{ title: string; text: string | null; link: string | null; sourceType: string; confirmed: boolean }> {
+  return (db.prepare(`SELECT i.title, COALESCE(i.summary, i.content_text) AS text, i.link, s.type AS sourceType, v.verdict FROM item_verdicts v
+    JOIN items i ON i.id = v.item_id JOIN sources s ON s.id = i.source_id`).all() as Array<{ title: string; text: string | null; link: string | null; sourceType: string; verdict: string }>)
+    .map((r) => ({ title: r.title, text: r.text, link: r.link, sourceType: r.sourceType, confirmed: r.verdict === 'confirmed' }));
+}
+
+/** Number of verdicts (cheap change detector for the learned model). */
+export function countVerdicts(db: Db): number {
+  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='item_verdicts'").get();
+  return has ? (db.prepare('SELECT COUNT(*) FROM item_verdicts').pluck().get() as number) : 0;
+}
+
+/** Watched targets configured in settings (key `analysis.targets`), or null for defaults. */
+export function readWatchedTargets(db: Db): WatchedTarget[] | null {
+  const r = db.prepare("SELECT value FROM settings WHERE key = 'analysis.targets'").get() as { value: string } | undefined;
+  if (!r) return null;
+  try { return JSON.parse(r.value) as WatchedTarget[]; } catch { return null; }
+}
+
+/** One point of a tone trend. */
+export interface TonePoint {
+  bucket: string;
+  tone: number;
+  items: number;
+}
+
+/** Mean tone toward a target per hour or day between two ISO instants. */
+export function toneTrend(db: Db, q: { target: string; from: string; to: string; bucket: 'hour' | 'day' }): TonePoint[] {
+  const len = q.bucket === 'hour' ? 13 : 10;
+  return db.prepare(`SELECT substr(at, 1, ${len}) AS bucket, AVG(tone) AS tone, COUNT(*) AS items FROM item_tones
+    WHERE target = ? AND at >= ? AND at < ? GROUP BY bucket ORDER BY bucket`).all(q.target, q.from, q.to) as TonePoint[];
+}
