@@ -1,9 +1,10 @@
 /** Every CLI command registration, one module per area (append yours). */
 import type { Command } from 'commander';
 import { registerAnalysisCommands } from './analysis';
+import { registerParseCommands } from './parse';
 
 /** Registers commands on the root program. */
 export type RegisterCommand = (program: Command) => void;
 
 /** All command registrations in help order. */
-export const COMMANDS: RegisterCommand[] = [registerAnalysisCommands];
+export const COMMANDS: RegisterCommand[] = [registerParseCommands, registerAnalysisCommands];
