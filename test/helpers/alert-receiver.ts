@@ -86,10 +86,10 @@ export async function startAlertReceiver(opts: ReceiverOptions = {}): Promise<Al
           replyBody = { event_id: events.get(key) };
         }
       }
+      // Recorded on arrival: a receiver processes a request even if its reply comes too late.
+      requests.push({ kind, key, path: url, headers: req.headers, body, signatureOk, status, at: Date.now() });
       const delay = scripted?.delayMs ?? (status < 300 ? opts.delayMs ?? 0 : 0);
       if (delay) await new Promise((r) => setTimeout(r, delay));
-      const entry: ReceivedRequest = { kind, key, path: url, headers: req.headers, body, signatureOk, status, at: Date.now() };
-      requests.push(entry);
       if (res.destroyed) return;
       res.writeHead(status, { 'content-type': 'application/json', ...(scripted?.headers ?? {}) });
       res.end(JSON.stringify(replyBody));

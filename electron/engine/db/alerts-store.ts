@@ -21,9 +21,17 @@ interface ChannelRow {
   rate_per_min: number | null; enabled: number;
 }
 
-function toChannel(r: ChannelRow): AlertChannel {
+/** Hides the path and query of a webhook URL: for Slack/Mattermost/Teams the URL itself is a credential. */
+export function maskUrl(url: unknown): unknown {
+  if (typeof url !== 'string') return url;
+  try { const u = new URL(url); return u.pathname.length > 1 || u.search ? `${u.origin}/…` : url; } catch { return '…'; }
+}
+
+function toChannel(r: ChannelRow, reveal = false): AlertChannel {
+  const config = JSON.parse(r.config) as Record<string, unknown>;
+  if (r.kind === 'webhook' && !reveal) config.url = maskUrl(config.url);
   return {
-    id: r.id, name: r.name, kind: r.kind, config: JSON.parse(r.config), hasSecret: r.secret != null,
+    id: r.id, name: r.name, kind: r.kind, config, hasSecret: r.secret != null,
     secretScheme: r.secret_scheme, ratePerMin: r.rate_per_min, enabled: r.enabled === 1,
   };
 }
@@ -54,13 +62,30 @@ export function findChannel(db: Db, idOrName: string | number): AlertChannel | n
 
 /** All channels (no secrets). */
 export function listChannels(db: Db): AlertChannel[] {
-  return (db.prepare('SELECT * FROM alert_channels ORDER BY id').all() as ChannelRow[]).map(toChannel);
+  return (db.prepare('SELECT * FROM alert_channels ORDER BY id').all() as ChannelRow[]).map((r) => toChannel(r));
 }
 
 /** A channel with its decrypted secret, for the sender only (never returned over the API). */
 export function loadChannelForSend(db: Db, id: number): { channel: AlertChannel; secret: string | null } | null {
   const r = db.prepare('SELECT * FROM alert_channels WHERE id = ?').get(id) as ChannelRow | undefined;
-  return r ? { channel: toChannel(r), secret: openSecret(r.secret, r.secret_scheme) } : null;
+  return r ? { channel: toChannel(r, true), secret: openSecret(r.secret, r.secret_scheme) } : null;
+}
+
+/** Replaces (or clears) a channel's secret, sealed with the active codec. */
+export function setChannelSecret(db: Db, id: number, secret: string | null, now = new Date().toISOString()): void {
+  const sealed = secret ? sealSecret(secret) : null;
+  const info = db.prepare('UPDATE alert_channels SET secret = ?, secret_scheme = ?, updated_at = ? WHERE id = ?').run(sealed?.secret ?? null, sealed?.scheme ?? null, now, id);
+  if (info.changes === 0) throw new AppError('db.not_found', `Canal ${id} introuvable`, { id });
+}
+
+/** Merges non-secret settings into a channel's config and/or toggles it. */
+export function updateChannel(db: Db, id: number, patch: { config?: Record<string, unknown>; enabled?: boolean; ratePerMin?: number | null }, now = new Date().toISOString()): AlertChannel {
+  const row = db.prepare('SELECT config FROM alert_channels WHERE id = ?').get(id) as { config: string } | undefined;
+  if (!row) throw new AppError('db.not_found', `Canal ${id} introuvable`, { id });
+  const config = { ...JSON.parse(row.config), ...(patch.config ?? {}) };
+  db.prepare(`UPDATE alert_channels SET config = ?, enabled = COALESCE(?, enabled), rate_per_min = CASE WHEN ? THEN ? ELSE rate_per_min END, updated_at = ? WHERE id = ?`)
+    .run(JSON.stringify(config), patch.enabled == null ? null : patch.enabled ? 1 : 0, patch.ratePerMin !== undefined ? 1 : 0, patch.ratePerMin ?? null, now, id);
+  return getChannel(db, id);
 }
 
 interface RuleRow { id: number; definition: string; enabled: number; watermark_item_id: number; created_by: string; created_at: string; updated_at: string }

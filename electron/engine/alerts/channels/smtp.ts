@@ -69,7 +69,8 @@ export const sendSmtp: ChannelSend = async ({ channel, secret, recipient, idemKe
     const e = err as { code?: string; responseCode?: number; message?: string };
     const rc = e.responseCode;
     // 5xx replies are permanent (RFC 5321 §4.2.1), 4xx transient; socket/DNS/timeout errors are transient.
-    const permanent = (rc != null && rc >= 500) || (e.code != null && PERMANENT_CODES.has(e.code));
+    // The reply code wins: nodemailer labels a 451 on DATA as EMESSAGE, which is still transient.
+    const permanent = rc != null ? rc >= 500 : e.code != null && PERMANENT_CODES.has(e.code);
     throw deliveryError('alert.smtp', `SMTP ${rc ?? e.code ?? ''} ${e.message ?? ''}`.trim(), !permanent, { responseCode: rc ?? null, smtpCode: e.code ?? null }, undefined, err);
   } finally {
     transport.close();
