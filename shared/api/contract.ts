@@ -58,6 +58,7 @@ export interface ChannelResults {
   'alerts:push': PushResult;
   'alerts:outbox:list': Delivery[];
   'alerts:retry': Delivery;
+  'alerts:ackDesktop': { acknowledged: boolean };
   'briefs:preview': BriefPreview;
   'briefs:export': BriefFile;
   'demo:load': DemoLoadResult;

@@ -158,6 +158,8 @@ export const INPUT_SCHEMAS = {
   }).strict(),
   'alerts:outbox:list': z.object({ status: z.enum(['pending', 'sending', 'sent', 'dead']).optional(), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
   'alerts:retry': z.object({ id }).strict(),
+  /** The UI showed a desktop notice (alerts:notice): its delivery is done. */
+  'alerts:ackDesktop': z.object({ outboxId: id }).strict(),
 
   'briefs:preview': z.object({ from: isoDate, to: isoDate }).strict(),
   /** Renders the brief; the file comes back as base64 (web mode downloads it, Electron saves it). */

@@ -152,11 +152,18 @@ export interface RuleTestHit {
   sourceName: string;
   published: string | null;
   reasons: Reason[];
+  /** An escalation of an alert already sent for the same story. */
+  isUpdate: boolean;
 }
 
 /** Result of alerts:rules:test. */
 export interface RuleTestResult {
+  from: string;
+  to: string;
   evaluated: number;
+  /** Alerts that would have been sent, of which `updates` are escalations. */
+  wouldFire: number;
+  updates: number;
   hits: RuleTestHit[];
 }
 

@@ -1,0 +1,69 @@
+/**
+ * Background work of a long-running engine (Electron worker, `vigie serve`): the refresh
+ * scheduler (when the autoRefresh setting is on), rule evaluation on new items and the alert
+ * sender, all publishing contract events. Every failure is logged to stderr, never thrown.
+ */
+import { getSetting } from '../db/analyst-store';
+import { listDeliveries } from '../db/alerts-outbox-store';
+import { startScheduler, type Scheduler } from '../ingest/scheduler';
+import { evaluateRulesForItems } from '../alerts/evaluate';
+import { AlertSender } from '../alerts/sender';
+import type { HandlerContext } from './context';
+import { emitRefreshResult } from './sources-handlers';
+
+/** Handle on the background work. */
+export interface Background {
+  /** Looks for due sources now (after adding or resuming one). */
+  wake(): void;
+  /** Starts or stops the scheduler. */
+  setAutoRefresh(on: boolean): void;
+  /** Stops everything, waiting for work in flight. */
+  stop(): Promise<void>;
+}
+
+const logError = (what: string) => (err: unknown) => {
+  process.stderr.write(`vigie: ${what}: ${err instanceof Error ? err.message : String(err)}\n`);
+};
+
+/** Starts the background work. */
+export function startBackground(ctx: HandlerContext): Background {
+  let scheduler: Scheduler | null = null;
+  const startRefresh = () => {
+    if (!scheduler) scheduler = startScheduler(ctx.db, { onResult: (r) => emitRefreshResult(ctx, r), onError: logError('scheduler') });
+  };
+  if (getSetting(ctx.db, 'autoRefresh', true)) startRefresh();
+
+  // Rules look at each new item once (their watermark guards against a second look).
+  const offNew = ctx.events.on('items:new', ({ ids }) => {
+    try { evaluateRulesForItems(ctx.db, ids, ctx.now()); } catch (err) { logError('rules')(err); }
+  });
+
+  const sender = new AlertSender(ctx.db);
+  const status = (kind: 'sent' | 'pending' | 'dead') => (e: { outboxId: number; alertId: number; code?: string }) => {
+    try {
+      const d = listDeliveries(ctx.db, { alertId: e.alertId, limit: 1000 }).find((x) => x.id === e.outboxId);
+      ctx.events.emit('alerts:status', { deliveryId: e.outboxId, alertId: e.alertId, status: d?.status ?? kind, severity: d?.severity ?? 'info', subject: d?.subject ?? '', errorCode: e.code ?? null });
+    } catch (err) { logError('alerts:status')(err); }
+  };
+  sender.on('delivered', status('sent'));
+  sender.on('failed', status('pending'));
+  sender.on('dead', status('dead'));
+  sender.on('error', logError('sender'));
+  // A 'desktop' listener makes the sender handle desktop deliveries: the UI shows them and acknowledges.
+  sender.on('desktop', (notice) => ctx.events.emit('alerts:notice', notice));
+  sender.start();
+
+  return {
+    wake: () => scheduler?.wake(),
+    setAutoRefresh(on) {
+      if (on) startRefresh();
+      else if (scheduler) { const s = scheduler; scheduler = null; void s.stop({ graceMs: 2000 }); }
+    },
+    async stop() {
+      offNew();
+      const s = scheduler;
+      scheduler = null;
+      await Promise.allSettled([s?.stop({ graceMs: 2000 }), sender.stop()]);
+    },
+  };
+}

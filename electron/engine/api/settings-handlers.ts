@@ -1,0 +1,72 @@
+/** Channels settings:*, search:saved:*, app:info and demo:load. */
+import type { ChannelHandlers } from '../../../shared/api/contract';
+import type { Settings } from '../../../shared/api/views';
+import { getSetting, listSavedSearches, removeSavedSearch, saveSavedSearch, setSetting } from '../db/analyst-store';
+import { countItems } from '../db/items-store';
+import { countAll } from '../db/views-store';
+import { loadDemoWorkspace } from '../demo/load-demo';
+import type { HandlerContext } from './context';
+import { importReliability, reliabilityList } from './reliability';
+
+/** Setting keys and their defaults (values are JSON in table `settings`). */
+const DEFAULTS = { analystName: '', language: 'fr' as 'fr' | 'en', watchedEntities: [] as string[], autoRefresh: true };
+
+/** Reads the settings the UI edits. */
+export function readSettings(ctx: HandlerContext): Settings {
+  return {
+    analystName: getSetting(ctx.db, 'analystName', DEFAULTS.analystName),
+    language: getSetting(ctx.db, 'language', DEFAULTS.language),
+    watchedEntities: getSetting(ctx.db, 'watchedEntities', DEFAULTS.watchedEntities),
+    autoRefresh: getSetting(ctx.db, 'autoRefresh', DEFAULTS.autoRefresh),
+    reliabilityCount: reliabilityList(ctx).size,
+  };
+}
+
+/** The settings, saved searches, app and demo handlers. */
+export function settingsHandlers(ctx: HandlerContext, onSettingsChanged: (s: Settings) => void): Pick<ChannelHandlers,
+  'settings:get' | 'settings:set' | 'settings:importReliability' | 'search:saved:list' | 'search:saved:save' | 'search:saved:remove' | 'app:info' | 'demo:load'> {
+  return {
+    'settings:get': () => readSettings(ctx),
+    'settings:set': (patch) => {
+      ctx.db.transaction(() => {
+        for (const [key, value] of Object.entries(patch)) if (value !== undefined) setSetting(ctx.db, key, value);
+      })();
+      const s = readSettings(ctx);
+      onSettingsChanged(s);
+      return s;
+    },
+    'settings:importReliability': ({ csv }) => ({ count: importReliability(ctx, csv) }),
+    'search:saved:list': () => listSavedSearches(ctx.db).map((s) => ({ ...s, matchCount: safeCount(ctx, s.query, s.filters) })),
+    'search:saved:save': (input) => {
+      const s = saveSavedSearch(ctx.db, input, ctx.now().toISOString());
+      return { ...s, matchCount: safeCount(ctx, s.query, s.filters) };
+    },
+    'search:saved:remove': ({ id }) => ({ removed: removeSavedSearch(ctx.db, id) }),
+    'app:info': () => {
+      const c = countAll(ctx.db);
+      return {
+        name: 'Vigie', version: ctx.facts.version, mode: ctx.facts.mode, dbPath: ctx.facts.dbPath, platform: process.platform,
+        itemCount: c.items, sourceCount: c.sources, empty: c.sources === 0, demoLoaded: getSetting(ctx.db, 'demoLoadedAt', null) !== null,
+      };
+    },
+    'demo:load': ({ force }) => {
+      const r = loadDemoWorkspace(ctx.db, { now: ctx.now(), force });
+      if (r.loaded) {
+        setSetting(ctx.db, 'demoLoadedAt', ctx.now().toISOString());
+        ctx.events.emit('items:new', { count: r.newIds.length, ids: r.newIds, sourceId: null });
+      }
+      return { loaded: r.loaded, sources: r.sources, items: r.items };
+    },
+  };
+}
+
+/** Items matching a saved search now; 0 when its query no longer parses. */
+function safeCount(ctx: HandlerContext, query: string, filters: Record<string, unknown>): number {
+  try {
+    const f = filters as { query?: string; since?: string; until?: string; sourceTypes?: never; sourceIds?: number[] };
+    const q = [query, f.query].filter((x) => x && x.trim()).map((x) => `(${x})`).join(' AND ');
+    return countItems(ctx.db, { ...f, query: q || undefined });
+  } catch {
+    return 0;
+  }
+}
