@@ -2,11 +2,8 @@
 import type { ChannelHandlers, ChannelParsed } from '../../../shared/api/contract';
 import type { Dashboard } from '../../../shared/api/views';
 import type { SourceType } from '../../../shared/types/domain';
-import { getSetting } from '../db/analyst-store';
 import { getItem } from '../db/items-store';
-import { countAll, infoxUnderReviewIds, itemDatesByType, itemTextsBetween, storyAggregates } from '../db/views-store';
-import { foldedTokens } from '../analysis/lexicon-match';
-import { computeTone } from '../analysis/tone';
+import { countAll, infoxUnderReviewIds, itemDatesByType, storyAggregates, toneBuckets } from '../db/views-store';
 import type { HandlerContext } from './context';
 import { toSummaries } from './items-handlers';
 import { toStorySummaries } from './stories-handlers';
@@ -46,20 +43,8 @@ export function buildDashboard(ctx: HandlerContext, input: ChannelParsed<'dashbo
     v.total++;
   }
 
-  // Opinion toward the ministry: tone of the items that name a watched entity (all items when none is set).
-  const entities = getSetting<string[]>(ctx.db, 'watchedEntities', []).map((e) => foldedTokens(e).join(' ')).filter(Boolean);
-  const sums = starts.map(() => ({ sum: 0, n: 0 }));
-  for (const t of itemTextsBetween(ctx.db, from, to)) {
-    const tokens = foldedTokens(`${t.title} ${t.summary ?? ''}`);
-    if (entities.length) {
-      const joined = ` ${tokens.join(' ')} `;
-      if (!entities.some((e) => joined.includes(` ${e} `))) continue;
-    }
-    const s = sums[index.get(bucketStart(Date.parse(t.at), bucket)) ?? -1];
-    if (!s) continue;
-    s.sum += computeTone(tokens).score;
-    s.n++;
-  }
+  // Opinion toward the ministry: the analysis stores each item's tone toward the watched State targets.
+  const toneBy = new Map(toneBuckets(ctx.db, from, to, bucket).map((t) => [Date.parse(t.bucket.length === 13 ? `${t.bucket}:00:00Z` : `${t.bucket}T00:00:00Z`), t]));
 
   const stories = storyAggregates(ctx.db, { since: from, until: to });
   const topStories = toStorySummaries(ctx, stories).sort((a, b) => b.urgency - a.urgency || b.itemCount - a.itemCount).slice(0, 8);
@@ -72,7 +57,10 @@ export function buildDashboard(ctx: HandlerContext, input: ChannelParsed<'dashbo
     from, to, bucket,
     volume,
     topStories,
-    tone: starts.map((b, i) => ({ at: new Date(b).toISOString(), tone: sums[i]!.n ? Math.round((sums[i]!.sum / sums[i]!.n) * 1000) / 1000 : null, count: sums[i]!.n })),
+    tone: starts.map((b) => {
+      const t = toneBy.get(b);
+      return { at: new Date(b).toISOString(), tone: t ? Math.round(t.tone * 1000) / 1000 : null, count: t?.items ?? 0 };
+    }),
     infoxUnderReview: toSummaries(ctx, review),
     totals: { items: counts.items, stories: counts.stories, sources: counts.sources, alertsSent },
   };

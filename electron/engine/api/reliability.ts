@@ -1,27 +1,28 @@
-/** The imported reliability list (settings key `reliabilityCsv`), parsed once per change. */
+/** The imported reliability list (table `reliability`, owned by the analysis), cached per database. */
 import type { ReliabilityRating } from '../../../shared/api/views';
-import { getSetting, setSetting } from '../db/analyst-store';
 import { getSource } from '../db/sources-store';
+import { importReliability as storeReliability, readReliability } from '../db/analysis-store';
 import { lookupRating, parseReliabilityCsv, type ReliabilityList } from '../analysis/reliability';
+import { invalidateAnalysis } from '../analysis/pipeline';
+import type { Db } from '../db/open';
 import type { HandlerContext } from './context';
 
-/** Settings key holding the CSV text as imported. */
-export const RELIABILITY_SETTING = 'reliabilityCsv';
-
-let cache: { csv: string; list: ReliabilityList } | null = null;
+const cache = new WeakMap<Db, ReliabilityList>();
 
 /** The parsed list (empty when none was imported). */
 export function reliabilityList(ctx: HandlerContext): ReliabilityList {
-  const csv = getSetting(ctx.db, RELIABILITY_SETTING, '');
-  if (!cache || cache.csv !== csv) cache = { csv, list: csv ? parseReliabilityCsv(csv) : new Map() };
-  return cache.list;
+  let list = cache.get(ctx.db);
+  if (!list) { list = readReliability(ctx.db); cache.set(ctx.db, list); }
+  return list;
 }
 
 /** Validates and stores a CSV (replaces the list); returns the number of domains. */
 export function importReliability(ctx: HandlerContext, csv: string): number {
   const list = parseReliabilityCsv(csv);
-  setSetting(ctx.db, RELIABILITY_SETTING, csv);
-  cache = { csv, list };
+  storeReliability(ctx.db, list);
+  cache.set(ctx.db, list);
+  // The infox score reads the list: the analysis reloads it.
+  invalidateAnalysis(ctx.db);
   return list.size;
 }
 

@@ -4,7 +4,8 @@ import type { ChannelHandlers, ChannelParsed } from '../../../shared/api/contrac
 import type { StoryDetail, StoryPage, StorySummary } from '../../../shared/api/views';
 import type { SourceType, Story } from '../../../shared/types/domain';
 import { listItems } from '../db/items-store';
-import { assignStory, itemDatesByType, itemReasons, mergeReasons, mergeStories, nextStoryId, storyAggregates, storySparklines } from '../db/views-store';
+import { itemDatesByType, itemReasons, mergeReasons, storyAggregates, storySparklines } from '../db/views-store';
+import { mergeStories, splitItems } from '../analysis/stories';
 import type { HandlerContext } from './context';
 import { toSummaries } from './items-handlers';
 import { computeUrgency } from './urgency';
@@ -76,18 +77,13 @@ export function storiesHandlers(ctx: HandlerContext): Pick<ChannelHandlers, 'sto
     'stories:list': (input) => listStoryPage(ctx, input),
     'stories:get': ({ id }) => getStoryDetail(ctx, id),
     'stories:merge': ({ ids }) => {
-      const [target, ...others] = ids as [number, ...number[]];
-      if (!storyAggregates(ctx.db, { ids: [target] }).length) throw new AppError('db.not_found', `story ${target} not found`, { id: target });
-      const moved = ctx.db.transaction(() => mergeStories(ctx.db, target, others))();
-      if (moved) ctx.events.emit('items:changed', { ids: listItems(ctx.db, { storyId: target, limit: 5000 }).map((i) => i.id) });
+      const target = mergeStories(ctx.db, ids);
+      ctx.events.emit('items:changed', { ids: listItems(ctx.db, { storyId: target, limit: 5000 }).map((i) => i.id) });
       return getStoryDetail(ctx, target).story;
     },
     'stories:split': ({ storyId, itemIds }) => {
-      const members = new Set(listItems(ctx.db, { storyId, limit: 100_000 }).map((i) => i.id));
-      const moving = itemIds.filter((i) => members.has(i));
-      if (!moving.length) throw new AppError('input.invalid', `none of the items belongs to story ${storyId}`, { storyId });
-      const newId = ctx.db.transaction(() => { const nid = nextStoryId(ctx.db); assignStory(ctx.db, moving, nid); return nid; })();
-      ctx.events.emit('items:changed', { ids: moving });
+      const newId = splitItems(ctx.db, storyId, itemIds);
+      ctx.events.emit('items:changed', { ids: itemIds });
       return getStoryDetail(ctx, newId).story;
     },
   };

@@ -78,14 +78,15 @@ export function storyAggregates(db: Db, f: StoryFilter = {}): Story[] {
   if (f.until) { having.push(`min(${ITEM_DATE}) < @until`); p.until = new Date(f.until).toISOString(); }
   if (f.minItems) { having.push('count(*) >= @minItems'); p.minItems = f.minItems; }
   const titleSql = hasStoriesTable(db)
-    ? `coalesce((SELECT st.title FROM stories st WHERE st.id = i.story_id), '')`
-    : `''`;
+    ? `coalesce((SELECT st.title FROM stories st WHERE st.id = i.story_id), '') AS title,
+       (SELECT st.key_terms FROM stories st WHERE st.id = i.story_id) AS key_terms`
+    : `'' AS title, NULL AS key_terms`;
   const rows = db.prepare(`
     SELECT i.story_id AS id, count(*) AS item_count, count(DISTINCT i.source_id) AS source_count,
       min(${ITEM_DATE}) AS first_seen, max(${ITEM_DATE}) AS last_seen,
       max(i.virality) AS virality, max(i.controversy) AS controversy, max(i.infox) AS infox,
       (SELECT json_group_array(DISTINCT so.type) FROM items i2 JOIN sources so ON so.id = i2.source_id WHERE i2.story_id = i.story_id) AS source_types,
-      ${titleSql} AS title
+      ${titleSql}
     FROM items i WHERE ${where.join(' AND ')}
     GROUP BY i.story_id ${having.length ? 'HAVING ' + having.join(' AND ') : ''}`).all(p) as AggRow[];
   const types = f.sourceTypes?.length ? new Set(f.sourceTypes) : null;
@@ -95,7 +96,7 @@ export function storyAggregates(db: Db, f: StoryFilter = {}): Story[] {
     .map((r) => ({
       id: r.id,
       title: r.title || titles.get(r.id) || '',
-      keyTerms: [] as string[],
+      keyTerms: parseTerms(r.key_terms),
       firstSeen: r.first_seen,
       lastSeen: r.last_seen,
       itemCount: r.item_count,
@@ -106,6 +107,17 @@ export function storyAggregates(db: Db, f: StoryFilter = {}): Story[] {
       infox: r.infox,
     }))
     .filter((s) => !types || s.sourceTypes.some((t) => types.has(t)));
+}
+
+/** Key terms stored as a JSON array (empty when absent or damaged). */
+function parseTerms(s: string | null | undefined): string[] {
+  if (!s) return [];
+  try {
+    const v = JSON.parse(s) as unknown;
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** A story's headline when the analysis gave it none: its earliest item's title. */
@@ -138,12 +150,6 @@ export function itemDatesByType(db: Db, fromIso: string, toIso: string, storyId?
     .all({ from: fromIso, to: toIso, storyId }) as Array<{ at: string; type: SourceType }>;
 }
 
-/** Texts of items in a period, for the tone trend (newest first, capped). */
-export function itemTextsBetween(db: Db, fromIso: string, toIso: string, limit = 5000): Array<{ at: string; title: string; summary: string | null }> {
-  return db.prepare(`SELECT ${ITEM_DATE} AS at, title, summary FROM items i WHERE ${ITEM_DATE} >= ? AND ${ITEM_DATE} < ? ORDER BY ${ITEM_DATE} DESC LIMIT ?`)
-    .all(fromIso, toIso, limit) as Array<{ at: string; title: string; summary: string | null }>;
-}
-
 /** Ids of items with a high infox score and no verdict, most suspicious first. */
 export function infoxUnderReviewIds(db: Db, minInfox: number, limit: number): number[] {
   return (db.prepare(`SELECT i.id FROM items i LEFT JOIN item_verdicts v ON v.item_id = i.id
@@ -163,19 +169,9 @@ export function sourceItemStats(db: Db): Map<number, { itemCount: number; lastIt
   return new Map(rows.map((r) => [r.id, { itemCount: r.n, lastItemAt: r.last }]));
 }
 
-/** Moves items to a story id (merge/split); returns how many moved. */
-export function assignStory(db: Db, itemIds: number[], storyId: number): number {
-  return db.prepare('UPDATE items SET story_id = ? WHERE id IN (SELECT value FROM json_each(?))').run(storyId, JSON.stringify(itemIds)).changes;
-}
-
-/** Re-labels every item of the given stories with the target story. */
-export function mergeStories(db: Db, targetId: number, otherIds: number[]): number {
-  return db.prepare('UPDATE items SET story_id = ? WHERE story_id IN (SELECT value FROM json_each(?))').run(targetId, JSON.stringify(otherIds)).changes;
-}
-
-/** A story id not used yet (max + 1 over items and a stories table when present). */
-export function nextStoryId(db: Db): number {
-  const a = (db.prepare('SELECT coalesce(max(story_id), 0) AS m FROM items').get() as { m: number }).m;
-  const b = hasStoriesTable(db) ? (db.prepare('SELECT coalesce(max(id), 0) AS m FROM stories').get() as { m: number }).m : 0;
-  return Math.max(a, b) + 1;
+/** Mean tone (−1..1) toward the watched State targets (item_tones, all targets) per UTC hour or day. */
+export function toneBuckets(db: Db, fromIso: string, toIso: string, bucket: 'hour' | 'day'): Array<{ bucket: string; tone: number; items: number }> {
+  const len = bucket === 'hour' ? 13 : 10;
+  return db.prepare(`SELECT substr(at, 1, ${len}) AS bucket, avg(tone) AS tone, count(DISTINCT item_id) AS items FROM item_tones
+    WHERE at >= ? AND at < ? GROUP BY bucket ORDER BY bucket`).all(fromIso, toIso) as Array<{ bucket: string; tone: number; items: number }>;
 }
