@@ -18,7 +18,7 @@ export interface ClusterDoc {
 
 /** Clustering options (defaults tuned on French headlines). */
 export interface ClusterOptions {
-  /** Average-link similarity needed to merge two groups. Default 0.14. */
+  /** Average-link similarity needed to merge two groups. Default 0.16. */
   threshold?: number;
   /** Pair similarity for near-duplicates, merged regardless of group averages. Default 0.8. */
   duplicateThreshold?: number;
@@ -30,6 +30,8 @@ export interface ClusterOptions {
   terms?: TermOptions;
   /** Fraction of the threshold accepted as average when the best link is twice the threshold. Default 1. */
   relax?: number;
+  /** Average similarity for a leftover singleton to join a group in the second pass. Default 0.1. */
+  attachThreshold?: number;
   /** Share of its neighbours' vectors added to each document (second-order similarity). Default 0 (measured: no gain on headlines). */
   expansion?: number;
 }
@@ -70,7 +72,7 @@ export function similarPairs(vectors: readonly SparseVector[], docs: readonly Cl
 
 /** Clusters documents; returns a story label (0..k-1) per document, in input order. */
 export function clusterDocs(docs: readonly ClusterDoc[], opts: ClusterOptions = {}): number[] {
-  const threshold = opts.threshold ?? 0.14;
+  const threshold = opts.threshold ?? 0.16;
   const dup = opts.duplicateThreshold ?? 0.8;
   let vectors = vectorizeBatch(docs, opts.terms);
   const alpha = opts.expansion ?? 0;
@@ -102,6 +104,21 @@ export function clusterDocs(docs: readonly ClusterDoc[], opts: ClusterOptions = 
     const kept = members.get(keep)!;
     for (const x of members.get(gone)!) { groupOf[x] = keep; kept.push(x); }
     members.delete(gone);
+  }
+  // Second pass: a singleton whose words were too few for a pair merge joins the group it
+  // resembles most on average, at a lower bar (short headlines share one or two words).
+  const attach = opts.attachThreshold ?? 0.1;
+  if (attach > 0) {
+    const neighbours = new Map<number, Array<[number, number]>>();
+    for (const [i, j, s] of pairs) { (neighbours.get(i) ?? neighbours.set(i, []).get(i)!).push([j, s]); (neighbours.get(j) ?? neighbours.set(j, []).get(j)!).push([i, s]); }
+    for (let i = 0; i < n; i++) {
+      if (members.get(groupOf[i]!)?.length !== 1) continue;
+      const sums = new Map<number, number>();
+      for (const [j, s] of neighbours.get(i) ?? []) { const g = groupOf[j]!; if (g !== groupOf[i]) sums.set(g, (sums.get(g) ?? 0) + s); }
+      let best = -1, bestAvg = attach;
+      for (const [g, total] of sums) { const avg = total / members.get(g)!.length; if (avg >= bestAvg) { best = g; bestAvg = avg; } }
+      if (best >= 0) { members.delete(groupOf[i]!); groupOf[i] = best; members.get(best)!.push(i); }
+    }
   }
   const label = new Map<number, number>();
   return groupOf.map((g) => { let l = label.get(g); if (l === undefined) label.set(g, (l = label.size)); return l; });

@@ -8,7 +8,7 @@ import type { Reason } from '../../../shared/types/domain';
 import { SENSATIONAL_PATTERNS, OFFICIAL_CLAIM } from './lexicons/infox-style';
 import { foldedTokens } from './lexicon-match';
 import { predict, explain, type LogisticModel } from './learner';
-import { lookupRating, type ReliabilityList } from './reliability';
+import { lookupRating, domainModelOf, domainProbability, domainFeatures, type ReliabilityList } from './reliability';
 import { toScore } from './controversy';
 
 /** What the item says about itself. */
@@ -64,6 +64,16 @@ export function scoreInfox(input: InfoxInput, ctx: InfoxContext = {}): InfoxResu
   const reasons: Reason[] = [];
   const rated = ctx.reliability ? lookupRating(ctx.reliability, input.url) : null;
   if (rated) reasons.push({ signal: 'source-reliability', weight: RATING_POINTS[rated.rating], evidence: `${rated.domain} : ${rated.rating}` });
+  else if (ctx.reliability && input.url) {
+    // Unlisted domain: how much its name resembles the list's unreliable sites (learned).
+    const model = domainModelOf(ctx.reliability);
+    const host = hostOf(input.url);
+    if (model && host) {
+      const p = domainProbability(model, domainFeatures(host));
+      const w = Math.round((p - 0.5) * 50);
+      if (Math.abs(w) >= 3) reasons.push({ signal: 'domain-resemblance', weight: w, evidence: `${host} non listé ; ressemble à ${p >= 0.5 ? 'des sites peu fiables' : 'des sites fiables'} de la liste (p=${p.toFixed(2)})` });
+    }
+  }
   const f = infoxFeatures(input);
   if (f.has('style:caps') || f.has('style:caps-words')) reasons.push({ signal: 'sensational-style', weight: 10, evidence: 'titre en capitales' });
   if (f.has('style:exclamations')) reasons.push({ signal: 'sensational-style', weight: 8, evidence: 'points d’exclamation multiples' });
@@ -82,4 +92,8 @@ export function scoreInfox(input: InfoxInput, ctx: InfoxContext = {}): InfoxResu
   }
   const points = reasons.reduce((a, r) => a + r.weight, 0);
   return { score: toScore(points, 35), reasons };
+}
+
+function hostOf(url: string): string | null {
+  try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return null; }
 }

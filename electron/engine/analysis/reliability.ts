@@ -57,3 +57,59 @@ export function lookupRating(list: ReliabilityList, urlOrDomain: string | null |
   }
   return null;
 }
+
+/**
+ * Features of a domain name for the resemblance model: name tokens, top-level domain, hosting
+ * platform and 4-letter fragments ("verite", "libre", "info", ".over-blog.com" …).
+ */
+export function domainFeatures(domain: string): Map<string, number> {
+  const host = normalizeDomain(domain).split('/')[0]!;
+  const parts = host.split('.');
+  const f = new Map<string, number>();
+  f.set('tld:' + parts[parts.length - 1], 1);
+  if (parts.length > 2) f.set('platform:' + parts.slice(-2).join('.'), 1);
+  const name = parts.length > 2 && /^(?:blogspot|wordpress|over-blog|overblog|free|e-monsite|wix|tumblr|canalblog|hautetfort)$/.test(parts[parts.length - 2]!) ? parts[0]! : parts[parts.length - 2] ?? host;
+  for (const tok of name.split(/[-\d]+/)) if (tok.length >= 3) f.set('tok:' + tok, 1);
+  const squashed = name.replace(/[^a-z]/g, '');
+  for (let i = 0; i + 4 <= squashed.length; i++) f.set('g:' + squashed.slice(i, i + 4), 0.5);
+  return f;
+}
+
+/** A learned resemblance between unlisted domains and the list's unreliable ones. */
+export interface DomainModel {
+  weights: Map<string, number>;
+  bias: number;
+}
+
+const domainModels = new WeakMap<ReliabilityList, DomainModel | null>();
+
+/**
+ * Learns (once per list, cached) a logistic model of "unreliable or questionable vs reliable"
+ * from the imported list's domain names; null when the list is too small to learn from.
+ */
+export function domainModelOf(list: ReliabilityList): DomainModel | null {
+  if (domainModels.has(list)) return domainModels.get(list)!;
+  const examples: Array<[Map<string, number>, number]> = [];
+  for (const [d, r] of list) if (!d.includes('/') && r !== 'satire') examples.push([domainFeatures(d), r === 'reliable' ? 0 : 1]);
+  const pos = examples.filter((e) => e[1] === 1).length;
+  let model: DomainModel | null = null;
+  if (pos >= 20 && examples.length - pos >= 20) {
+    model = { weights: new Map(), bias: 0 };
+    for (let epoch = 0; epoch < 15; epoch++) {
+      for (const [f, y] of examples) {
+        const g = y - domainProbability(model, f);
+        model.bias += 0.1 * g;
+        for (const [k, v] of f) model.weights.set(k, (model.weights.get(k) ?? 0) * (1 - 1e-4) + 0.1 * g * v);
+      }
+    }
+  }
+  domainModels.set(list, model);
+  return model;
+}
+
+/** Probability that a domain resembles the unreliable part of the list. */
+export function domainProbability(model: DomainModel, features: Map<string, number>): number {
+  let z = model.bias;
+  for (const [k, v] of features) z += (model.weights.get(k) ?? 0) * v;
+  return 1 / (1 + Math.exp(-z));
+}

@@ -9,7 +9,7 @@ import type { ViralItem } from './virality';
 
 /** Index options. */
 export interface StoryIndexOptions {
-  /** Centroid cosine needed to join a story. Default 0.3. */
+  /** Centroid cosine needed to join a story. Default 0.22. */
   threshold?: number;
   /** A story stays open this long after its last item, ms. Default 3 days. */
   windowMs?: number;
@@ -53,7 +53,7 @@ export class StoryIndex {
   private evictAt = 0;
 
   constructor(opts: StoryIndexOptions = {}) {
-    this.threshold = opts.threshold ?? 0.3;
+    this.threshold = opts.threshold ?? 0.22;
     this.windowMs = opts.windowMs ?? 3 * 86_400_000;
     this.maxPostings = opts.maxPostings ?? 400;
   }
