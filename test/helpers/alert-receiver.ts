@@ -30,6 +30,8 @@ export interface AlertReceiver {
   requests: ReceivedRequest[];
   /** Replies to use, in order, before falling back to success. */
   script: ScriptedReply[];
+  /** Changes the delay of later successful replies, ms. */
+  setDelay(ms: number): void;
   /** Requests answered 2xx, by idempotency key. */
   acceptedKeys(): Map<string, number>;
   waitForAccepted(n: number, timeoutMs?: number): Promise<void>;
@@ -60,6 +62,7 @@ export async function startAlertReceiver(opts: ReceiverOptions = {}): Promise<Al
   const script: ScriptedReply[] = [];
   const events = new Map<string, string>();
   const token = opts.matrixToken ?? 'syt_test_token';
+  let okDelay = opts.delayMs ?? 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -88,7 +91,7 @@ export async function startAlertReceiver(opts: ReceiverOptions = {}): Promise<Al
       }
       // Recorded on arrival: a receiver processes a request even if its reply comes too late.
       requests.push({ kind, key, path: url, headers: req.headers, body, signatureOk, status, at: Date.now() });
-      const delay = scripted?.delayMs ?? (status < 300 ? opts.delayMs ?? 0 : 0);
+      const delay = scripted?.delayMs ?? (status < 300 ? okDelay : 0);
       if (delay) await new Promise((r) => setTimeout(r, delay));
       if (res.destroyed) return;
       res.writeHead(status, { 'content-type': 'application/json', ...(scripted?.headers ?? {}) });
@@ -107,6 +110,7 @@ export async function startAlertReceiver(opts: ReceiverOptions = {}): Promise<Al
     port,
     requests,
     script,
+    setDelay: (ms) => { okDelay = ms; },
     acceptedKeys: accepted,
     async waitForAccepted(n, timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs;

@@ -31,6 +31,10 @@ export interface ReceivedMail {
 export interface SmtpSink {
   port: number;
   mails: ReceivedMail[];
+  /** Messages whose DATA was fully received (counted before the reply, so a slow reply is visible in flight). */
+  dataReceived(): number;
+  /** Changes the reply delay of later messages, ms. */
+  setReplyDelay(ms: number): void;
   /** Distinct Message-IDs received (the receiver-side dedup key). */
   uniqueMessageIds(): Set<string>;
   waitForMails(n: number, timeoutMs?: number): Promise<ReceivedMail[]>;
@@ -41,6 +45,8 @@ export interface SmtpSink {
 export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const mails: ReceivedMail[] = [];
   let failures = opts.failFirst ?? 0;
+  let dataCount = 0;
+  let replyDelay = opts.replyDelayMs ?? 0;
   const waiters: Array<() => void> = [];
   const serverOptions: SMTPServerOptions = {
     logger: false,
@@ -56,6 +62,7 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
+        dataCount++;
         if (failures > 0) {
           failures--;
           const err = new Error('Try again later') as Error & { responseCode: number };
@@ -65,7 +72,7 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
         }
         const raw = Buffer.concat(chunks).toString('utf8');
         const parsed = await simpleParser(raw);
-        if (opts.replyDelayMs) await new Promise((r) => setTimeout(r, opts.replyDelayMs));
+        if (replyDelay) await new Promise((r) => setTimeout(r, replyDelay));
         mails.push({ parsed, raw, messageId: parsed.messageId ?? null, secure: session.secure, user: (session.user as string | undefined) ?? null, at: Date.now() });
         waiters.splice(0).forEach((w) => w());
         cb();
@@ -82,6 +89,8 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
   return {
     port,
     mails,
+    dataReceived: () => dataCount,
+    setReplyDelay: (ms) => { replyDelay = ms; },
     uniqueMessageIds: () => new Set(mails.map((m) => m.messageId ?? '')),
     async waitForMails(n, timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs;
