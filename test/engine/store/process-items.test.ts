@@ -1,0 +1,61 @@
+import type { Feed, FeedItem } from '../../../shared/types/feed';
+import { processItems } from '../../../electron/engine/ingest/process-items';
+
+const item = (over: Partial<FeedItem>): FeedItem => ({
+  guid: null, title: null, link: null, published: null, updated: null, authors: [], categories: [], summary: null, content: null, enclosures: [], ...over,
+});
+const feed = (items: FeedItem[], language: string | null = 'fr'): Feed => ({
+  format: 'rss', title: 't', link: null, description: null, language, published: null, updated: null, authors: [], categories: [], items,
+});
+const ctx = { sourceId: 7, fetchedAt: new Date('2022-03-05T18:00:00Z') };
+
+describe('processItems', () => {
+  it('builds dedup keys: URL guids are global, other guids scoped by source; links canonical', () => {
+    const [a, b, c] = processItems(feed([
+      item({ guid: 'https://www.lemonde.fr/a/1.html', link: 'https://www.lemonde.fr/a/1.html?xtor=RSS-3208#x', title: 'A' }),
+      item({ guid: 'tag:ex.fr,2022:42', link: 'HTTPS://Ex.FR/b?utm_source=rss', title: 'B' }),
+      item({ title: 'C' }),
+    ]), ctx);
+    expect(a.keys).toEqual(['g:https://www.lemonde.fr/a/1.html', 'l:https://www.lemonde.fr/a/1.html']);
+    expect(a.link).toBe('https://www.lemonde.fr/a/1.html');
+    expect(b.keys).toEqual(['g:7:tag:ex.fr,2022:42', 'l:https://ex.fr/b']);
+    expect(c.keys).toEqual([]);
+  });
+
+  it('uses a permalink guid as the link when there is none, and falls back published → updated', () => {
+    const [p] = processItems(feed([item({ guid: 'https://ex.fr/p', title: 'P', updated: '2022-03-05T10:00:00.000Z' })]), ctx);
+    expect(p.link).toBe('https://ex.fr/p');
+    expect(p.published).toBe('2022-03-05T10:00:00.000Z');
+    expect(p.fetchedAt).toBe('2022-03-05T18:00:00.000Z');
+    const [q] = processItems(feed([item({ title: 'Q' })]), ctx);
+    expect(q.published).toBeNull();
+  });
+
+  it('gives the same hash to cosmetic variants and a different one to a rewrite', () => {
+    const [x, y, z] = processItems(feed([
+      item({ title: 'Guerre en Ukraine', summary: 'Les  combats\n continuent.' }),
+      item({ title: 'guerre en ukraine ', summary: 'Les combats continuent.' }),
+      item({ title: 'Guerre en Ukraine : Kiev encerclée', summary: 'Les combats continuent.' }),
+    ]), ctx);
+    expect(x.contentHash).toBe(y.contentHash);
+    expect(x.contentHash).not.toBe(z.contentHash);
+    expect(x.contentHash).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('extracts plain text from content and makes a title for title-less posts', () => {
+    const [p] = processItems(feed([item({ content: '<p>Un <b>message</b> posté sur un réseau social, sans titre, à propos de la réforme des retraites et de la grève du 7 mars, qui sera très suivie selon les syndicats.</p>' })]), ctx);
+    expect(p.contentText).toContain('Un message posté');
+    expect(p.contentText).not.toContain('<');
+    expect(p.title.startsWith('Un message posté sur un réseau social')).toBe(true);
+    expect(p.title.length).toBeLessThanOrEqual(141);
+  });
+
+  it('detects the language, confirming the feed hint and overriding it for a foreign item', () => {
+    const [fr, en] = processItems(feed([
+      item({ title: 'La réforme des retraites', summary: 'Le gouvernement présente son projet de loi pour les retraites, dans un climat social tendu avec les syndicats.' }),
+      item({ title: 'The threat coming from the cold', summary: 'A Russian invasion of Ukraine would reshuffle the cards for the presidential election, and the candidates are worried about it.' }),
+    ]), ctx);
+    expect(fr.language).toBe('fr');
+    expect(en.language).toBe('en');
+  });
+});
