@@ -2,9 +2,10 @@
 import type { Command } from 'commander';
 import { registerAnalysisCommands } from './analysis';
 import { registerParseCommands } from './parse';
+import { registerServeCommands } from './serve';
 
 /** Registers commands on the root program. */
 export type RegisterCommand = (program: Command) => void;
 
 /** All command registrations in help order. */
-export const COMMANDS: RegisterCommand[] = [registerParseCommands, registerAnalysisCommands];
+export const COMMANDS: RegisterCommand[] = [registerParseCommands, registerAnalysisCommands, registerServeCommands];
