@@ -3,9 +3,10 @@ import type { Command } from 'commander';
 import { registerAnalysisCommands } from './analysis';
 import { registerParseCommands } from './parse';
 import { registerServeCommands } from './serve';
+import { registerAlertsCommands } from './alerts';
 
 /** Registers commands on the root program. */
 export type RegisterCommand = (program: Command) => void;
 
 /** All command registrations in help order. */
-export const COMMANDS: RegisterCommand[] = [registerParseCommands, registerAnalysisCommands, registerServeCommands];
+export const COMMANDS: RegisterCommand[] = [registerParseCommands, registerAnalysisCommands, registerServeCommands, registerAlertsCommands];
