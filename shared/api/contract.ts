@@ -9,6 +9,7 @@ import type { Result } from '../result';
 import type { SourceHealth } from '../types/domain';
 import type { DeliveryStatus, DesktopNotice, Severity } from '../types/alerts';
 import { INPUT_SCHEMAS } from './schemas';
+import { CHANNEL_NAMES, EVENT_NAMES, isEventNameLiteral, type ChannelName, type EventNameLiteral } from './names';
 import type {
   AlertChannel, AlertRule, AppInfo, BriefFile, BriefPreview, Dashboard, Delivery, DemoLoadResult, ItemDetail,
   ItemPage, ItemSummary, Note, OpmlImportResult, PushResult, RefreshResult, RuleTestResult, SavedSearch, Settings,
@@ -16,6 +17,7 @@ import type {
 } from './views';
 
 export { INPUT_SCHEMAS } from './schemas';
+export { CHANNEL_NAMES, EVENT_NAMES, IPC_EVENT_PREFIX } from './names';
 export type * from './views';
 
 /** What each channel resolves to (inside the Result envelope). */
@@ -69,7 +71,7 @@ export interface ChannelResults {
 export type Channel = keyof typeof INPUT_SCHEMAS & keyof ChannelResults;
 
 /** The allow-list of channels (preload, main and the web server accept only these). */
-export const CHANNELS = Object.freeze(Object.keys(INPUT_SCHEMAS) as Channel[]);
+export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
 
 /** What the caller passes (defaults not yet applied). */
 export type ChannelInput<C extends Channel> = z.input<(typeof INPUT_SCHEMAS)[C]>;
@@ -100,12 +102,19 @@ export interface EventPayloads {
 /** Every event name. */
 export type EventName = keyof EventPayloads;
 
+// Compile-time guards: the plain allow-lists and the typed maps name exactly the same things.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _channelsMatch: Same<ChannelName, keyof ChannelResults> = true;
+const _eventsMatch: Same<EventNameLiteral, EventName> = true;
+void _channelsMatch;
+void _eventsMatch;
+
 /** The allow-list of events. */
-export const EVENTS = Object.freeze(['items:new', 'sources:health', 'alerts:status', 'alerts:notice', 'items:changed'] as const satisfies readonly EventName[]);
+export const EVENTS: readonly EventName[] = EVENT_NAMES satisfies readonly EventName[];
 
 /** Tells whether a string is a contract event. */
 export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && (EVENTS as readonly string[]).includes(name);
+  return isEventNameLiteral(name);
 }
 
 /** Channels whose input may be omitted (every field optional). */

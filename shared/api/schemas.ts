@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { SOURCE_TYPES, TRIAGE_STATES } from '../types/domain';
 import { SEVERITIES, CHANNEL_KINDS } from '../types/alerts';
+import type { ChannelName } from './names';
 
 const id = z.number().int().positive();
 const ids = z.array(id).min(1).max(100_000);
@@ -168,7 +169,7 @@ export const INPUT_SCHEMAS = {
   /** Loads the demo crisis scenario (only into an empty database unless force). */
   'demo:load': z.object({ force: z.boolean().default(false) }).strict(),
   'app:info': emptyInput,
-} as const;
+} as const satisfies Record<ChannelName, z.ZodTypeAny>;
 
 /** Channel kinds re-exported for the alerts editor. */
 export { CHANNEL_KINDS, SEVERITIES };
