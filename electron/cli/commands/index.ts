@@ -1,6 +1,8 @@
 /** Every CLI command registration, one module per area (append yours). */
 import type { Command } from 'commander';
 import { registerAnalysisCommands } from './analysis';
+import { registerSourcesCommands } from './sources';
+import { registerFetchCommands } from './fetch';
 import { registerParseCommands } from './parse';
 import { registerServeCommands } from './serve';
 import { registerAlertsCommands } from './alerts';
@@ -9,4 +11,4 @@ import { registerAlertsCommands } from './alerts';
 export type RegisterCommand = (program: Command) => void;
 
 /** All command registrations in help order. */
-export const COMMANDS: RegisterCommand[] = [registerParseCommands, registerAnalysisCommands, registerServeCommands, registerAlertsCommands];
+export const COMMANDS: RegisterCommand[] = [registerParseCommands, registerSourcesCommands, registerFetchCommands, registerAnalysisCommands, registerServeCommands, registerAlertsCommands];
