@@ -194,7 +194,8 @@ export class AlertSender extends EventEmitter {
   }
 
   private async process(row: OutboxRow): Promise<void> {
-    const alert = this.db.prepare('SELECT payload, severity FROM alerts WHERE id = ?').get(row.alert_id) as { payload: string; severity: Severity };
+    const alert = this.db.prepare('SELECT payload, severity, item_id FROM alerts WHERE id = ?').get(row.alert_id) as { payload: string; severity: Severity; item_id: number | null };
+    const itemId = alert.item_id;
     const message = JSON.parse(alert.payload) as AlertMessage;
     let secrets: Array<string | null> = [];
     try {
@@ -204,14 +205,14 @@ export class AlertSender extends EventEmitter {
       if (row.channel_kind === 'desktop') {
         const notice: DesktopNotice = { outboxId: row.id, tag: row.idem_key, severity: message.severity, title: message.subject, body: `${message.source ?? ''}${message.publishedFr ? ' — ' + message.publishedFr : ''}`, link: message.link, alertId: row.alert_id };
         this.emit('desktop', notice);
-        insertAudit(this.db, { at: new Date().toISOString(), actor: 'vigie', action: 'desktop-shown', alertId: row.alert_id, outboxId: row.id, channel: 'desktop', recipient: row.recipient, severity: message.severity, result: 'awaiting-ack' });
+        insertAudit(this.db, { at: new Date().toISOString(), actor: 'vigie', action: 'desktop-shown', alertId: row.alert_id, outboxId: row.id, itemId, channel: 'desktop', recipient: row.recipient, severity: message.severity, result: 'awaiting-ack' });
         return; // stays 'sending' until acknowledgeDesktop()
       }
       const send = this.o.adapters[row.channel_kind];
       const res = await send({ channel: loaded.channel, secret: loaded.secret, recipient: row.recipient, idemKey: row.idem_key, message, timeoutMs: this.o.timeoutMs });
       // Recorded immediately after the receiver's success answer (SMTP 250, HTTP 2xx, event_id).
       const ok = markSent(this.db, row.id, this.owner, res.providerRef, new Date().toISOString());
-      insertAudit(this.db, { at: new Date().toISOString(), actor: 'vigie', action: 'delivered', alertId: row.alert_id, outboxId: row.id, channel: `${row.channel_kind}:${loaded.channel.name}`, recipient: row.recipient, severity: message.severity, result: ok ? 'sent' : 'sent-lease-lost', detail: res.providerRef });
+      insertAudit(this.db, { at: new Date().toISOString(), actor: 'vigie', action: 'delivered', alertId: row.alert_id, outboxId: row.id, itemId, channel: `${row.channel_kind}:${loaded.channel.name}`, recipient: row.recipient, severity: message.severity, result: ok ? 'sent' : 'sent-lease-lost', detail: res.providerRef });
       this.counts.sent++;
       this.emit('delivered', { outboxId: row.id, alertId: row.alert_id, kind: row.channel_kind, providerRef: res.providerRef });
     } catch (err) {
@@ -222,7 +223,7 @@ export class AlertSender extends EventEmitter {
       const retryAfter = retryAfterOf(err);
       const delay = retryAfter != null ? Math.round(retryAfter * (1 + this.o.random() * 0.1)) : backoffDelay(row.attempts, this.o.baseDelayMs, this.o.maxDelayMs, this.o.random);
       markFailed(this.db, row.id, this.owner, se.code, text, dead ? null : Date.now() + delay);
-      insertAudit(this.db, { at: new Date().toISOString(), actor: 'vigie', action: dead ? 'dead' : 'failed', alertId: row.alert_id, outboxId: row.id, channel: row.channel_kind, recipient: row.recipient, severity: message.severity, result: se.code, detail: `tentative ${row.attempts} : ${text}` });
+      insertAudit(this.db, { at: new Date().toISOString(), actor: 'vigie', action: dead ? 'dead' : 'failed', alertId: row.alert_id, outboxId: row.id, itemId, channel: row.channel_kind, recipient: row.recipient, severity: message.severity, result: se.code, detail: `tentative ${row.attempts} : ${text}` });
       if (dead) this.counts.dead++; else this.counts.failed++;
       this.emit(dead ? 'dead' : 'failed', { outboxId: row.id, alertId: row.alert_id, code: se.code, message: text, attempts: row.attempts });
     }
