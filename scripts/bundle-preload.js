@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// Bundles the Electron preload into ONE file: a sandboxed preload can require only 'electron'
+// (and a few built-ins), not the project's own modules. esbuild ships with tsx (a dev dependency).
+const path = require('node:path');
+const esbuild = require('esbuild');
+
+const root = path.resolve(__dirname, '..');
+esbuild.buildSync({
+  entryPoints: [path.join(root, 'electron/preload/index.ts')],
+  outfile: path.join(root, 'dist/electron/preload/index.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['electron'],
+  sourcemap: true,
+  logLevel: 'warning',
+});
+process.stderr.write('preload bundled: dist/electron/preload/index.js\n');
