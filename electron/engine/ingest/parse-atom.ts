@@ -10,6 +10,12 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** Strips the wrapping <div xmlns="http://www.w3.org/1999/xhtml"> of inline XHTML. */
+function unwrapXhtmlDiv(value: string): string {
+  const m = /^\s*<(?:[\w-]+:)?div\b[^>]*>([\s\S]*)<\/(?:[\w-]+:)?div>\s*$/.exec(value);
+  return m ? m[1] : value;
+}
+
 /**
  * HTML of an Atom text construct. Atom 1.0: type text|html|xhtml; Atom 0.3: a MIME type plus
  * mode escaped|xml|base64. Inline XHTML arrives as a string (wrapped in CDATA before parsing).
@@ -20,7 +26,9 @@ export function atomHtml(node: XmlNode | undefined): string | null {
   if (!value.trim()) return null;
   const type = (attr(node, 'type') ?? 'text').toLowerCase();
   const mode = attr(node, 'mode')?.toLowerCase();
-  if (mode === 'base64') {
+  // Atom 1.0 §4.1.3.3: a MIME type that is neither text nor XML means base64 content.
+  const binaryType = type.includes('/') && !/^text\/|xml|json|javascript/.test(type) && /^[A-Za-z0-9+/=\s]+$/.test(value);
+  if (mode === 'base64' || binaryType) {
     try {
       value = Buffer.from(value.replace(/\s+/g, ''), 'base64').toString('utf8');
     } catch {
@@ -28,7 +36,9 @@ export function atomHtml(node: XmlNode | undefined): string | null {
     }
   }
   const isMarkup = type === 'html' || type === 'xhtml' || type.includes('html') || mode === 'xml' || mode === 'escaped';
-  return isMarkup ? value : escapeHtml(value);
+  if (!isMarkup) return escapeHtml(value);
+  // RFC 4287 §3.1.1.3: the xhtml <div> is a container, not part of the content.
+  return type === 'xhtml' || type === 'application/xhtml+xml' ? unwrapXhtmlDiv(value) : value;
 }
 
 /** Plain text of an Atom text construct. */
@@ -124,7 +134,7 @@ export function mapAtomFeed(feed: RawNodes, entries: RawNodes[], ctx: MapContext
     title: atomText(first(nodes(feed, 'title'))),
     link,
     description: atomText(first(nodes(feed, 'subtitle')) ?? first(nodes(feed, 'tagline')) ?? first(nodes(feed, 'info'))),
-    language: lang ? lang.trim().toLowerCase() || null : null,
+    language: lang ? lang.trim().toLowerCase().replace(/_/g, '-') || null : null,
     published: parseFeedDate(firstText(nodes(feed, 'vigie-published')), dateOpts),
     updated: parseFeedDate(firstText(nodes(feed, 'vigie-updated')) ?? firstText(nodes(feed, 'modified')), dateOpts),
     authors,

@@ -6,7 +6,7 @@ import { decodeFeedBytes } from './decode';
 import { mapAtomFeed } from './parse-atom';
 import { parseJsonFeed } from './parse-json-feed';
 import { FEED_ELEMENTS, ITEM_ELEMENTS, mapRssFeed, type MapContext, type RawNodes } from './parse-rss';
-import { closeTruncatedDocument, repairXmlEntities, stripIllegalXmlChars, wrapInlineMarkup } from './repair-xml';
+import { closeTruncatedDocument, demoronizeCharRefs, repairXmlEntities, stripIllegalXmlChars, wrapInlineMarkup } from './repair-xml';
 
 /** Options of parseFeed. */
 export interface ParseFeedOptions {
@@ -50,8 +50,16 @@ function formatOf(root: string): XmlFormat | null {
  * the Atom mapper reads the renamed nodes itself. A non-canonical RDF root is renamed to `rdf:RDF`.
  */
 function prepareXml(text: string, format: XmlFormat, root: string): string {
-  let xml = wrapInlineMarkup(stripIllegalXmlChars(text));
+  let xml = wrapInlineMarkup(demoronizeCharRefs(stripIllegalXmlChars(text)));
+  // A prefixed root (<atom:feed>, <r:rss>) puts every element in that prefix: drop it so names match.
+  const prefix = root.includes(':') && format !== 'rdf' ? root.slice(0, root.indexOf(':')) : null;
+  if (prefix) xml = xml.replace(new RegExp(`<(/?)${prefix}:`, 'g'), '<$1');
   if (format === 'atom') xml = xml.replace(/<(\/?)(link|published|updated)(?=[\s>/])/g, '<$1vigie-$2');
+  // rss-parser dereferences channel[0]: give a channel-less RSS/RDF document an empty one.
+  if (format !== 'atom' && !/<(?:[\w-]+:)?channel[\s>/]/.test(xml)) {
+    const bare = prefix ? root.slice(prefix.length + 1) : root;
+    xml = xml.replace(new RegExp(`<${bare.replace(/[.]/g, '\\.')}(?:\\s[^>]*)?>`), '$&<channel/>');
+  }
   if (format === 'rdf' && root !== 'rdf:RDF') {
     xml = xml.replace(new RegExp(`<(/?)${root.replace(/[.]/g, '\\.')}(?=[\\s>/])`, 'g'), '<$1rdf:RDF');
   }

@@ -17,14 +17,14 @@ export type RawNodes = Record<string, unknown>;
 export const ITEM_ELEMENTS = [
   'title', 'link', 'guid', 'description', 'content:encoded', 'body', 'xhtml:body', 'fullitem', 'pubDate', 'dc:date', 'dcterms:modified', 'dcterms:issued',
   'atom:link', 'atom:updated', 'atom:published', 'author', 'dc:creator', 'dc:author', 'itunes:author', 'category', 'dc:subject', 'dc:description', 'dc:title',
-  'enclosure', 'media:content', 'media:group', 'media:thumbnail', 'georss:point', 'geo:lat', 'geo:long', 'slash:comments', 'thr:total', 'media:community',
+  'enclosure', 'media:content', 'media:group', 'media:thumbnail', 'georss:point', 'geo:lat', 'geo:long', 'slash:comments', 'thr:total', 'media:community', 'media:title', 'media:description',
   'id', 'vigie-link', 'vigie-published', 'vigie-updated', 'issued', 'created', 'modified', 'summary', 'content', 'contributor', '$',
 ];
 
 /** Element names captured on the channel / Atom feed (rss-parser `customFields.feed`, keepArray). */
 export const FEED_ELEMENTS = [
   'title', 'link', 'description', 'language', 'dc:language', 'pubDate', 'lastBuildDate', 'dc:date', 'managingEditor', 'webMaster', 'author', 'dc:creator',
-  'itunes:author', 'category', 'dc:subject', 'ttl', 'sy:updatePeriod', 'sy:updateFrequency', 'atom:link',
+  'itunes:author', 'dc:author', 'category', 'itunes:category', 'dc:subject', 'ttl', 'sy:updatePeriod', 'sy:updateFrequency', 'atom:link',
   'id', 'vigie-link', 'vigie-updated', 'vigie-published', 'modified', 'subtitle', 'tagline', 'info', '$',
 ];
 
@@ -98,13 +98,14 @@ function mapRssItem(raw: RawNodes, ctx: MapContext, isRdf: boolean): FeedItem {
   const base = ctx.baseUrl;
   const attrs = (nodes(raw, '$') ?? {}) as Record<string, string>;
   const guid = firstText(nodes(raw, 'guid')) ?? (isRdf && attrs['rdf:about'] ? attrs['rdf:about'].trim() : null);
-  const descriptionHtml = textOf(first(nodes(raw, 'description'))) || textOf(first(nodes(raw, 'dc:description')));
+  const mediaDescription = first(nodes(raw, 'media:description')) ?? first(child(first(nodes(raw, 'media:group')), 'media:description'));
+  const descriptionHtml = textOf(first(nodes(raw, 'description'))) || textOf(first(nodes(raw, 'dc:description'))) || textOf(mediaDescription);
   const bodyHtml = textOf(first(nodes(raw, 'content:encoded'))) || textOf(first(nodes(raw, 'xhtml:body'))) || textOf(first(nodes(raw, 'body'))) || textOf(first(nodes(raw, 'fullitem')));
   const dateOpts = { fetchedAt: ctx.fetchedAt };
   const geo = readGeo(raw);
   const item: FeedItem = {
     guid,
-    title: plain(nodes(raw, 'title')) ?? plain(nodes(raw, 'dc:title')),
+    title: plain(nodes(raw, 'title')) ?? plain(nodes(raw, 'dc:title')) ?? plain(nodes(raw, 'media:title')),
     link: readItemLink(raw, base),
     published: parseFeedDate(firstText(nodes(raw, 'pubDate')) ?? firstText(nodes(raw, 'dc:date')) ?? firstText(nodes(raw, 'dcterms:issued')) ?? firstText(nodes(raw, 'atom:published')), dateOpts),
     updated: parseFeedDate(firstText(nodes(raw, 'dcterms:modified')) ?? firstText(nodes(raw, 'atom:updated')), dateOpts),
@@ -148,11 +149,14 @@ export function mapRssFeed(channel: RawNodes, items: RawNodes[], ctx: MapContext
     title: plain(nodes(channel, 'title')),
     link,
     description: description ? htmlToText(description) || null : null,
-    language: (firstText(nodes(channel, 'language')) ?? firstText(nodes(channel, 'dc:language')))?.toLowerCase() ?? null,
+    language: (firstText(nodes(channel, 'language')) ?? firstText(nodes(channel, 'dc:language')))?.toLowerCase().replace(/_/g, '-') ?? null,
     published: parseFeedDate(firstText(nodes(channel, 'pubDate')) ?? firstText(nodes(channel, 'dc:date')), dateOpts),
     updated: parseFeedDate(firstText(nodes(channel, 'lastBuildDate')), dateOpts),
-    authors: uniqueAuthors(['managingEditor', 'author', 'dc:creator', 'itunes:author'].flatMap((n) => all(nodes(channel, n)).map((a) => parsePerson(htmlToText(textOf(a)))))),
-    categories: uniqueStrings([...all(nodes(channel, 'category')), ...all(nodes(channel, 'dc:subject'))].map((c) => htmlToText(textOf(c)))),
+    authors: uniqueAuthors(['managingEditor', 'author', 'dc:creator', 'dc:author', 'itunes:author'].flatMap((n) => all(nodes(channel, n)).map((a) => parsePerson(htmlToText(textOf(a)))))),
+    categories: uniqueStrings([
+      ...[...all(nodes(channel, 'category')), ...all(nodes(channel, 'dc:subject'))].map((c) => htmlToText(textOf(c))),
+      ...all(nodes(channel, 'itunes:category')).flatMap((c) => [attr(c, 'text'), ...all(child(c, 'itunes:category')).map((s) => attr(s, 'text'))]),
+    ]),
     items: items.map((it) => mapRssItem(it, itemCtx, format === 'rdf')),
     ttlMinutes: readTtl(channel),
   };

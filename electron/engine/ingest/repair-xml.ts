@@ -37,6 +37,18 @@ function repairAmpersands(segment: string): string {
   });
 }
 
+/** Windows-1252 characters for code points 0x80–0x9F (publishers write &#146; meaning ’). */
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/** Rewrites numeric references to C1 controls (&#128;–&#159;) as the Windows-1252 characters meant. */
+export function demoronizeCharRefs(text: string): string {
+  if (!/&#(?:1[2-5]\d|[xX][89][0-9a-fA-F]);/.test(text)) return text;
+  return text.replace(/&#(1[2-5]\d|[xX][89][0-9a-fA-F]);/g, (m, code: string) => {
+    const cp = code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : Number(code);
+    return cp >= 0x80 && cp <= 0x9f ? `&#${WINDOWS_1252_C1.codePointAt(cp - 0x80)};` : m;
+  });
+}
+
 /** Strips characters XML forbids (feeds copy them from CMS fields); cheap enough to run always. */
 export function stripIllegalXmlChars(text: string): string {
   ILLEGAL_CHARS.lastIndex = 0;
@@ -78,13 +90,14 @@ const TAG = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<[?!][^>]*>|<(\/?)([A-Za-z
 
 /**
  * Recovers a truncated document: keeps everything up to the last complete item/entry and closes
- * the elements still open there. Returns null when no complete item exists.
+ * the elements still open there (or, with no complete item, up to the last complete tag). Null when nothing is left.
  */
 export function closeTruncatedDocument(text: string): string | null {
   const ends = [...text.matchAll(/<\/(?:[\w-]+:)?(?:item|entry)\s*>/g)];
-  if (ends.length === 0) return null;
-  const lastEnd = ends[ends.length - 1];
-  const prefix = text.slice(0, lastEnd.index + lastEnd[0].length);
+  // No complete item: keep the channel/feed metadata up to the last complete tag.
+  const cut = ends.length ? ends[ends.length - 1].index + ends[ends.length - 1][0].length : text.lastIndexOf('>') + 1;
+  if (cut <= 0) return null;
+  const prefix = text.slice(0, cut);
   const stack: string[] = [];
   TAG.lastIndex = 0;
   for (let m = TAG.exec(prefix); m; m = TAG.exec(prefix)) {

@@ -13,8 +13,8 @@ const ALLOWED_TAGS = [
   'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'colgroup', 'col',
 ];
 
-/** Elements whose content is dropped with them (scripts, styles, frames, plugins, form widgets). */
-const DROP_CONTENT_TAGS = ['script', 'style', 'textarea', 'option', 'select', 'noscript', 'template', 'title', 'xmp', 'noembed', 'noframes', 'iframe', 'object', 'applet', 'embed', 'frameset', 'head', 'svg', 'math'];
+/** Elements whose content is dropped with them (scripts, styles, frames, form widgets); <object> fallback text is kept. */
+const DROP_CONTENT_TAGS = ['script', 'style', 'textarea', 'option', 'select', 'noscript', 'template', 'title', 'xmp', 'noembed', 'noframes', 'iframe', 'frameset', 'head', 'svg', 'math'];
 
 /** Attributes naming a URL, resolved against the base and checked against SAFE_SCHEMES. */
 const URL_ATTRIBUTES = ['href', 'src', 'cite', 'poster'];
@@ -107,9 +107,12 @@ export function htmlToText(html: string): string {
   return collapseWhitespace(text);
 }
 
-/** Collapses runs of whitespace (including NBSP) to one space and trims. */
+/**
+ * Collapses runs of breaking whitespace to one space and trims. No-break spaces (U+00A0, U+202F)
+ * are kept: French typography puts them before « : ; ? ! » and inside guillemets.
+ */
 function collapseWhitespace(s: string): string {
-  return s.replace(/[\s\u00a0]+/g, ' ').trim();
+  return s.replace(/[\t\n\v\f\r \u1680\u2000-\u200a\u2028\u2029\u205f\u3000\ufeff]+/g, ' ').trim();
 }
 
 /** Decodes HTML character references in plain text ("Caf&eacute;" → "Café"), leaving everything else as is. */

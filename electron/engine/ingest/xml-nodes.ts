@@ -64,8 +64,10 @@ export function isHttpUrl(s: string | null | undefined): boolean {
 export function parsePerson(raw: string | null | undefined): Author | null {
   const s = raw?.replace(/\s+/g, ' ').trim();
   if (!s) return null;
-  let m = /^([^\s()<>]+@[^\s()<>]+)\s*\((.+)\)$/.exec(s);
+  let m = /^(?:mailto:)?([^\s()<>]+@[^\s()<>]+)\s*\((.+)\)$/.exec(s);
   if (m) return { name: m[2].trim(), email: m[1] };
+  m = /^(.+?)\s*\((?:mailto:)?([^\s()<>]+@[^\s()<>]+)\)$/.exec(s);
+  if (m) return { name: m[1].trim(), email: m[2] };
   m = /^(.*?)\s*<([^\s<>]+@[^\s<>]+)>$/.exec(s);
   if (m) return m[1].trim() ? { name: m[1].replace(/^"|"$/g, '').trim(), email: m[2] } : { email: m[2] };
   if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)) return { email: s.replace(/^mailto:/i, '') };

@@ -1,0 +1,43 @@
+/** Prints the feed parser's pass rate on every peer suite, one line each: `npx tsx scripts/parser-conformance.ts`. */
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { parseFeedDate } from '../electron/engine/ingest/dates';
+import { formatTally, newTally, walkFiles, type Tally } from '../test/engine/parse/conformance-common';
+import { runFeedparserManifest, runSanitizerSuite } from '../test/engine/parse/conformance-feedparser';
+import { runFeedRs, runFeedvalidatorValid, runGofeedParser, runLeMonde, runMinifluxTraps, runRobustness, runRssParserGoldens } from '../test/engine/parse/conformance-peers';
+import { datasetPath } from '../test/helpers/datasets';
+import { dateVectorTally } from '../test/engine/parse/date-vectors';
+
+/** Loads the Le Monde corpus index (guid → article). */
+function loadLeMondeIndex(): Map<string, Record<string, unknown>> {
+  const index = new Map<string, Record<string, unknown>>();
+  const text = zlib.gunzipSync(fs.readFileSync(datasetPath('lemonde-2022-rss/items.jsonl.gz'))).toString('utf8');
+  for (const line of text.split('\n')) if (line) {
+    const r = JSON.parse(line) as Record<string, unknown>;
+    index.set(String(r.id), r);
+  }
+  return index;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const tallies: Tally[] = [];
+  tallies.push(await runRssParserGoldens());
+  tallies.push(await runGofeedParser());
+  tallies.push(await runFeedRs());
+  tallies.push(await runFeedparserManifest());
+  tallies.push(await runFeedvalidatorValid());
+  tallies.push(await runMinifluxTraps());
+  tallies.push(await runRobustness('feedjira real feeds (no crash, items, dates)', walkFiles(datasetPath('feedjira-sample-feeds/spec/sample_feeds'))));
+  tallies.push(await runRobustness('miniflux large feeds', walkFiles(datasetPath('miniflux-testdata/internal/reader/parser/testdata'))));
+  tallies.push(await runLeMonde(loadLeMondeIndex(), walkFiles(datasetPath('lemonde-2022-rss/raw-snapshots')).filter((f) => f.endsWith('.xml'))));
+  tallies.push(dateVectorTally(parseFeedDate));
+  const { safety, textKept } = await runSanitizerSuite();
+  tallies.push(safety, textKept);
+  for (const t of tallies) console.log(formatTally(t));
+  if (process.argv.includes('--failures')) for (const t of tallies) for (const f of t.failures.slice(0, 15)) console.log(`  [${t.suite}] ${f}`);
+  console.error(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  void newTally;
+}
+
+void main();
