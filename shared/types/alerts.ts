@@ -33,6 +33,8 @@ export interface RuleDefinition {
   sourceTypes: SourceType[];
   /** Watched entities: at least one must appear (empty = no constraint). */
   entities: string[];
+  /** Also accept any entity of the workstation's watched list (settings `watchedEntities`). Default false. */
+  watchedEntities?: boolean;
   /** How thresholds within a tier combine: 'any' (default) or 'all'. */
   match: 'any' | 'all';
   /** Ordered tiers, lowest first; reaching a higher tier for an alerted story sends an update. */

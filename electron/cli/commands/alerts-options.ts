@@ -11,6 +11,7 @@ export interface RuleOptions {
   sourceType?: string[];
   source?: string[];
   entity?: string[];
+  watched?: boolean;
   minVirality?: string;
   minControversy?: string;
   minInfox?: string;
@@ -79,6 +80,7 @@ export function ruleInputFromOptions(o: RuleOptions, resolveChannel: (nameOrId: 
     sourceTypes: o.sourceType ?? [],
     sourceIds: (o.source ?? []).map((s) => num(s, '--source')),
     entities: o.entity ?? [],
+    watchedEntities: !!o.watched,
     match: o.match ?? 'any',
     tiers: [base, ...(o.escalate ?? []).map(parseEscalation)],
     growthWindowMin: num(o.growthWindow, '--growth-window') ?? 60,

@@ -35,6 +35,7 @@ function addRuleOptions(cmd: Command): Command {
     .option('--source-type <type>', 'restrict to a source type (repeatable)', collect)
     .option('--source <id>', 'restrict to a source id (repeatable)', collect)
     .option('--entity <name>', 'watched entity that must appear (repeatable; any of them)', collect)
+    .option('--watched', "also match the workstation's watched entities (settings)")
     .option('--min-virality <n>', 'virality threshold 0-100')
     .option('--min-controversy <n>', 'controversy threshold 0-100')
     .option('--min-infox <n>', 'infox threshold 0-100')

@@ -6,7 +6,7 @@
 import type { Db } from '../db/open';
 import type { AlertChannel, RuleDefinition, Severity } from '../../../shared/types/alerts';
 import {
-  advanceRuleWatermark, countStoryItemsBetween, getChannel, getStoryMemory, listRules, loadEvalItems, loadEvalItemsBetween, saveStoryMemory,
+  advanceRuleWatermark, countStoryItemsBetween, getChannel, getStoryMemory, listRules, loadEvalItems, loadEvalItemsBetween, readWatchedEntities, saveStoryMemory,
 } from '../db/alerts-store';
 import { compileRule, decideForItem, severityRank, storyKeyOf, type CompiledRule, type EvalItem, type StoryMemory } from './rules';
 import { renderAlertMessage } from './message';
@@ -67,9 +67,10 @@ export function evaluateRulesForItems(db: Db, itemIds: number[], now: Date = new
     const rules = listRules(db, true);
     if (rules.length === 0) return;
     const items = loadEvalItems(db, itemIds);
+    const watched = readWatchedEntities(db);
     const maxId = items.reduce((m, i) => Math.max(m, i.id), 0);
     for (const rule of rules) {
-      const compiled = compileRule(rule);
+      const compiled = compileRule(rule, watched);
       const channels = resolveChannels(db, rule.channelIds);
       for (const base of items) {
         const t = Date.parse(itemTime(base));
@@ -123,7 +124,7 @@ export interface RuleTestResult {
 export function testRule(db: Db, def: RuleDefinition, now: Date = new Date(), hours = 24): RuleTestResult {
   const to = now.toISOString();
   const from = new Date(now.getTime() - hours * HOUR_MS).toISOString();
-  const compiled = compileRule(def);
+  const compiled = compileRule(def, readWatchedEntities(db));
   const items = loadEvalItemsBetween(db, from, to);
   const memory = new Map<string, StoryMemory>();
   const alerts: SimulatedAlert[] = [];

@@ -26,6 +26,7 @@ export const ruleDefinitionSchema = z.object({
   sourceIds: z.array(z.number().int()).default([]),
   sourceTypes: z.array(z.enum(SOURCE_TYPES)).default([]),
   entities: z.array(z.string().trim().min(1)).default([]),
+  watchedEntities: z.boolean().default(false),
   match: z.enum(['any', 'all']).default('any'),
   tiers: z.array(tierSchema).min(1),
   growthWindowMin: z.number().int().min(1).max(7 * 24 * 60).default(60),
@@ -85,15 +86,16 @@ export interface RuleVerdict {
   previousAlertId: number | null;
 }
 
-/** A rule with its query compiled once. */
+/** A rule with its query compiled once and its effective entity list. */
 export interface CompiledRule {
   def: RuleDefinition;
   matcher: QueryMatcher;
+  entities: string[];
 }
 
-/** Compiles a rule's query. */
-export function compileRule(def: RuleDefinition): CompiledRule {
-  return { def, matcher: compileQuery(def.query) };
+/** Compiles a rule's query; `watched` is the workstation's watched-entities list (used when def.watchedEntities). */
+export function compileRule(def: RuleDefinition, watched: string[] = []): CompiledRule {
+  return { def, matcher: compileQuery(def.query), entities: def.watchedEntities ? [...def.entities, ...watched] : def.entities };
 }
 
 /** Dedup key of the item's story (an unclustered item is its own story). */
@@ -106,9 +108,11 @@ export function passesFilters(rule: CompiledRule, item: EvalItem): boolean {
   const { def } = rule;
   if (def.sourceIds.length && !def.sourceIds.includes(item.sourceId)) return false;
   if (def.sourceTypes.length && (!item.sourceType || !def.sourceTypes.includes(item.sourceType))) return false;
-  if (!def.query.trim() && def.entities.length === 0) return true;
+  // A rule restricted to watched entities while the list is empty matches nothing (not everything).
+  if (def.watchedEntities && rule.entities.length === 0) return false;
+  if (!def.query.trim() && rule.entities.length === 0) return true;
   const doc = makeMatchDoc(item.title, item.summary, item.contentText, item.categories.join(' '));
-  return rule.matcher(doc) && matchesAnyEntity(doc, def.entities);
+  return rule.matcher(doc) && matchesAnyEntity(doc, rule.entities);
 }
 
 function tierReached(tier: RuleTier, match: 'any' | 'all', item: EvalItem): boolean {

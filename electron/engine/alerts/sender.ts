@@ -147,7 +147,22 @@ export class AlertSender extends EventEmitter {
     return n;
   }
 
+  /** Never throws: a database error in a timer callback must not crash the host; it is reported as 'error' and retried at the next tick. */
   private pump(force = false): void {
+    try {
+      this.pumpOnce(force);
+    } catch (err) {
+      if (this.listenerCount('error') > 0) this.emit('error', err);
+      else process.stderr.write(`vigie alerts sender: ${serializeError(err).message}\n`);
+      if (this.running) {
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.pump(), this.o.pollMs);
+        this.timer.unref?.();
+      }
+    }
+  }
+
+  private pumpOnce(force: boolean): void {
     if (!this.running && !force) return;
     const now = Date.now();
     if (now - this.lastRecover >= 1000 || force) { this.lastRecover = now; this.recoverAbandoned(now); }

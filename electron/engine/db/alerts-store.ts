@@ -132,6 +132,13 @@ export function listRules(db: Db, onlyEnabled = false): AlertRule[] {
   return (db.prepare(`SELECT * FROM alert_rules ${onlyEnabled ? 'WHERE enabled = 1' : ''} ORDER BY id`).all() as RuleRow[]).map(toRule);
 }
 
+/** The workstation's watched entities (settings key `watchedEntities`, a JSON array). */
+export function readWatchedEntities(db: Db): string[] {
+  const r = db.prepare(`SELECT value FROM settings WHERE key = 'watchedEntities'`).get() as { value: string } | undefined;
+  const v = parseJson<unknown>(r?.value ?? null, []);
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
+}
+
 /** Moves a rule's watermark forward (never back). */
 export function advanceRuleWatermark(db: Db, ruleId: number, itemId: number): void {
   db.prepare('UPDATE alert_rules SET watermark_item_id = MAX(watermark_item_id, ?) WHERE id = ?').run(itemId, ruleId);

@@ -248,3 +248,21 @@ describe('desktop channel', () => {
     expect(notices.length).toBe(n);
   });
 });
+
+describe('sender robustness', () => {
+  it('reports a database failure as an error event instead of crashing, and resumes', async () => {
+    const rx = await startAlertReceiver({});
+    closers.push(() => rx.close());
+    insertChannel(db, { name: 'hook', kind: 'webhook', config: { url: `${rx.url}/hook` } });
+    const snd = sender({ pollMs: 50 });
+    const errors: unknown[] = [];
+    snd.on('error', (e) => errors.push(e));
+    db.exec('ALTER TABLE alert_outbox RENAME TO alert_outbox_moved');
+    snd.start();
+    await waitFor(() => errors.length >= 2, 3000);
+    db.exec('ALTER TABLE alert_outbox_moved RENAME TO alert_outbox');
+    const { deliveryIds } = pushAlert(db, { itemId, severity: 'info', recipients: [], channels: ['hook'], actor: 'a' });
+    await waitFor(() => getDelivery(db, deliveryIds[0])!.status === 'sent', 5000);
+    expect(rx.acceptedKeys().size).toBe(1);
+  });
+});

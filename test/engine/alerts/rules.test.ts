@@ -120,6 +120,16 @@ describe('rule evaluation', () => {
     expect(payload.scores.growth).toBe(4);
   });
 
+  it('uses the workstation watched-entities list when asked (empty list = no match)', () => {
+    addRule({ query: '', watchedEntities: true, tiers: [{ severity: 'info' }] });
+    const a = seedItem(db, { sourceId: lemonde, title: 'Gérald Darmanin en déplacement à Marseille', published: at(5), storyId: 1 });
+    expect(evaluateRulesForItems(db, [a], NOW)).toHaveLength(0);
+    db.prepare(`INSERT INTO settings (key, value) VALUES ('watchedEntities', ?)`).run(JSON.stringify(['Gerald Darmanin', 'Beauvau']));
+    const b = seedItem(db, { sourceId: lemonde, title: 'Gérald Darmanin répond aux syndicats', published: at(4), storyId: 2 });
+    const c = seedItem(db, { sourceId: lemonde, title: 'Le ministre de la Culture à Cannes', published: at(3), storyId: 3 });
+    expect(evaluateRulesForItems(db, [b, c], NOW).map((x) => x.itemId)).toEqual([b]);
+  });
+
   it('dry-runs a rule over the last 24 h without writing anything', () => {
     const sample = readLeMondeSample().slice(0, 120);
     sample.forEach((s, i) => seedItem(db, { sourceId: lemonde, title: s.title, summary: s.description, link: s.link, published: at(i * 10), virality: (i * 37) % 100, storyId: i % 40 }));
