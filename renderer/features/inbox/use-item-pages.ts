@@ -1,0 +1,103 @@
+/**
+ * Sparse paging over items:list: the list knows the total, fetches 500-row pages as the virtual
+ * window reaches them, patches rows in place after triage, and re-queries loaded pages on live
+ * updates (the caller keeps its cursor by item id).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { call } from '../../api';
+import type { ChannelInput, ItemSummary } from '../../../shared/api/contract';
+import type { SerializedError } from '../../../shared/errors';
+
+/** Rows per request. */
+export const PAGE_SIZE = 500;
+
+/** What the hook returns. */
+export interface ItemPages {
+  total: number;
+  loading: boolean;
+  error: SerializedError | null;
+  /** Version bumped on each data change (to re-render rows). */
+  version: number;
+  getRow: (index: number) => ItemSummary | undefined;
+  /** Ensures the pages covering [start, end] are loaded or loading. */
+  ensureRange: (start: number, end: number) => void;
+  /** Applies a patch to loaded rows by id (optimistic triage). */
+  patchRows: (ids: ReadonlySet<number>, patch: (row: ItemSummary) => ItemSummary) => void;
+  /** Loaded rows (for undo priors and selection). */
+  loadedRows: () => ItemSummary[];
+  /** Index of an item among loaded rows, or -1. */
+  indexOf: (id: number) => number;
+  /** Re-queries every loaded page (live update). */
+  refresh: () => Promise<void>;
+}
+
+/** Pages over items:list for the given filter input (a new input resets the list). */
+export function useItemPages(input: ChannelInput<'items:list'>, key: string): ItemPages {
+  const pages = useRef(new Map<number, ItemSummary[]>());
+  const inflight = useRef(new Set<number>());
+  const generation = useRef(0);
+  const [total, setTotal] = useState(0);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<SerializedError | null>(null);
+  const [version, setVersion] = useState(0);
+  const inputRef = useRef(input);
+  inputRef.current = input;
+
+  const loadPage = useCallback(async (page: number, gen: number) => {
+    if (inflight.current.has(page)) return;
+    inflight.current.add(page);
+    const r = await call('items:list', { ...inputRef.current, limit: PAGE_SIZE, offset: page * PAGE_SIZE });
+    inflight.current.delete(page);
+    if (gen !== generation.current) return; // filters changed meanwhile
+    if (!r.ok) { setError(r.error); setLoading(false); return; }
+    pages.current.set(page, r.value.items);
+    setTotal(r.value.total);
+    setError(null);
+    setLoading(false);
+    setVersion((v) => v + 1);
+  }, []);
+
+  useEffect(() => {
+    generation.current++;
+    pages.current = new Map();
+    inflight.current = new Set();
+    setLoading(true);
+    setTotal(0);
+    void loadPage(0, generation.current);
+  }, [key, loadPage]);
+
+  const ensureRange = useCallback((start: number, end: number) => {
+    for (let p = Math.floor(start / PAGE_SIZE); p <= Math.floor(end / PAGE_SIZE); p++) {
+      if (!pages.current.has(p)) void loadPage(p, generation.current);
+    }
+  }, [loadPage]);
+
+  const getRow = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
+
+  const patchRows = useCallback((ids: ReadonlySet<number>, patch: (row: ItemSummary) => ItemSummary) => {
+    for (const [p, rows] of pages.current) {
+      if (rows.some((r) => ids.has(r.id))) pages.current.set(p, rows.map((r) => (ids.has(r.id) ? patch(r) : r)));
+    }
+    setVersion((v) => v + 1);
+  }, []);
+
+  const loadedRows = useCallback(() => [...pages.current.values()].flat(), []);
+  const indexOf = useCallback((id: number) => {
+    for (const [p, rows] of pages.current) {
+      const i = rows.findIndex((r) => r.id === id);
+      if (i >= 0) return p * PAGE_SIZE + i;
+    }
+    return -1;
+  }, []);
+
+  const refresh = useCallback(async () => {
+    const gen = generation.current;
+    const loaded = [...pages.current.keys()];
+    const results = await Promise.all(loaded.map((p) => call('items:list', { ...inputRef.current, limit: PAGE_SIZE, offset: p * PAGE_SIZE })));
+    if (gen !== generation.current) return;
+    results.forEach((r, i) => { if (r.ok) { pages.current.set(loaded[i], r.value.items); setTotal(r.value.total); } });
+    setVersion((v) => v + 1);
+  }, []);
+
+  return { total, loading, error, version, getRow, ensureRange, patchRows, loadedRows, indexOf, refresh };
+}

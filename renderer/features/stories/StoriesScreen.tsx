@@ -1,0 +1,87 @@
+/** Récits: story list with size, sources, types, sparkline of items per hour, scores. */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api';
+import { useApp, useCommands } from '../../app/context';
+import { moveCursor } from '../../app/keymap';
+import { VirtualList } from '../../components/VirtualList';
+import { ScoreBadge } from '../../components/ScoreBadge';
+import { Sparkline } from '../../components/Sparkline';
+import { ErrorNote } from '../../components/ErrorNote';
+import { formatCompactTime } from '../../i18n/format';
+import type { StorySummary } from '../../../shared/api/contract';
+import type { SerializedError } from '../../../shared/errors';
+
+type StorySort = 'urgency' | 'recent' | 'size';
+
+/** The stories screen. */
+export function StoriesScreen() {
+  const { t, i18n } = useTranslation();
+  const { navigate, liveTick } = useApp();
+  const [stories, setStories] = useState<StorySummary[]>([]);
+  const [sort, setSort] = useState<StorySort>('urgency');
+  const [cursor, setCursor] = useState(0);
+  const [error, setError] = useState<SerializedError | null>(null);
+
+  useEffect(() => {
+    void call('stories:list', { sort, limit: 2000 }).then((r) => {
+      if (r.ok) { setStories(r.value.stories); setError(null); } else setError(r.error);
+    });
+  }, [sort, liveTick]);
+
+  const open = useCallback((i: number) => { const s = stories[i]; if (s) navigate({ screen: 'story', id: s.id }); }, [stories, navigate]);
+  useCommands((c) => {
+    if (c === 'next') { setCursor((x) => moveCursor(x, 1, stories.length)); return true; }
+    if (c === 'prev') { setCursor((x) => moveCursor(x, -1, stories.length)); return true; }
+    if (c === 'open') { open(cursor); return true; }
+    return false;
+  });
+
+  const renderRow = useCallback((i: number) => {
+    const s = stories[i];
+    return (
+      <div className="row story-row">
+        <span className="row-main">
+          <span className="row-title">{s.title}</span>
+          <span className="row-meta">
+            <span>{t('stories.size', { count: s.itemCount })}</span>
+            <span>{t('stories.sources', { count: s.sourceCount })}</span>
+            {s.sourceTypes.slice(0, 4).map((ty) => <span key={ty} className={`type type-${ty}`}>{t(`sourceType.${ty}`)}</span>)}
+          </span>
+        </span>
+        <Sparkline values={s.sparkline} label={t('stories.sparkLabel', { count: s.sparkline.reduce((a, b) => a + b, 0) })} />
+        <time className="row-time" dateTime={s.lastSeen}>{formatCompactTime(s.lastSeen, i18n.language)}</time>
+        <span className="row-scores">
+          <ScoreBadge kind="urgency" value={s.urgency} />
+          <ScoreBadge kind="virality" value={s.virality} />
+          <ScoreBadge kind="controversy" value={s.controversy} />
+          <ScoreBadge kind="infox" value={s.infox} />
+        </span>
+      </div>
+    );
+  }, [stories, t, i18n.language]);
+
+  return (
+    <section className="screen stories" aria-labelledby="stories-title">
+      <div className="screen-head">
+        <h1 id="stories-title">{t('nav.stories')}</h1>
+        <p className="count">{t('stories.count', { count: stories.length })}</p>
+        <label className="f">
+          <span>{t('filters.sort')}</span>
+          <select value={sort} onChange={(e) => setSort(e.target.value as StorySort)}>
+            <option value="urgency">{t('sort.urgency')}</option>
+            <option value="recent">{t('sort.recent')}</option>
+            <option value="size">{t('sort.size')}</option>
+          </select>
+        </label>
+      </div>
+      <ErrorNote error={error} />
+      <div className="list-host">
+        {stories.length === 0 ? <p className="empty">{t('stories.none')}</p> : (
+          <VirtualList id="stories" count={stories.length} rowHeight={52} cursor={cursor} label={t('stories.listLabel')}
+            renderRow={renderRow} onRowClick={(i) => setCursor(i)} onRowActivate={open} />
+        )}
+      </div>
+    </section>
+  );
+}
