@@ -18,7 +18,7 @@ function parsePositive(flag: string) {
 function logResult(r: RefreshResult): void {
   const err = r.error ? ` code=${r.error.code} message=${JSON.stringify(r.error.message)}` : '';
   log(`refresh source_id=${r.sourceId} status=${r.status} items=${r.items} new=${r.new} duration_ms=${r.durationMs}` +
-    `${r.paused ? ' paused=true' : ''}${err} next=${r.nextCheckAt ?? '-'} name=${JSON.stringify(r.sourceName)}`);
+    `${r.paused ? ' paused=true' : ''}${r.movedTo ? ` moved_to=${r.movedTo}` : ''}${err} next=${r.nextCheckAt ?? '-'} name=${JSON.stringify(r.sourceName)}`);
 }
 
 /** The `fetch --once` summary line (per-source results stay on stderr). */

@@ -31,6 +31,11 @@ export interface RefreshResult {
   error?: SerializedError;
   /** True when this failure paused the source automatically. */
   paused?: boolean;
+  /**
+   * Where the feed moved for good (301/308 chain). Like Miniflux we keep polling the configured
+   * URL (a hijacked redirect must not rewrite the source list) and let the analyst decide.
+   */
+  movedTo?: string;
 }
 
 /** Options of refreshFeed; all optional. */
@@ -70,7 +75,7 @@ export async function refreshFeed(db: Db, source: SchedulableSource, opts: Refre
       // A 304 costs nothing and proves the feed is alive: health stays good, validators kept.
       const next = computeNextCheck(source, { kind: 'not-modified', maxAgeSec: res.maxAgeSec, expires: res.expires }, at, opts.policy);
       recordNotModified(db, source.id, { nextCheckAt: next, at });
-      return done({ status: 'not-modified', nextCheckAt: next.toISOString() });
+      return done({ status: 'not-modified', nextCheckAt: next.toISOString(), ...(res.permanentRedirect ? { movedTo: res.finalUrl } : {}) });
     }
     const feed = await parseFeed(res.body, { contentType: res.contentType, fetchedAt: at, baseUrl: res.finalUrl });
     const stored = storeFeedItems(db, source, feed, { fetchedAt: at, language: source.language, skipAnalysis: opts.skipAnalysis });
@@ -83,7 +88,10 @@ export async function refreshFeed(db: Db, source: SchedulableSource, opts: Refre
     recordSuccess(db, source.id, {
       etag: res.etag, lastModified: res.lastModified, nextCheckAt: next, ttlMinutes, itemsPerDay, siteUrl: feed.link, at,
     });
-    return done({ status: 'ok', items: stored.items, new: stored.new, newIds: stored.newIds, nextCheckAt: next.toISOString() });
+    return done({
+      status: 'ok', items: stored.items, new: stored.new, newIds: stored.newIds, nextCheckAt: next.toISOString(),
+      ...(res.permanentRedirect ? { movedTo: res.finalUrl } : {}),
+    });
   } catch (err) {
     const error = serializeError(err);
     if (error.code === 'fetch.aborted') return done({ status: 'aborted', nextCheckAt: null, error });

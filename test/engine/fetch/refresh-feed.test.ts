@@ -124,6 +124,15 @@ describe('refreshFeed', () => {
     expect(fresh(s).health).toMatchObject({ errorCount: 0, lastErrorCode: null });
   });
 
+  it('follows a permanent move and reports it without rewriting the source', async () => {
+    srv.route('/old', respond(301, '', { location: '/new' }));
+    srv.route('/new', respond(200, rssDocument('Moved', 2), { 'content-type': 'application/rss+xml' }));
+    const s = add('/old');
+    const r = await refreshFeed(db, s, { skipAnalysis: true });
+    expect(r).toMatchObject({ status: 'ok', items: 2, movedTo: srv.at('/new') });
+    expect(fresh(s).url).toBe(srv.at('/old'));
+  });
+
   it('reports an empty body and an HTML page as parse errors', async () => {
     srv.route('/empty', respond(200, snapshot('Jul/05'), { 'content-type': 'application/rss+xml' }));
     srv.route('/html', respond(200, '<!doctype html><html><body><p>Pas un flux</p></body></html>', { 'content-type': 'text/html' }));
