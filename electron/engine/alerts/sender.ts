@@ -111,7 +111,7 @@ export class AlertSender extends EventEmitter {
     LIVE_OWNERS.delete(this.owner);
   }
 
-  /** Works every row due now (and retries due during the drain) until none is due; for `vigie alerts send`. */
+  /** One pass for `vigie alerts send`: sends every row due now, until none is due now (failed rows wait for their backoff: run again, or keep a started sender). */
   async drain(maxMs = 60_000): Promise<DrainReport> {
     const before = { ...this.counts };
     const until = Date.now() + maxMs;
