@@ -24,11 +24,14 @@ export function lemondeRawFiles(): string[] {
   return out;
 }
 
-/** Rewrites item URLs so copy `k` holds distinct articles ('/c<k>/' inserted after the host). */
+/** Rewrites items so copy `k` holds distinct articles: '/c<k>/' after the URL host, '(k) ' before the title. */
 function uniquify(xml: string, k: number): string {
   if (k === 0) return xml;
+  // Titles change too, or the dedup chain's last link (same source + same text) would merge copies.
   return xml.replace(/<item>[\s\S]*?<\/item>/g, (item) =>
-    item.replace(/(<(?:guid|link)[^>]*>\s*(?:<!\[CDATA\[)?https?:\/\/[^/<\s]+)\//g, `$1/c${k}/`));
+    item
+      .replace(/(<(?:guid|link)[^>]*>\s*(?:<!\[CDATA\[)?https?:\/\/[^/<\s]+)\//g, `$1/c${k}/`)
+      .replace(/(<title>\s*(?:<!\[CDATA\[)?)/, `$1(${k}) `));
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Every CLI command registration, one module per area (append yours). */
 import type { Command } from 'commander';
+import { registerIngestCommands } from './ingest';
 import { registerAnalysisCommands } from './analysis';
 import { registerSourcesCommands } from './sources';
 import { registerFetchCommands } from './fetch';
@@ -11,4 +12,4 @@ import { registerAlertsCommands } from './alerts';
 export type RegisterCommand = (program: Command) => void;
 
 /** All command registrations in help order. */
-export const COMMANDS: RegisterCommand[] = [registerParseCommands, registerSourcesCommands, registerFetchCommands, registerAnalysisCommands, registerServeCommands, registerAlertsCommands];
+export const COMMANDS: RegisterCommand[] = [registerParseCommands, registerIngestCommands, registerSourcesCommands, registerFetchCommands, registerAnalysisCommands, registerServeCommands, registerAlertsCommands];

@@ -74,32 +74,35 @@ const STOP_WORD_LISTS: Record<string, string> = {
   it: 'il lo la gli le di che e un una per con non sono del della dei in al è si anche come più',
 };
 
-/** Each language's function words that no other listed language shares (la, de, en… are dropped). */
-const STOP_WORDS: Record<string, Set<string>> = (() => {
-  const lists = Object.fromEntries(Object.entries(STOP_WORD_LISTS).map(([k, v]) => [k, v.split(' ')]));
-  const out: Record<string, Set<string>> = {};
-  for (const [lang, words] of Object.entries(lists)) {
-    out[lang] = new Set(words.filter((w) => !Object.entries(lists).some(([other, ws]) => other !== lang && ws.includes(w))));
+/** Function word → the one listed language it belongs to (words shared by two languages — la, de, en… — are dropped). */
+const STOP_WORD_LANG: Map<string, string> = (() => {
+  const owners = new Map<string, Set<string>>();
+  for (const [lang, list] of Object.entries(STOP_WORD_LISTS)) {
+    for (const w of list.split(' ')) owners.set(w, (owners.get(w) ?? new Set()).add(lang));
   }
+  const out = new Map<string, string>();
+  for (const [w, langs] of owners) if (langs.size === 1) out.set(w, [...langs][0]);
   return out;
 })();
 
 /** Stop-word hits needed before a hint is confirmed without tinyld. */
 const CONFIRM_MIN_HITS = 2;
 
+/** Words (letter runs) of a text. */
+const WORD = /\p{L}+/gu;
+
 /** True when the text's function words clearly belong to the hinted language. */
 function confirmsHint(text: string, hint: string): boolean {
-  const own = STOP_WORDS[hint];
-  if (!own) return false;
-  const scores: Record<string, number> = {};
-  for (const word of text.toLowerCase().split(/[^\p{L}]+/u)) {
-    if (!word) continue;
-    for (const lang in STOP_WORDS) if (STOP_WORDS[lang].has(word)) scores[lang] = (scores[lang] ?? 0) + 1;
+  if (!(hint in STOP_WORD_LISTS)) return false;
+  let mine = 0;
+  let others = 0;
+  for (const m of text.toLowerCase().matchAll(WORD)) {
+    const lang = STOP_WORD_LANG.get(m[0]);
+    if (lang === undefined) continue;
+    if (lang === hint) mine++;
+    else others++;
   }
-  const mine = scores[hint] ?? 0;
-  if (mine < CONFIRM_MIN_HITS) return false;
-  for (const lang in scores) if (lang !== hint && scores[lang] * 2 > mine) return false;
-  return true;
+  return mine >= CONFIRM_MIN_HITS && others * 2 <= mine;
 }
 
 /** Language of an item: a confirmed feed hint, else detectLanguage (tinyld + hint policy). */

@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LEMONDE_RAW } from '../helpers/lemonde-replica';
+
+const ROOT = path.resolve(__dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const VIGIE = path.join(ROOT, 'electron/cli/vigie.ts');
+
+function vigie(args: string[]) {
+  const r = spawnSync(TSX, [VIGIE, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('vigie ingest-files / items / stats', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-cli-ingest-'));
+  const db = path.join(tmp, 'v.db');
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('ingests a day of snapshots plus the 0-byte file and prints one JSON summary line', () => {
+    const day = path.join(LEMONDE_RAW, '2022', 'Feb', '24');
+    const empty = path.join(LEMONDE_RAW, '2022', 'Jul', '05', '19-48-00', '0,2-3208,1-0,0.xml');
+    const r = vigie(['--db', db, 'ingest-files', day, empty, '--source-type', 'press-national']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const summary = JSON.parse(lines[0]);
+    expect(Object.keys(summary)).toEqual(['files', 'items', 'new', 'errors']);
+    expect(summary.files).toBe(17);
+    expect(summary.errors).toBe(1);
+    expect(summary.items).toBeGreaterThan(summary.new);
+    expect(summary.new).toBeGreaterThan(50);
+    expect(r.stderr).toContain('0,2-3208,1-0,0.xml');
+  });
+
+  it('lists items as one JSON object per line with the contract keys', () => {
+    const r = vigie(['--db', db, 'items', '--json', '--query', 'ukraine', '--sort', 'recent', '--limit', '5']);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows).toHaveLength(5);
+    for (const row of rows) {
+      expect(Object.keys(row).sort()).toEqual(['controversy', 'id', 'infox', 'link', 'published', 'source', 'sourceType', 'storyId', 'summary', 'title', 'virality'].sort());
+      expect(row.sourceType).toBe('press-national');
+      expect(`${row.title} ${row.summary}`.toLowerCase()).toContain('ukraine');
+    }
+    const dates = rows.map((x) => x.published as string);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    const bad = vigie(['--db', db, 'items', '--json', '--query', '"((NEAR title:', '--limit', '1']);
+    expect(bad.code).toBe(0);
+    const badSort = vigie(['--db', db, 'items', '--json', '--sort', 'nope']);
+    expect(badSort.code).not.toBe(0);
+  });
+
+  it('prints statistics as JSON', () => {
+    const r = vigie(['--db', db, 'stats', '--json']);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.sources).toBe(16);
+    expect(s.items).toBeGreaterThan(50);
+    expect(s.dbBytes).toBeGreaterThan(0);
+    expect(s.perDay.length).toBeGreaterThan(0);
+  });
+});
