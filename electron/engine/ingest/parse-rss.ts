@@ -40,6 +40,18 @@ function plain(value: unknown): string | null {
   return t || null;
 }
 
+/** MIME types guessed from a file extension when a feed gives none (Le Monde's media:content has no type). */
+const TYPE_BY_EXTENSION: Record<string, string> = {
+  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif', svg: 'image/svg+xml',
+  mp3: 'audio/mpeg', m4a: 'audio/mp4', ogg: 'audio/ogg', mp4: 'video/mp4', webm: 'video/webm', pdf: 'application/pdf',
+};
+
+/** Type from the URL's extension, or null. */
+export function guessMediaType(url: string): string | null {
+  const m = /\.([a-z0-9]{2,5})(?:[?#]|$)/i.exec(url);
+  return m ? TYPE_BY_EXTENSION[m[1].toLowerCase()] ?? null : null;
+}
+
 /** The item's enclosures: RSS <enclosure>, Media RSS <media:content> (also inside <media:group>). */
 function readEnclosures(raw: RawNodes, base: string | null): Enclosure[] {
   const out: Enclosure[] = [];
@@ -47,7 +59,7 @@ function readEnclosures(raw: RawNodes, base: string | null): Enclosure[] {
   const push = (url: string | null, type: string | undefined, length: string | undefined) => {
     if (!url || seen.has(url)) return;
     seen.add(url);
-    out.push({ url, type: type?.trim() || null, length: toCount(length) });
+    out.push({ url, type: type?.trim() || guessMediaType(url), length: toCount(length) });
   };
   for (const e of all(nodes(raw, 'enclosure'))) push(resolveUrl(attr(e, 'url'), base), attr(e, 'type'), attr(e, 'length'));
   const media = [...all(nodes(raw, 'media:content')), ...all(nodes(raw, 'media:group')).flatMap((g) => all(child(g, 'media:content')))];
