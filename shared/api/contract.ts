@@ -57,6 +57,7 @@ export interface ChannelResults {
   'alerts:rules:remove': { removed: boolean };
   'alerts:rules:test': RuleTestResult;
   'alerts:channels:list': AlertChannel[];
+  'alerts:channels:save': AlertChannel;
   'alerts:push': PushResult;
   'alerts:outbox:list': Delivery[];
   'alerts:retry': Delivery;

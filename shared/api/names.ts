@@ -12,7 +12,7 @@ export const CHANNEL_NAMES = [
   'dashboard:get',
   'settings:get', 'settings:set', 'settings:importReliability',
   'search:saved:list', 'search:saved:save', 'search:saved:remove',
-  'alerts:rules:list', 'alerts:rules:save', 'alerts:rules:remove', 'alerts:rules:test', 'alerts:channels:list', 'alerts:push', 'alerts:outbox:list', 'alerts:retry', 'alerts:ackDesktop',
+  'alerts:rules:list', 'alerts:rules:save', 'alerts:rules:remove', 'alerts:rules:test', 'alerts:channels:list', 'alerts:channels:save', 'alerts:push', 'alerts:outbox:list', 'alerts:retry', 'alerts:ackDesktop',
   'briefs:preview', 'briefs:export',
   'demo:load', 'app:info',
 ] as const;

@@ -149,6 +149,16 @@ export const INPUT_SCHEMAS = {
   /** Dry run of a definition over stored items (default: the last 24 h). */
   'alerts:rules:test': z.object({ definition: z.record(z.unknown()), since: isoDate.optional(), until: isoDate.optional(), limit: z.number().int().min(1).max(500).default(50) }).strict(),
   'alerts:channels:list': emptyInput,
+  /** Creates (no id) or updates a channel. The secret (SMTP password, token) is write-only: omit it to keep the stored one, null clears it. */
+  'alerts:channels:save': z.object({
+    id: id.optional(),
+    name: z.string().trim().min(1).max(100),
+    kind: z.enum(CHANNEL_KINDS),
+    config: z.record(z.unknown()).default({}),
+    secret: z.string().max(4000).nullable().optional(),
+    ratePerMin: z.number().int().min(1).max(10_000).nullable().optional(),
+    enabled: z.boolean().optional(),
+  }).strict(),
   /** "Pousser au cabinet": sends the item now to the given channels (default: all enabled). */
   'alerts:push': z.object({
     itemId: id,

@@ -1,7 +1,7 @@
 /** Channels alerts:* — watch rules (list, save, remove, dry run), channels, "Pousser au cabinet", outbox, retry. */
 import { AppError } from '../../../shared/errors';
 import type { ChannelHandlers } from '../../../shared/api/contract';
-import { deleteRule, getRule, insertRule, listChannels, listRules, updateRule } from '../db/alerts-store';
+import { deleteRule, getChannel, getRule, insertChannel, insertRule, listChannels, listRules, setChannelSecret, updateChannel, updateRule } from '../db/alerts-store';
 import { listDeliveries, retryDelivery } from '../db/alerts-outbox-store';
 import { parseRuleDefinition } from '../alerts/rules';
 import { testRule } from '../alerts/evaluate';
@@ -41,6 +41,19 @@ export function alertsHandlers(ctx: HandlerContext): Pick<ChannelHandlers, `aler
       };
     },
     'alerts:channels:list': () => listChannels(ctx.db),
+    'alerts:channels:save': ({ id, name, kind, config, secret, ratePerMin, enabled }) => {
+      const now = ctx.now().toISOString();
+      if (id === undefined) return insertChannel(ctx.db, { name, kind, config, secret: secret ?? null, ratePerMin: ratePerMin ?? null, enabled }, now);
+      const current = getChannel(ctx.db, id);
+      if (current.kind !== kind) throw new AppError('input.invalid', 'the kind of a channel cannot change', { id, kind });
+      // The list shows webhook URLs masked ("https://host/…"): sent back unchanged, they keep the stored URL.
+      const { url, ...rest } = config;
+      const patch = typeof url === 'string' && url.endsWith('/…') ? rest : config;
+      return ctx.db.transaction(() => {
+        if (secret !== undefined) setChannelSecret(ctx.db, id, secret, now);
+        return updateChannel(ctx.db, id, { config: patch, enabled, ratePerMin }, now);
+      })();
+    },
     'alerts:push': ({ itemId, comment, severity, channelIds, recipients }) => {
       const r = pushAlert(ctx.db, { itemId, comment: comment ?? null, severity, channels: channelIds, recipients: recipients ?? [], actor: analystName(ctx) }, ctx.now());
       return { alertId: r.alertId, deliveries: r.deliveryIds.length };
