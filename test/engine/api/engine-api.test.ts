@@ -177,3 +177,36 @@ describe('demo workspace', () => {
     await demo.close();
   });
 });
+
+describe('alerts through the facade (demo crisis)', () => {
+  test('channels, a rule and its dry run, a push to the cabinet, the outbox and a desktop acknowledgement', async () => {
+    const now = new Date();
+    const e = createEngine({ dbPath: ':memory:', now: () => now, demoIfEmpty: true });
+    const desk = value(await e.invoke('alerts:channels:save', { name: 'Poste', kind: 'desktop' }));
+    const hook = value(await e.invoke('alerts:channels:save', { name: 'Cabinet', kind: 'webhook', config: { url: 'https://hooks.example.invalid/T0/B1/xyz' }, secret: 'tok' }));
+    expect(hook.config.url).toBe('https://hooks.example.invalid/…');
+    expect(hook.hasSecret).toBe(true);
+    // Saving the masked URL back keeps the real one (checked by the engine's own reveal path).
+    const again = value(await e.invoke('alerts:channels:save', { id: hook.id, name: 'Cabinet', kind: 'webhook', config: hook.config, enabled: false }));
+    expect(again.enabled).toBe(false);
+    expect(e.db.prepare('SELECT config FROM alert_channels WHERE id = ?').pluck().get(hook.id)).toContain('/T0/B1/xyz');
+
+    const definition = { name: 'Kervoal', query: 'Kervoal', tiers: [{ severity: 'urgent', minInfox: 40 }], channelIds: [desk.id] };
+    const test = value(await e.invoke('alerts:rules:test', { definition }));
+    expect(test.evaluated).toBeGreaterThan(10);
+    expect(test.hits.every((h) => h.severity === 'urgent')).toBe(true);
+    const rule = value(await e.invoke('alerts:rules:save', { definition }));
+    expect(value(await e.invoke('alerts:rules:list')).map((r) => r.id)).toEqual([rule.id]);
+    expect(await e.invoke('alerts:rules:save', { definition: { name: '' } })).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
+
+    const [top] = value(await e.invoke('items:list', { limit: 1 })).items;
+    const push = value(await e.invoke('alerts:push', { itemId: top!.id, comment: 'À lire', channelIds: [desk.id] }));
+    expect(push.deliveries).toBe(1);
+    const outbox = value(await e.invoke('alerts:outbox:list', {}));
+    expect(outbox[0]).toMatchObject({ alertId: push.alertId, channelKind: 'desktop', status: 'pending' });
+    expect(value(await e.invoke('alerts:ackDesktop', { outboxId: outbox[0]!.id }))).toEqual({ acknowledged: true });
+    expect(value(await e.invoke('alerts:outbox:list', { status: 'sent' })).map((d) => d.id)).toEqual([outbox[0]!.id]);
+    expect(value(await e.invoke('alerts:rules:remove', { id: rule.id }))).toEqual({ removed: true });
+    await e.close();
+  });
+});
