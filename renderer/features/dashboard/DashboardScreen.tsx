@@ -7,7 +7,7 @@ import { formatRoute } from '../../app/router';
 import { EChart } from '../../components/EChart';
 import { ErrorNote } from '../../components/ErrorNote';
 import { ScoreBadge } from '../../components/ScoreBadge';
-import { formatDateTime, formatNumber } from '../../i18n/format';
+import { formatCompactTime, formatNumber } from '../../i18n/format';
 import { SOURCE_TYPES } from '../../../shared/types/domain';
 import type { Dashboard } from '../../../shared/api/contract';
 import type { SerializedError } from '../../../shared/errors';
@@ -33,11 +33,11 @@ export function DashboardScreen() {
     }).then((r) => { if (r.ok) { setData(r.value); setError(null); } else setError(r.error); });
   }, [range, liveTick]);
 
-  const labels = useMemo(() => data?.volume.map((v) => formatDateTime(v.at, i18n.language)) ?? [], [data, i18n.language]);
+  const labels = useMemo(() => data?.volume.map((v) => formatCompactTime(v.at, i18n.language)) ?? [], [data, i18n.language]);
   const volumeOption = useMemo(() => data && ({
     color: PALETTE,
-    legend: { top: 0, textStyle: { color: '#222' } },
-    grid: { left: 44, right: 12, top: 36, bottom: 28 },
+    legend: { type: 'scroll' as const, bottom: 0, textStyle: { color: '#222' } },
+    grid: { left: 44, right: 12, top: 12, bottom: 56 },
     tooltip: { trigger: 'axis' as const },
     xAxis: { type: 'category' as const, data: labels, axisLabel: { color: '#333' } },
     yAxis: { type: 'value' as const, minInterval: 1, axisLabel: { color: '#333' } },
@@ -48,7 +48,7 @@ export function DashboardScreen() {
   const toneOption = useMemo(() => data && ({
     grid: { left: 44, right: 12, top: 16, bottom: 28 },
     tooltip: { trigger: 'axis' as const },
-    xAxis: { type: 'category' as const, data: data.tone.map((p) => formatDateTime(p.at, i18n.language)), axisLabel: { color: '#333' } },
+    xAxis: { type: 'category' as const, data: data.tone.map((p) => formatCompactTime(p.at, i18n.language)), axisLabel: { color: '#333' } },
     yAxis: { type: 'value' as const, min: -1, max: 1, axisLabel: { color: '#333' } },
     series: [{ type: 'line' as const, data: data.tone.map((p) => p.tone), connectNulls: true, itemStyle: { color: '#1f4e8c' }, markLine: { silent: true, symbol: 'none', data: [{ yAxis: 0 }], lineStyle: { color: '#777' } } }],
   }), [data, i18n.language]);

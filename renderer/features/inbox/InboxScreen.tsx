@@ -46,9 +46,18 @@ export function InboxScreen({ active, query = '' }: InboxScreenProps) {
   const pages = useItemPages(input, key);
   const parsed = useMemo(() => parseQuery(filters.query), [filters.query]);
 
-  useEffect(() => { setCursor(0); setSelected(new Set()); cursorId.current = null; }, [key]);
+  // The cursor is remembered by index AND item id, updated synchronously, so a live re-query that
+  // lands at any moment puts it back on the same item (the analyst never loses their place).
+  const cursorRef = useRef(0);
+  const go = useCallback((index: number) => {
+    cursorRef.current = index;
+    cursorId.current = pages.getRow(index)?.id ?? null;
+    setCursor(index);
+  }, [pages]);
+  const step = useCallback((delta: number) => go(moveCursor(cursorRef.current, delta, pages.total)), [go, pages.total]);
+  useEffect(() => { go(0); setSelected(new Set()); }, [key]);
   const current = pages.getRow(cursor);
-  useEffect(() => { if (current) cursorId.current = current.id; }, [current]);
+  useEffect(() => { if (current && cursorId.current === null) cursorId.current = current.id; }, [current]);
 
   // Live update: re-query loaded pages, then put the cursor back on the same item.
   const firstTick = useRef(liveTick);
@@ -58,7 +67,7 @@ export function InboxScreen({ active, query = '' }: InboxScreenProps) {
     void pages.refresh().then(() => {
       if (cursorId.current !== null) {
         const idx = pages.indexOf(cursorId.current);
-        if (idx >= 0) setCursor(idx);
+        if (idx >= 0 && idx !== cursorRef.current) { cursorRef.current = idx; setCursor(idx); }
       }
       setFresh((n) => n + Math.max(0, pages.total - before));
     });
@@ -67,9 +76,9 @@ export function InboxScreen({ active, query = '' }: InboxScreenProps) {
   /** Items a command applies to: the bulk selection, else the cursor row. */
   const targets = useCallback((): ItemSummary[] => {
     if (selected.size > 0) return pages.loadedRows().filter((r) => selected.has(r.id));
-    const row = pages.getRow(cursor);
+    const row = pages.getRow(cursorRef.current);
     return row ? [row] : [];
-  }, [selected, pages, cursor]);
+  }, [selected, pages]);
 
   const applyState = useCallback(async (state: TriageState) => {
     const rows = targets();
@@ -85,9 +94,9 @@ export function InboxScreen({ active, query = '' }: InboxScreenProps) {
       return;
     }
     if (selected.size > 0) setSelected(new Set());
-    else setCursor((c) => moveCursor(c, 1, pages.total));
+    else step(1);
     notify(label, { label: t('common.undo'), run: () => void undo() });
-  }, [targets, pages, selected, t, notify]);
+  }, [targets, pages, selected, t, notify, step]);
 
   const toggleStar = useCallback(async () => {
     const rows = targets();
@@ -108,14 +117,14 @@ export function InboxScreen({ active, query = '' }: InboxScreenProps) {
     const byId = new Map(done.priors.map((p) => [p.id, p]));
     pages.patchRows(new Set(byId.keys()), (r) => ({ ...r, triage: byId.get(r.id)!.triage, starred: byId.get(r.id)!.starred }));
     const idx = pages.indexOf(done.priors[0].id);
-    if (idx >= 0) setCursor(idx);
+    if (idx >= 0) go(idx);
     notify(t('triage.undone', { label: done.label }));
   }, [pages, notify, t]);
 
   const open = useCallback((index: number) => {
     const row = pages.getRow(index);
     if (!row) return;
-    setCursor(index);
+    go(index);
     if (row.triage === 'new') {
       // Opening counts as "vu"; not an undoable analyst decision.
       pages.patchRows(new Set([row.id]), (r) => ({ ...r, triage: 'seen' }));
@@ -132,11 +141,11 @@ export function InboxScreen({ active, query = '' }: InboxScreenProps) {
 
   useCommands((command) => {
     switch (command) {
-      case 'next': setCursor((c) => moveCursor(c, 1, pages.total)); return true;
-      case 'prev': setCursor((c) => moveCursor(c, -1, pages.total)); return true;
-      case 'open': if (document.activeElement?.tagName === 'BUTTON' || document.activeElement?.tagName === 'A') return false; open(cursor); return true;
+      case 'next': step(1); return true;
+      case 'prev': step(-1); return true;
+      case 'open': if (document.activeElement?.tagName === 'BUTTON' || document.activeElement?.tagName === 'A') return false; open(cursorRef.current); return true;
       case 'star': void toggleStar(); return true;
-      case 'select': toggleSelect(cursor); return true;
+      case 'select': toggleSelect(cursorRef.current); step(1); return true;
       case 'undo': void undo(); return true;
       case 'back': if (selected.size) { setSelected(new Set()); return true; } return false;
       default: {
@@ -154,8 +163,8 @@ export function InboxScreen({ active, query = '' }: InboxScreenProps) {
 
   const onRowClick = useCallback((index: number, e: React.MouseEvent) => {
     if (e.shiftKey || e.ctrlKey || e.metaKey) toggleSelect(index);
-    else setCursor(index);
-  }, [toggleSelect]);
+    else go(index);
+  }, [toggleSelect, go]);
 
   const renderRow = useCallback((index: number) => <ItemRow item={pages.getRow(index)} terms={parsed.highlights} />,
     [pages.version, parsed.highlights]);
@@ -171,7 +180,7 @@ export function InboxScreen({ active, query = '' }: InboxScreenProps) {
           {parsed.root && <span className="query-echo"> · {t('search.understood')} <code>{describeQuery(parsed.root)}</code></span>}
         </p>
         {fresh > 0 && (
-          <button type="button" className="fresh" onClick={() => { setFresh(0); setCursor(0); }}>{t('inbox.fresh', { count: fresh })}</button>
+          <button type="button" className="fresh" onClick={() => { setFresh(0); go(0); }}>{t('inbox.fresh', { count: fresh })}</button>
         )}
       </div>
       {parsed.errors.length > 0 && <p className="warn" role="note">{parsed.errors.map((e) => t(e)).join(' ')}</p>}

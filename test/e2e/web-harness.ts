@@ -1,0 +1,102 @@
+/**
+ * E2E harness: starts `vigie serve` as a child process on a temp database, reads the URL it prints
+ * on stdout, and launches Debian Chromium through playwright-core (no downloaded browser).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Repository root. */
+export const ROOT = path.resolve(__dirname, '../..');
+/** Where screenshots go (git-ignored). */
+export const SCREENSHOTS = path.join(ROOT, 'test/output/screenshots');
+/** The system Chromium (Debian package; `.ci/run` installs it). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Flags for a quiet, offline, headless Chromium. */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+
+/** A running `vigie serve`. */
+export interface Served {
+  url: string;
+  origin: string;
+  token: string;
+  child: ChildProcess;
+  stderr: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Runs a vigie CLI command to completion (tsx, like `npm run -s vigie`); resolves to stdout. */
+export function runVigie(args: string[], timeoutMs = 240_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'electron/cli/vigie.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`vigie ${args.join(' ')} timed out\n${err}`)); }, timeoutMs);
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    child.on('close', (code) => { clearTimeout(timer); if (code === 0) resolve(out); else reject(new Error(`vigie ${args.join(' ')} exited ${code}\n${err.slice(-2000)}`)); });
+  });
+}
+
+/** Starts `vigie --db DB serve --port 0` and waits for the URL line on stdout. */
+export function startServe(dbPath: string, extra: string[] = []): Promise<Served> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'electron/cli/vigie.ts'), '--db', dbPath, 'serve', '--port', '0', '--no-refresh', ...extra],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`serve did not print a URL in 90 s\n${err}`)); }, 90_000);
+    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=([^\s]+)/.exec(out);
+      if (!m) return;
+      clearTimeout(timer);
+      resolve({
+        url: m[0], origin: m[1], token: decodeURIComponent(m[2]), child, stderr: () => err,
+        stop: () => new Promise<void>((done) => {
+          if (child.exitCode !== null) { done(); return; }
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+        }),
+      });
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve exited ${code}\n${err}`)); });
+  });
+}
+
+/** Builds the renderer when renderer/dist is missing or older than the sources. */
+export async function ensureRendererBuilt(): Promise<void> {
+  const dist = path.join(ROOT, 'renderer/dist/index.html');
+  const newest = (dir: string): number => fs.readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+    if (e.name === 'dist' || e.name === 'node_modules') return m;
+    const p = path.join(dir, e.name);
+    return Math.max(m, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }, 0);
+  if (fs.existsSync(dist) && fs.statSync(dist).mtimeMs >= newest(path.join(ROOT, 'renderer'))) return;
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`vite build failed\n${err}`))));
+  });
+}
+
+/** Launches the system Chromium headless. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** Axe violations of impact serious or critical on the current page. */
+export async function seriousAxeViolations(page: Page): Promise<Array<{ id: string; impact: string; help: string; nodes: string[] }>> {
+  await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  });
+}
