@@ -5,9 +5,11 @@ const path = require('node:path');
 const esbuild = require('esbuild');
 
 const root = path.resolve(__dirname, '..');
+// Optional argument: output file (tests bundle into a temporary directory).
+const outfile = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, 'dist/electron/preload/index.js');
 esbuild.buildSync({
   entryPoints: [path.join(root, 'electron/preload/index.ts')],
-  outfile: path.join(root, 'dist/electron/preload/index.js'),
+  outfile,
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -16,4 +18,4 @@ esbuild.buildSync({
   sourcemap: true,
   logLevel: 'warning',
 });
-process.stderr.write('preload bundled: dist/electron/preload/index.js\n');
+process.stderr.write(`preload bundled: ${path.relative(root, outfile)}\n`);
