@@ -2,11 +2,11 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { parseFeedDate } from '../electron/engine/ingest/dates';
-import { formatTally, newTally, walkFiles, type Tally } from '../test/engine/parse/conformance-common';
-import { runFeedparserManifest, runSanitizerSuite } from '../test/engine/parse/conformance-feedparser';
-import { runFeedRs, runFeedvalidatorValid, runGofeedParser, runLeMonde, runMinifluxTraps, runRobustness, runRssParserGoldens } from '../test/engine/parse/conformance-peers';
-import { datasetPath } from '../test/helpers/datasets';
+import { formatTally, walkFiles, type Tally } from '../test/engine/parse/conformance-common';
+import { runFeedparserEncoding, runFeedparserManifest, runSanitizerSuite } from '../test/engine/parse/conformance-feedparser';
+import { runFeedRs, runFeedvalidatorDates, runFeedvalidatorValid, runGofeedParser, runLeMonde, runMinifluxTraps, runRobustness, runRssParserGoldens } from '../test/engine/parse/conformance-peers';
 import { dateVectorTally } from '../test/engine/parse/date-vectors';
+import { datasetPath } from '../test/helpers/datasets';
 
 /** Loads the Le Monde corpus index (guid → article). */
 function loadLeMondeIndex(): Map<string, Record<string, unknown>> {
@@ -26,18 +26,20 @@ async function main(): Promise<void> {
   tallies.push(await runGofeedParser());
   tallies.push(await runFeedRs());
   tallies.push(await runFeedparserManifest());
+  tallies.push(await runFeedparserEncoding());
   tallies.push(await runFeedvalidatorValid());
   tallies.push(await runMinifluxTraps());
   tallies.push(await runRobustness('feedjira real feeds (no crash, items, dates)', walkFiles(datasetPath('feedjira-sample-feeds/spec/sample_feeds'))));
   tallies.push(await runRobustness('miniflux large feeds', walkFiles(datasetPath('miniflux-testdata/internal/reader/parser/testdata'))));
   tallies.push(await runLeMonde(loadLeMondeIndex(), walkFiles(datasetPath('lemonde-2022-rss/raw-snapshots')).filter((f) => f.endsWith('.xml'))));
   tallies.push(dateVectorTally(parseFeedDate));
+  const fvDates = await runFeedvalidatorDates();
+  tallies.push(fvDates.valid, fvDates.invalidRejected);
   const { safety, textKept } = await runSanitizerSuite();
   tallies.push(safety, textKept);
   for (const t of tallies) console.log(formatTally(t));
   if (process.argv.includes('--failures')) for (const t of tallies) for (const f of t.failures.slice(0, 15)) console.log(`  [${t.suite}] ${f}`);
   console.error(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  void newTally;
 }
 
 void main();

@@ -177,3 +177,24 @@ export async function runSanitizerSuite(): Promise<{ safety: Tally; textKept: Ta
 }
 
 export { normText };
+
+/** feedparser encoding + illformed documents with their HTTP headers: they parse, and no U+FFFD appears (bozo cases exempt). */
+export async function runFeedparserEncoding(): Promise<Tally> {
+  const t = newTally('feedparser encoding/illformed documents (HTTP charset headers, no U+FFFD)');
+  const root = datasetPath('feedparser-tests');
+  const manifest = fs.readFileSync(path.join(root, 'manifest.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as J);
+  for (const m of manifest.filter((x) => /^(encoding|illformed)/.test(x.category))) {
+    const file = path.join(root, m.path);
+    if (!fs.existsSync(file)) continue;
+    const c = new FileChecks(t, m.path);
+    try {
+      const feed = await parseFeed(fs.readFileSync(file), { contentType: contentTypeOf(m), fetchedAt: new Date('2100-01-01') });
+      // bozo_* documents hold undecodable bytes on purpose (feedparser flags them too).
+      c.check('no U+FFFD', 0, null, /\/bozo_/.test(m.path) || !JSON.stringify(feed).includes('\uFFFD'));
+    } catch (err) {
+      c.fail(`${(err as { code?: string }).code}: ${(err as Error).message}`);
+    }
+    c.done();
+  }
+  return t;
+}

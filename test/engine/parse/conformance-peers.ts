@@ -281,3 +281,48 @@ export async function runLeMonde(index: Map<string, J>, files: string[]): Promis
   }
   return t;
 }
+
+/** Where a feedvalidator date event points, in our model (unmapped elements are skipped). */
+function dateAt(feed: Feed, parent: string, element: string): string | null | undefined {
+  if (parent === 'channel' && (element === 'pubDate' || element === 'dc:date')) return feed.published;
+  if ((parent === 'channel' && element === 'lastBuildDate') || (parent === 'feed' && element === 'updated')) return feed.updated;
+  if ((parent === 'item' && element === 'pubDate') || (parent === 'entry' && element === 'published')) return feed.items[0]?.published;
+  if (parent === 'entry' && element === 'updated') return feed.items[0]?.updated;
+  return undefined;
+}
+
+/**
+ * feedvalidator date events: every date the validator calls valid (ValidRFC2822Date, ValidW3CDTFDate)
+ * must parse. Rejection of dates it calls invalid is counted separately: Vigie is lenient on purpose
+ * (a readable date beats none, e.g. extra spaces or a missing colon), so that figure is informational.
+ */
+export async function runFeedvalidatorDates(): Promise<{ valid: Tally; invalidRejected: Tally }> {
+  const valid = newTally('feedvalidator valid dates parsed');
+  const invalidRejected = newTally('feedvalidator invalid dates rejected (informational: lenient on purpose)');
+  const root = datasetPath('feedvalidator-testcases');
+  const manifest = fs.readFileSync(path.join(root, 'manifest.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as J);
+  for (const m of manifest) {
+    // params is a string "parent:channel,element:pubDate".
+    const events = (m.events as J[]).filter((e) => !e.negated && /Date$/.test(e.event) && typeof e.params === 'string')
+      .map((e) => ({ event: String(e.event), params: Object.fromEntries(String(e.params).split(',').map((kv) => kv.split(':').map((x) => x.trim())).map(([k, ...v]) => [k, v.join(':')])) as Record<string, string> }))
+      .filter((e) => e.params.parent && e.params.element);
+    if (!events.length || !fs.existsSync(path.join(root, m.path))) continue;
+    let feed: Feed | null = null;
+    try {
+      feed = await parseFeed(fs.readFileSync(path.join(root, m.path)), { fetchedAt: FETCHED_AT });
+    } catch {
+      feed = null;
+    }
+    for (const e of events) {
+      const isValid = e.event.startsWith('Valid');
+      const tally = isValid ? valid : /^Invalid/.test(e.event) ? invalidRejected : null;
+      if (!tally) continue;
+      const value = feed ? dateAt(feed, e.params.parent, e.params.element) : null;
+      if (value === undefined) { tally.skipped++; continue; }
+      const c = new FileChecks(tally, `${m.path} ${e.event}`);
+      c.check(`${e.params.parent}/${e.params.element}`, isValid ? 'a date' : null, value, isValid ? value !== null : value === null);
+      c.done();
+    }
+  }
+  return { valid, invalidRejected };
+}

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { datasetPath } from '../../helpers/datasets';
 import { checkRate, fileRate, formatTally, walkFiles, type Tally } from './conformance-common';
-import { runFeedparserManifest } from './conformance-feedparser';
-import { runFeedRs, runFeedvalidatorValid, runGofeedParser, runLeMonde, runMinifluxTraps, runRobustness, runRssParserGoldens } from './conformance-peers';
+import { runFeedparserEncoding, runFeedparserManifest } from './conformance-feedparser';
+import { runFeedRs, runFeedvalidatorDates, runFeedvalidatorValid, runGofeedParser, runLeMonde, runMinifluxTraps, runRobustness, runRssParserGoldens } from './conformance-peers';
 
 /** Prints a tally (so CI logs carry the figures) and returns it. */
 function report(t: Tally): Tally {
@@ -36,9 +36,25 @@ describe('parser conformance on peer suites', () => {
     expect(fileRate(t)).toBeGreaterThanOrEqual(0.97);
   });
 
+  it('feedparser encoding and ill-formed documents decode cleanly with their HTTP headers', async () => {
+    const t = report(await runFeedparserEncoding());
+    expect(t.files).toBeGreaterThanOrEqual(50);
+    expect(fileRate(t)).toBe(1);
+  });
+
   it('feedvalidator valid feeds all parse', async () => {
     const t = report(await runFeedvalidatorValid());
     expect(fileRate(t)).toBe(1);
+  });
+
+  it('feedvalidator: every date it calls valid is parsed', async () => {
+    const { valid, invalidRejected } = await runFeedvalidatorDates();
+    report(valid);
+    report(invalidRejected);
+    expect(valid.files).toBeGreaterThanOrEqual(50);
+    expect(fileRate(valid)).toBe(1);
+    // Out-of-range fields (day 32, hour 25, month 13) are always rejected.
+    expect(invalidRejected.filesPassed).toBeGreaterThanOrEqual(30);
   });
 
   it('Miniflux charset traps decode to the right titles without U+FFFD', async () => {
