@@ -82,15 +82,16 @@ function statements(db: Db): UpsertStatements {
 }
 
 /** Finds the stored item a processed item duplicates: guid → link → same source + same text. */
-function findExisting(s: UpsertStatements, p: ProcessedItem, sourceId: number): { id: number; hash: string } | undefined {
-  for (const key of p.keys) {
-    const hit = s.byKey.get(key) as { id: number; hash: string } | undefined;
-    if (hit) return hit;
+function findExisting(s: UpsertStatements, p: ProcessedItem, sourceId: number): { id: number; hash: string; keyIndex: number } | undefined {
+  for (let keyIndex = 0; keyIndex < p.keys.length; keyIndex++) {
+    const hit = s.byKey.get(p.keys[keyIndex]) as { id: number; hash: string } | undefined;
+    if (hit) return { ...hit, keyIndex };
   }
   // The hash link of the chain catches a feed that changed its guid scheme; short texts
   // ("Le journal de 8h") would wrongly merge distinct episodes, so they are excluded.
   if (p.keys.length === 0 || p.hashIsDistinctive) {
-    return s.byHash.get(p.contentHash, sourceId) as { id: number; hash: string } | undefined;
+    const hit = s.byHash.get(p.contentHash, sourceId) as { id: number; hash: string } | undefined;
+    return hit ? { ...hit, keyIndex: -1 } : undefined;
   }
   return undefined;
 }
@@ -143,7 +144,10 @@ export function upsertItems(db: Db, sourceId: number, processed: ProcessedItem[]
         }
       }
     }
-    for (const key of p.keys) s.insertKey.run(key, id);
+    // Keys before the one that matched were looked up and missed: record them (a new guid or a
+    // new link for a known article). The matched key is already there; later ones may be new too.
+    const skip = existing ? existing.keyIndex : -1;
+    for (let k = 0; k < p.keys.length; k++) if (k !== skip) s.insertKey.run(p.keys[k], id);
     s.touchSource.run({ id, sourceId, at });
   }
   return { items: processed.length, new: newIds.length, newIds, updatedIds };

@@ -26,8 +26,8 @@ export interface ProcessedItem {
   categories: string[];
   enclosures: Enclosure[];
   engagement: Engagement | null;
-  /** ISO 639-1 code, or null when unknown. */
-  language: string | null;
+  /** ISO 639-1 code, or null when unknown (computed on first read). */
+  readonly language: string | null;
   /** ISO 8601 UTC: the item's publication date, else its update date, else null. */
   published: string | null;
   updated: string | null;
@@ -88,6 +88,9 @@ const STOP_WORD_LANG: Map<string, string> = (() => {
 /** Stop-word hits needed before a hint is confirmed without tinyld. */
 const CONFIRM_MIN_HITS = 2;
 
+/** Characters of the text scanned for function words. */
+const CONFIRM_SAMPLE_CHARS = 400;
+
 /** Words (letter runs) of a text. */
 const WORD = /\p{L}+/gu;
 
@@ -96,7 +99,8 @@ function confirmsHint(text: string, hint: string): boolean {
   if (!(hint in STOP_WORD_LISTS)) return false;
   let mine = 0;
   let others = 0;
-  for (const m of text.toLowerCase().matchAll(WORD)) {
+  // The opening words settle it; scanning a whole article would only cost time.
+  for (const m of text.slice(0, CONFIRM_SAMPLE_CHARS).toLowerCase().matchAll(WORD)) {
     const lang = STOP_WORD_LANG.get(m[0]);
     if (lang === undefined) continue;
     if (lang === hint) mine++;
@@ -155,6 +159,8 @@ function processItem(item: FeedItem, ctx: ProcessContext, fetchedAt: string): Pr
   const normalized = normalizeForHash(title + '\n' + (text ?? ''));
   const contentHash = createHash('sha1').update(normalized).digest('hex');
   const langSample = text ? `${title}. ${text}` : title;
+  const hint = ctx.feedLanguage ?? null;
+  let language: string | null | undefined;
   return {
     guid,
     link,
@@ -166,7 +172,12 @@ function processItem(item: FeedItem, ctx: ProcessContext, fetchedAt: string): Pr
     categories: item.categories ?? [],
     enclosures: item.enclosures ?? [],
     engagement: item.engagement ?? null,
-    language: itemLanguage(langSample, ctx.feedLanguage ?? null),
+    // Lazy: most occurrences are duplicates the store never inserts, and detection is the
+    // costliest step of processing.
+    get language(): string | null {
+      if (language === undefined) language = itemLanguage(langSample, hint);
+      return language;
+    },
     published: item.published ?? item.updated ?? null,
     updated: item.updated ?? null,
     fetchedAt,

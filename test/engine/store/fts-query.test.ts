@@ -32,7 +32,7 @@ describe('toFtsQuery', () => {
       '"', '""', '"""', '(', ')', '((a', 'a))', 'NEAR(a b, 2)', 'NEAR', 'title:', ':', 'title:"x', 'x:y', 'col:val',
       '{title summary}: x', '^ukraine', 'a AND', 'OR', 'AND OR NOT', 'NOT', '-', '--', '- -', '*', 'a*b*', 'ukr"aine',
       "l'ukraine", 'a + b', '\\', '\u0000', 'SELECT * FROM items; --', 'a OR NOT b', '(NOT a)', 'NOT NOT ukraine',
-      '"unterminated phrase', '🙂 guerre', 'guerre\tukraine\nnear', 'rank:1', 'items_fts:guerre', 'title : guerre',
+      '"unterminated phrase', 'a '.repeat(2000), '('.repeat(500) + 'a', 'a OR '.repeat(1000) + 'b', '-a '.repeat(1000), '🙂 guerre', 'guerre\tukraine\nnear', 'rank:1', 'items_fts:guerre', 'title : guerre',
     ];
     // Random garbage from the FTS5 operator alphabet.
     const alphabet = ['"', '(', ')', '*', ':', '^', '-', '+', ' ', 'a', 'é', 'NEAR', 'AND', 'OR', 'NOT', 'title', ',', '{', '}'];
