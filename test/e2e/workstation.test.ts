@@ -1,0 +1,172 @@
+// End to end in Debian Chromium against web mode (`vigie serve`) on a database ingested from
+// ../shared/datasets (Le Monde RSS snapshots of 24–25 Feb 2022) plus the demo crisis workspace.
+// Keyboard triage of a story, search with highlights, a state that survives a reload, a verdict,
+// every screen opened, screenshotted (test/output/screenshots) and checked with axe-core.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { datasetPath, haveDatasets } from '../helpers/datasets';
+import { CHROMIUM, SCREENSHOTS, ensureRendererBuilt, launchChromium, runVigie, seriousAxeViolations, startServe, type Served } from './web-harness';
+
+const runnable = haveDatasets() && fs.existsSync(CHROMIUM);
+const maybe = runnable ? describe : describe.skip;
+jest.setTimeout(180_000);
+
+maybe('workstation in Chromium (web mode)', () => {
+  let dir: string;
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  /** Calls the API the way the renderer does (Bearer token), to check what was stored. */
+  async function api<T>(channel: string, input: unknown = {}): Promise<T> {
+    const res = await fetch(`${served.origin}/api/${channel}`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${served.token}` }, body: JSON.stringify(input),
+    });
+    const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+    if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
+    return body.value;
+  }
+  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+  const goHash = async (hash: string) => { await page.evaluate((h) => { window.location.hash = h; }, hash); };
+  const listbox = () => page.locator('[role="listbox"]').first();
+
+  beforeAll(async () => {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-e2e-'));
+    const db = path.join(dir, 'e2e.db');
+    const snapshots = datasetPath('lemonde-2022-rss/raw-snapshots/2022/Feb');
+    await Promise.all([
+      ensureRendererBuilt(),
+      runVigie(['--db', db, 'ingest-files', path.join(snapshots, '24'), path.join(snapshots, '25'), '--source', 'Le Monde', '--source-type', 'press-national']),
+    ]);
+    served = await startServe(db);
+    await api('demo:load', { force: true });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    await page.goto(served.url);
+    await listbox().locator('#inbox-row-0 .row-title').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens on Priorité, in French, with the token out of the address bar and the CSP intact', async () => {
+    expect(await page.locator('h1').first().textContent()).toBe('Priorité');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(page.url()).not.toContain('token=');
+    const count = await page.locator('.inbox .count').first().textContent();
+    expect(count).toMatch(/\d[\d\u202f\u00a0 ]* éléments/);
+    // No CSP violation or script error while loading (echarts is bundled, nothing inline).
+    expect(consoleErrors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
+    await shot('01-priorite');
+  });
+
+  it('triages a whole story from the keyboard (g r, o, e) and the engine stores it', async () => {
+    await page.keyboard.press('g');
+    await page.keyboard.press('r');
+    await page.locator('#stories-row-0').waitFor();
+    await page.locator('[role="listbox"]').first().focus();
+    await page.keyboard.press('o');
+    await page.locator('#story-title').waitFor();
+    const storyId = Number(/recits\/(\d+)/.exec(page.url())![1]);
+    await shot('02-recit');
+    await page.keyboard.press('e');
+    await page.locator('.toast', { hasText: 'escaladé' }).waitFor();
+    const items = await api<{ items: Array<{ triage: string }>; total: number }>('items:list', { storyId, limit: 500 });
+    expect(items.total).toBeGreaterThan(1);
+    expect(items.items.every((i) => i.triage === 'escalated')).toBe(true);
+  });
+
+  it('searches with boolean syntax from "/" and highlights the terms', async () => {
+    await goHash('#/priorite');
+    await listbox().locator('#inbox-row-0').waitFor();
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('global-search');
+    await page.keyboard.type('Kervoal ET arrêté SAUF eau');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('.inbox .count')?.textContent?.includes('compris'));
+    expect(page.url()).toContain('?q=');
+    const marks = await page.locator('#inbox mark, .vlist mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.every((m) => /^(kervoal|arrêté)$/i.test(m))).toBe(true);
+    const titles = await page.locator('.vrow .row-title').allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.every((t) => !/\beau\b/i.test(t))).toBe(true);
+    await shot('03-recherche');
+    // A search of the Le Monde corpus: Ukraine on 24 Feb 2022.
+    await page.fill('#global-search', '"Ukraine" OR Kiev');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /Ukraine|Kiev/i.test(document.querySelector('.vrow .row-title')?.textContent ?? ''));
+  });
+
+  it('keeps a triage state after a reload', async () => {
+    await page.fill('#global-search', '');
+    await page.keyboard.press('Enter');
+    await goHash('#/priorite');
+    await page.selectOption('.filterbar select >> nth=0', 'all');
+    const row = listbox().locator('#inbox-row-2');
+    await row.waitFor();
+    const title = await row.locator('.row-title').textContent();
+    await row.click();
+    await page.keyboard.press('f');
+    await page.locator('.toast', { hasText: 'à suivre' }).waitFor();
+    await page.reload();
+    await page.selectOption('.filterbar select >> nth=0', 'follow');
+    const persisted = page.locator('.vrow', { hasText: title! });
+    await persisted.waitFor();
+    expect(await persisted.locator('.state').textContent()).toBe('à suivre');
+  });
+
+  it('records a verdict on an item and shows it after a reload', async () => {
+    await page.selectOption('.filterbar select >> nth=0', 'all');
+    await page.selectOption('.filterbar select >> nth=1', 'social');
+    await listbox().locator('#inbox-row-0 .row-title').waitFor();
+    await listbox().focus();
+    await page.keyboard.press('o');
+    await page.locator('#item-title').waitFor();
+    const id = Number(/element\/(\d+)/.exec(page.url())![1]);
+    await page.getByRole('button', { name: 'Infox confirmé' }).click();
+    await page.locator('.verdict-now .verdict-confirmed').waitFor();
+    await shot('04-element');
+    await page.reload();
+    await page.locator('.verdict-now .verdict-confirmed').waitFor();
+    const detail = await api<{ item: { verdict: string | null } }>('items:get', { id });
+    expect(detail.item.verdict).toBe('confirmed');
+  });
+
+  it('opens every screen with no serious or critical axe violation', async () => {
+    const screens: Array<[string, string, string]> = [
+      ['#/priorite', '05-priorite', 'Priorité'], ['#/recits', '06-recits', 'Récits'], ['#/sources', '07-sources', 'Sources'],
+      ['#/tableau', '08-tableau', 'Tableau de bord'], ['#/alertes', '09-alertes', 'Alertes'], ['#/synthese', '10-synthese', 'Synthèse'],
+      ['#/reglages', '11-reglages', 'Réglages'],
+    ];
+    const story = await api<{ stories: Array<{ id: number }> }>('stories:list', { limit: 1 });
+    const item = await api<{ items: Array<{ id: number }> }>('items:list', { limit: 1 });
+    screens.push([`#/recits/${story.stories[0].id}`, '12-recit', ''], [`#/element/${item.items[0].id}`, '13-element', '']);
+    const report: Record<string, unknown> = {};
+    for (const [hash, name, heading] of screens) {
+      await goHash(hash);
+      if (heading) await page.locator('h1', { hasText: heading }).first().waitFor();
+      else await page.locator('h1#story-title, h1#item-title').first().waitFor();
+      if (hash === '#/tableau') await page.locator('.chart svg').first().waitFor();
+      await page.waitForTimeout(200);
+      await shot(name);
+      const violations = await seriousAxeViolations(page);
+      if (violations.length) report[hash] = violations;
+    }
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Raccourcis clavier' }).waitFor();
+    await shot('14-aide');
+    const helpViolations = await seriousAxeViolations(page);
+    if (helpViolations.length) report.help = helpViolations;
+    await page.keyboard.press('Escape');
+    expect(report).toEqual({});
+  });
+});
