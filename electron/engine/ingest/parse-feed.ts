@@ -6,6 +6,7 @@ import { decodeFeedBytes } from './decode';
 import { mapAtomFeed } from './parse-atom';
 import { parseJsonFeed } from './parse-json-feed';
 import { FEED_ELEMENTS, ITEM_ELEMENTS, mapRssFeed, type MapContext, type RawNodes } from './parse-rss';
+import { resolveUrl } from './xml-nodes';
 import { closeTruncatedDocument, demoronizeCharRefs, repairXmlEntities, stripIllegalXmlChars, wrapInlineMarkup } from './repair-xml';
 
 /** Options of parseFeed. */
@@ -32,6 +33,13 @@ const rssParser = new Parser({
 /** Name of the root element (after the prolog, comments and doctype), or null. */
 function rootElement(text: string): string | null {
   const m = /^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]*\[[\s\S]*?\])?[^>]*>))*\s*<([A-Za-z_][\w:.-]*)/i.exec(text.slice(0, 65536));
+  return m ? m[1] : null;
+}
+
+/** xml:base attribute of the root element's start tag, if any. */
+function rootXmlBase(text: string, root: string): string | null {
+  const start = new RegExp(`<${root.replace(/[.]/g, '\\.')}(\\s[^>]*)?>`).exec(text);
+  const m = start?.[1] ? /\sxml:base\s*=\s*["']([^"']+)["']/.exec(start[1]) : null;
   return m ? m[1] : null;
 }
 
@@ -93,12 +101,24 @@ export async function parseFeed(input: Buffer | string, options: ParseFeedOption
   if (!trimmed) throw new AppError('parse.empty', 'empty document');
   const ctx: MapContext = { baseUrl: options.baseUrl ?? null, fetchedAt: options.fetchedAt ?? new Date() };
   if (trimmed[0] === '{' || trimmed[0] === '[') return parseJsonFeed(trimmed, ctx);
-  const root = rootElement(trimmed);
+  let xmlText = trimmed;
+  let root = rootElement(xmlText);
+  if (!root) {
+    // Servers prepend junk (PHP warnings, stray text) before the document: start at the feed itself.
+    const start = xmlText.slice(0, 65536).search(/<\?xml|<(?:[\w-]+:)?(?:rss|feed|RDF)[\s>]/);
+    if (start > 0) {
+      xmlText = xmlText.slice(start);
+      root = rootElement(xmlText);
+    }
+  }
   if (!root) throw new AppError(trimmed[0] === '<' ? 'parse.invalid' : 'parse.not_a_feed', 'no XML root element');
   const format = formatOf(root);
   if (!format) throw new AppError('parse.not_a_feed', `root element <${root}> is not a feed`, { root });
   try {
-    const tree = await parseXmlTree(prepareXml(trimmed, format, root));
+    const tree = await parseXmlTree(prepareXml(xmlText, format, root));
+    // rss-parser drops the root's attributes: an xml:base there still governs relative links.
+    const rootBase = format === 'atom' ? null : rootXmlBase(xmlText, root);
+    if (rootBase) ctx.baseUrl = resolveUrl(rootBase, ctx.baseUrl);
     const items = (tree.items ?? []) as RawNodes[];
     return format === 'atom' ? mapAtomFeed(tree, items, ctx) : mapRssFeed(tree, items, ctx, format);
   } catch (err) {

@@ -107,8 +107,9 @@ function readItemLink(raw: RawNodes, base: string | null): string | null {
 
 /** One RSS/RDF item. */
 function mapRssItem(raw: RawNodes, ctx: MapContext, isRdf: boolean): FeedItem {
-  const base = ctx.baseUrl;
   const attrs = (nodes(raw, '$') ?? {}) as Record<string, string>;
+  // xml:base on the item (rare in RSS, but gofeed and feedparser honour it).
+  const base = attrs['xml:base'] ? resolveUrl(attrs['xml:base'], ctx.baseUrl) : ctx.baseUrl;
   const guid = firstText(nodes(raw, 'guid')) ?? (isRdf && attrs['rdf:about'] ? attrs['rdf:about'].trim() : null);
   const mediaDescription = first(nodes(raw, 'media:description')) ?? first(child(first(nodes(raw, 'media:group')), 'media:description'));
   const descriptionHtml = textOf(first(nodes(raw, 'description'))) || textOf(first(nodes(raw, 'dc:description'))) || textOf(mediaDescription);

@@ -44,6 +44,17 @@ describe('parseFeed recovery', () => {
     expect(feed.title).toBe('International : Toute l’actualité sur Le Monde.fr.');
   });
 
+  it('skips junk a server printed before the document', async () => {
+    const feed = await parse('Warning: mysql_connect() failed on line 3\n<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>I</title></item></channel></rss>');
+    expect(feed.title).toBe('T');
+    expect(feed.items).toHaveLength(1);
+  });
+
+  it('resolves item links against an xml:base on the root', async () => {
+    const feed = await parse('<rss version="2.0" xml:base="http://example.org/feeds/"><channel><item><link>post/1</link></item></channel></rss>');
+    expect(feed.items[0].link).toBe('http://example.org/feeds/post/1');
+  });
+
   it('maps Windows-1252 numeric references (&#146;) to the characters meant', async () => {
     const feed = await parse('<rss version="2.0"><channel><item><description>don&#146;t</description></item></channel></rss>');
     expect(feed.items[0].summary).toBe('don’t');
