@@ -30,6 +30,8 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse, 
   let file = resolveStatic(root, urlPath === '/' ? '/index.html' : urlPath);
   if (!file) { res.writeHead(400).end(); return; }
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    // Browsers ask for /favicon.ico on their own: answer "nothing" rather than log a 404.
+    if (urlPath === '/favicon.ico') { res.writeHead(204).end(); return; }
     // Client-side routes have no extension; a missing asset (with one) is a real 404.
     if (path.extname(urlPath)) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
     file = index;
