@@ -7,9 +7,10 @@ import { registerFetchCommands } from './fetch';
 import { registerParseCommands } from './parse';
 import { registerServeCommands } from './serve';
 import { registerAlertsCommands } from './alerts';
+import { registerBriefCommands } from './brief';
 
 /** Registers commands on the root program. */
 export type RegisterCommand = (program: Command) => void;
 
 /** All command registrations in help order. */
-export const COMMANDS: RegisterCommand[] = [registerParseCommands, registerIngestCommands, registerSourcesCommands, registerFetchCommands, registerAnalysisCommands, registerServeCommands, registerAlertsCommands];
+export const COMMANDS: RegisterCommand[] = [registerParseCommands, registerIngestCommands, registerSourcesCommands, registerFetchCommands, registerAnalysisCommands, registerServeCommands, registerAlertsCommands, registerBriefCommands];

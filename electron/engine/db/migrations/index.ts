@@ -4,6 +4,7 @@ import { m001Core } from './001-core';
 import { m002Analysis } from './002-analysis';
 import { m003Analyst } from './003-analyst';
 import { m004Alerts } from './004-alerts';
+import { m005Briefs } from './005-briefs';
 
 /** All migrations, in version order. */
-export const MIGRATIONS: Migration[] = [m001Core, m002Analysis, m003Analyst, m004Alerts];
+export const MIGRATIONS: Migration[] = [m001Core, m002Analysis, m003Analyst, m004Alerts, m005Briefs];
