@@ -101,8 +101,8 @@ function mapEntry(raw: RawNodes, ctx: MapContext, feedAuthors: Author[]): FeedIt
     guid: firstText(nodes(raw, 'id')),
     title: atomText(first(nodes(raw, 'title'))),
     link: alternateLink(links, base) ?? (isHttpUrl(firstText(nodes(raw, 'id'))) ? firstText(nodes(raw, 'id')) : null),
-    // Like gofeed and rss-parser: an entry with only <updated> was published then as far as we know.
-    published: published ?? updated,
+    // Null when the entry has no <published>/<issued> (as gofeed and feedparser): process-items falls back to updated.
+    published,
     updated,
     // RFC 4287 §4.2.1: an entry without author inherits the feed's.
     authors: authors.length || dcAuthors.length ? uniqueAuthors([...authors, ...dcAuthors]) : feedAuthors,

@@ -54,7 +54,7 @@ function mapItem(it: Json, ctx: MapContext, feedAuthors: Author[]): FeedItem {
     guid: str(it.id),
     title: title ? htmlToText(title) || null : null,
     link: resolveUrl(str(it.url) ?? str(it.external_url), base),
-    published: published ?? updated,
+    published,
     updated,
     authors: authors.length ? authors : feedAuthors,
     categories: uniqueStrings(Array.isArray(it.tags) ? it.tags.map((t: unknown) => (typeof t === 'string' ? htmlToText(t) : null)) : []),

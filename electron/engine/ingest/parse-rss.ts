@@ -24,7 +24,7 @@ export const ITEM_ELEMENTS = [
 /** Element names captured on the channel / Atom feed (rss-parser `customFields.feed`, keepArray). */
 export const FEED_ELEMENTS = [
   'title', 'link', 'description', 'language', 'dc:language', 'pubDate', 'lastBuildDate', 'dc:date', 'managingEditor', 'webMaster', 'author', 'dc:creator',
-  'itunes:author', 'dc:author', 'category', 'itunes:category', 'dc:subject', 'ttl', 'sy:updatePeriod', 'sy:updateFrequency', 'atom:link',
+  'itunes:author', 'dc:author', 'category', 'itunes:category', 'itunes:keywords', 'itunes:subtitle', 'dc:subject', 'ttl', 'sy:updatePeriod', 'sy:updateFrequency', 'atom:link',
   'id', 'vigie-link', 'vigie-updated', 'vigie-published', 'modified', 'subtitle', 'tagline', 'info', '$',
 ];
 
@@ -121,7 +121,7 @@ function mapRssItem(raw: RawNodes, ctx: MapContext, isRdf: boolean): FeedItem {
     title: plain(nodes(raw, 'title')) ?? plain(nodes(raw, 'dc:title')) ?? plain(nodes(raw, 'media:title')),
     link: readItemLink(raw, base),
     published: parseFeedDate(firstText(nodes(raw, 'pubDate')) ?? firstText(nodes(raw, 'dc:date')) ?? firstText(nodes(raw, 'dcterms:issued')) ?? firstText(nodes(raw, 'atom:published')), dateOpts),
-    updated: parseFeedDate(firstText(nodes(raw, 'dcterms:modified')) ?? firstText(nodes(raw, 'atom:updated')), dateOpts),
+    updated: parseFeedDate(firstText(nodes(raw, 'dcterms:modified')) ?? firstText(nodes(raw, 'atom:updated')) ?? firstText(nodes(raw, 'dc:date')), dateOpts),
     authors: uniqueAuthors([
       ...all(nodes(raw, 'author')).map((a) => parsePerson(htmlToText(textOf(a)))),
       ...all(nodes(raw, 'dc:creator')).map((a) => parsePerson(htmlToText(textOf(a)))),
@@ -156,19 +156,21 @@ export function mapRssFeed(channel: RawNodes, items: RawNodes[], ctx: MapContext
   const link = resolveUrl(channelLink, ctx.baseUrl);
   const itemCtx: MapContext = { ...ctx, baseUrl: ctx.baseUrl ?? (isHttpUrl(link) ? link : null) };
   const dateOpts = { fetchedAt: ctx.fetchedAt };
-  const description = textOf(first(nodes(channel, 'description')));
+  const description = textOf(first(nodes(channel, 'description'))) || textOf(first(nodes(channel, 'itunes:subtitle')));
   return {
     format,
     title: plain(nodes(channel, 'title')),
     link,
     description: description ? htmlToText(description) || null : null,
     language: (firstText(nodes(channel, 'language')) ?? firstText(nodes(channel, 'dc:language')))?.toLowerCase().replace(/_/g, '-') ?? null,
-    published: parseFeedDate(firstText(nodes(channel, 'pubDate')) ?? firstText(nodes(channel, 'dc:date')), dateOpts),
-    updated: parseFeedDate(firstText(nodes(channel, 'lastBuildDate')), dateOpts),
-    authors: uniqueAuthors(['managingEditor', 'author', 'dc:creator', 'dc:author', 'itunes:author'].flatMap((n) => all(nodes(channel, n)).map((a) => parsePerson(htmlToText(textOf(a)))))),
+    // Precedence as gofeed's translator: pubDate is the publication, lastBuildDate then dc:date the update.
+    published: parseFeedDate(firstText(nodes(channel, 'pubDate')), dateOpts),
+    updated: parseFeedDate(firstText(nodes(channel, 'lastBuildDate')) ?? firstText(nodes(channel, 'dc:date')), dateOpts),
+    authors: uniqueAuthors(['managingEditor', 'webMaster', 'author', 'dc:author', 'dc:creator', 'itunes:author'].flatMap((n) => all(nodes(channel, n)).map((a) => parsePerson(htmlToText(textOf(a)))))),
     categories: uniqueStrings([
       ...[...all(nodes(channel, 'category')), ...all(nodes(channel, 'dc:subject'))].map((c) => htmlToText(textOf(c))),
       ...all(nodes(channel, 'itunes:category')).flatMap((c) => [attr(c, 'text'), ...all(child(c, 'itunes:category')).map((s) => attr(s, 'text'))]),
+      ...all(nodes(channel, 'itunes:keywords')).flatMap((k) => textOf(k).split(',')),
     ]),
     items: items.map((it) => mapRssItem(it, itemCtx, format === 'rdf')),
     ttlMinutes: readTtl(channel),

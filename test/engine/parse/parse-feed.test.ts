@@ -99,7 +99,8 @@ describe('parseFeed model', () => {
     });
     expect(a.content).toBe('<p>Un <a href="https://ex.org/x" rel="noopener noreferrer" target="_blank">lien</a> <b>gras</b></p>');
     expect(b.authors).toEqual([{ name: 'Feed Author' }]);
-    expect(b.published).toBe('2022-03-07T10:00:00.000Z');
+    expect(b.published).toBeNull();
+    expect(b.updated).toBe('2022-03-07T10:00:00.000Z');
   });
 
   it('reads RSS 1.0 (RDF) with dc: dates and creators', async () => {
