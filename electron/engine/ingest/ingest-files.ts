@@ -45,8 +45,10 @@ export interface IngestFilesOptions {
   batchFiles?: number;
   /** Parsing worker threads. Default: CPUs − 1 (1–4); 0 parses in-thread. */
   workers?: number;
-  /** Run analyzeNewItems after each batch. Default true (the fetch path's behaviour). */
+  /** Analyse the new items (analyzeNewItems). Default true (the fetch path's behaviour). */
   analyze?: boolean;
+  /** New items accumulated before each analysis call (and at the end). Default 10,000. */
+  analyzeEvery?: number;
 }
 
 /** What ingestFiles did. */
@@ -59,6 +61,9 @@ export interface IngestFilesResult {
   /** Files that could not be read or parsed. */
   errors: number;
 }
+
+/** New items per analysis call. */
+const DEFAULT_ANALYZE_EVERY = 10_000;
 
 /** Below this many files, parsing stays in-thread. */
 const MIN_FILES_FOR_WORKERS = 32;
@@ -136,8 +141,8 @@ function logError(file: string, error: { code: string; message: string }): void 
 
 /**
  * Ingests feed files and directories into the database. Files are parsed ahead in worker threads
- * (two batches in flight) while each parsed batch is stored in one transaction, then its new
- * items are analysed.
+ * (two batches in flight) while each parsed batch is stored in one transaction; new items are
+ * analysed in chunks of `analyzeEvery` and at the end.
  */
 export async function ingestFiles(db: Db, paths: string[], opts: IngestFilesOptions = {}): Promise<IngestFilesResult> {
   const files = collectFiles(paths);
@@ -148,6 +153,11 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestFilesOpti
   // Workers pay off only when there is enough to parse (starting one costs tens of ms).
   const parser = createFileParser({ workers: files.length >= MIN_FILES_FOR_WORKERS ? opts.workers : 0 });
   const inFlight: Promise<ParsedFile>[] = [];
+  // Analysis has a fixed cost per call (story index, models): chunks of thousands of items
+  // cost a fraction of per-batch calls. Stored-but-unanalysed items after a crash are caught
+  // up by `vigie analyze`.
+  const analyseEvery = Math.max(1, opts.analyzeEvery ?? DEFAULT_ANALYZE_EVERY);
+  const toAnalyse: number[] = [];
   let submitted = 0;
   const submitUpTo = (n: number) => {
     while (submitted < Math.min(n, files.length)) inFlight.push(parser.parse(files[submitted++]));
@@ -175,9 +185,13 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestFilesOpti
       })();
       total.items += batchItems;
       total.new += batchNewIds.length;
-      if (batchNewIds.length && opts.analyze !== false) analyzeNewItems(db, batchNewIds);
+      if (opts.analyze !== false) {
+        for (const id of batchNewIds) toAnalyse.push(id);
+        if (toAnalyse.length >= analyseEvery) analyzeNewItems(db, toAnalyse.splice(0));
+      }
       opts.onProgress?.({ files: start + batch.length, totalFiles: files.length, items: total.items, new: total.new, errors: total.errors, batchNewIds });
     }
+    if (toAnalyse.length) analyzeNewItems(db, toAnalyse.splice(0));
   } finally {
     await parser.close();
   }
