@@ -12,7 +12,7 @@ import { ratingOf } from './reliability';
 import { toStorySummaries } from './stories-handlers';
 
 /** Items ranked by urgency are taken among the most recent ones (urgency decays with age). */
-const URGENCY_POOL = 3000;
+const URGENCY_POOL = 2000;
 
 type ListInput = ChannelParsed<'items:list'>;
 type Filters = Omit<ListInput, 'sort' | 'limit' | 'offset'>;
