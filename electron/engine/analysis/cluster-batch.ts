@@ -5,7 +5,7 @@
  * loosely related headlines ("Macron … ", "Macron …") from collapsing into one story, which is
  * the main failure of single-pass centroid clustering.
  */
-import { cosine, countTerms, weigh, type SparseVector } from './vectors';
+import { cosine, countTerms, toIds, weigh, type SparseVector } from './vectors';
 import type { TermOptions } from './text';
 
 /** One document to cluster. */
@@ -38,9 +38,9 @@ export interface ClusterOptions {
 
 /** Builds TF-IDF vectors for a batch (IDF from the batch itself). */
 export function vectorizeBatch(docs: readonly ClusterDoc[], terms?: TermOptions): SparseVector[] {
-  const counts = docs.map((d) => countTerms(d.title, d.text, terms));
-  const df = new Map<string, number>();
-  for (const c of counts) for (const k of c.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const counts = docs.map((d) => toIds(countTerms(d.title, d.text, terms)));
+  const df = new Map<number, number>();
+  for (const c of counts) for (const k of c.ids) df.set(k, (df.get(k) ?? 0) + 1);
   return counts.map((c) => weigh(c, (k) => df.get(k) ?? 0, docs.length));
 }
 
@@ -48,7 +48,7 @@ export function vectorizeBatch(docs: readonly ClusterDoc[], terms?: TermOptions)
 export function similarPairs(vectors: readonly SparseVector[], docs: readonly ClusterDoc[], minSim: number, opts: ClusterOptions = {}): Array<[number, number, number]> {
   const maxDf = Math.max(3, Math.floor((opts.maxDfShare ?? 0.05) * vectors.length));
   const maxGap = opts.maxGapMs ?? 4 * 86_400_000;
-  const postings = new Map<string, number[]>();
+  const postings = new Map<number, number[]>();
   vectors.forEach((v, i) => { for (const k of v.keys) { let p = postings.get(k); if (!p) postings.set(k, (p = [])); p.push(i); } });
   const pairs: Array<[number, number, number]> = [];
   const seen = new Set<number>();
@@ -129,11 +129,11 @@ export function clusterDocs(docs: readonly ClusterDoc[], opts: ClusterOptions = 
  * that share no word but share a third headline's words become similar (query expansion).
  */
 export function expandVectors(vectors: readonly SparseVector[], pairs: ReadonlyArray<[number, number, number]>, alpha: number): SparseVector[] {
-  const acc = vectors.map((v) => { const m = new Map<string, number>(); v.keys.forEach((k, i) => m.set(k, v.weights[i]!)); return m; });
-  const add = (into: Map<string, number>, v: SparseVector, w: number) => { v.keys.forEach((k, i) => into.set(k, (into.get(k) ?? 0) + w * v.weights[i]!)); };
+  const acc = vectors.map((v) => { const m = new Map<number, number>(); v.keys.forEach((k, i) => m.set(k, v.weights[i]!)); return m; });
+  const add = (into: Map<number, number>, v: SparseVector, w: number) => { v.keys.forEach((k, i) => into.set(k, (into.get(k) ?? 0) + w * v.weights[i]!)); };
   for (const [i, j, s] of pairs) { add(acc[i]!, vectors[j]!, alpha * s); add(acc[j]!, vectors[i]!, alpha * s); }
   return acc.map((m) => {
-    const keys = [...m.keys()].sort();
+    const keys = [...m.keys()].sort((a, b) => a - b);
     const weights = keys.map((k) => m.get(k)!);
     const norm = Math.sqrt(weights.reduce((a, w) => a + w * w, 0)) || 1;
     return { keys, weights: weights.map((w) => w / norm) };

@@ -8,21 +8,30 @@ import type { Reason } from '../../../shared/types/domain';
 import { HOSTILE_TERMS } from './lexicons/hostility';
 import { POLEMIC_TERMS, ACCUSATION_PATTERNS } from './lexicons/polemic';
 import { DEFAULT_TARGETS, type WatchedTarget } from './lexicons/targets';
-import { compileLexicon, foldedTokens, matchLexicon, type Lexicon } from './lexicon-match';
+import { compileLexicon, matchLexicon, type Lexicon } from './lexicon-match';
+import { foldAccents } from './text';
 import { computeTone } from './tone';
 
-const HOSTILE = compileLexicon(HOSTILE_TERMS);
-const POLEMIC = compileLexicon(POLEMIC_TERMS.split(/\s+/).filter(Boolean).map((w) => [w.replace(/-/g, ' '), 1] as [string, number]));
+/** Weight marking polemic words in the combined lexicon (hostile words weigh 1–3). */
+const POLEMIC_MARK = 10;
+// One lexicon, one pass over the tokens: hostile words keep their weight, polemic words get
+// POLEMIC_MARK (a word in both lists counts as hostile).
+const CONTROVERSY_LEXICON = compileLexicon([
+  ...POLEMIC_TERMS.split(/\s+/).filter(Boolean).map((w) => [w.replace(/-/g, ' '), POLEMIC_MARK] as [string, number]),
+  ...HOSTILE_TERMS,
+]);
 const ADDRESS = /\b(?:t es|tu es|t etes|vous etes|espece de|bande de|sale)\b/;
 
 /** Compiled watched targets. */
 export interface TargetMatcher {
-  targets: Array<{ label: string; lexicon: Lexicon }>;
+  labels: string[];
+  /** Every target's patterns in one lexicon; a hit's weight is the target's index + 1. */
+  lexicon: Lexicon;
 }
 
 /** Compiles watched targets (defaults when none are configured). */
 export function compileTargets(targets: readonly WatchedTarget[] = DEFAULT_TARGETS): TargetMatcher {
-  return { targets: targets.map((t) => ({ label: t.label, lexicon: compileLexicon(t.patterns.map((p) => [p, 1] as [string, number])) })) };
+  return { labels: targets.map((t) => t.label), lexicon: compileLexicon(targets.flatMap((t, i) => t.patterns.map((p) => [p, i + 1] as [string, number]))) };
 }
 
 const DEFAULT_MATCHER = compileTargets();
@@ -44,19 +53,21 @@ export function toScore(points: number, scale = 30): number {
 
 /** Scores the controversy of a title and optional text. */
 export function scoreControversy(title: string, text?: string | null, matcher: TargetMatcher = DEFAULT_MATCHER): ControversyResult {
-  const raw = text ? `${title}. ${text.slice(0, 1500)}` : title;
-  const tokens = foldedTokens(raw);
+  const raw = text ? `${title}. ${text.slice(0, 400)}` : title;
+  const foldedRaw = foldAccents(raw);
+  const tokens = foldedRaw.match(/[a-z0-9]+/g) ?? [];
   const folded = tokens.join(' ');
   const reasons: Reason[] = [];
-  const hostile = matchLexicon(HOSTILE, tokens);
+  const hits = matchLexicon(CONTROVERSY_LEXICON, tokens);
+  const hostile = hits.filter((h) => h.weight < POLEMIC_MARK);
+  const polemic = hits.filter((h) => h.weight === POLEMIC_MARK);
   if (hostile.length) {
     const pts = Math.min(45, hostile.reduce((a, h) => a + h.weight * 6, 0));
     reasons.push({ signal: 'hostility', weight: pts, evidence: uniq(hostile.map((h) => h.match)).slice(0, 5).join(', ') });
     if (ADDRESS.test(folded) || /^(?:user )+/.test(folded)) reasons.push({ signal: 'direct-address', weight: 8, evidence: 'propos adressé directement à une personne' });
   }
-  const polemic = matchLexicon(POLEMIC, tokens);
   if (polemic.length) reasons.push({ signal: 'polemic-vocabulary', weight: Math.min(24, polemic.length * 8), evidence: uniq(polemic.map((h) => h.match)).slice(0, 5).join(', ') });
-  const forms = ACCUSATION_PATTERNS.filter(([re]) => re.test(folded) || re.test(raw));
+  const forms = ACCUSATION_PATTERNS.filter(([re]) => re.test(foldedRaw));
   if (forms.length) reasons.push({ signal: 'accusation-form', weight: Math.min(18, forms.length * 6), evidence: forms.map(([, label]) => label).join(', ') });
   const letters = raw.replace(/[^\p{L}]/gu, '');
   const caps = letters.length >= 12 ? letters.replace(/[^\p{Lu}]/gu, '').length / letters.length : 0;
@@ -64,9 +75,11 @@ export function scoreControversy(title: string, text?: string | null, matcher: T
   const tone = computeTone(tokens);
   if (tone.score < -0.1) reasons.push({ signal: 'negative-tone', weight: Math.round(Math.min(20, -tone.score * 30)), evidence: tone.negativeWords.slice(0, 4).join(', ') || 'ton négatif' });
   const targetTones: ControversyResult['targetTones'] = [];
-  for (const t of matcher.targets) {
-    const hits = matchLexicon(t.lexicon, tokens);
+  const targetHits = matchLexicon(matcher.lexicon, tokens);
+  for (let ti = 0; ti < matcher.labels.length && targetHits.length; ti++) {
+    const hits = targetHits.filter((h) => h.weight === ti + 1);
     if (!hits.length) continue;
+    const t = { label: matcher.labels[ti]! };
     // Tone toward a target: the whole (short) text's tone plus hostility near the mention.
     const near = hostile.some((h) => hits.some((x) => Math.abs(x.index - h.index) <= 8));
     const toward = Math.max(-1, tone.score - (near ? 0.5 : 0) - (polemic.length ? 0.2 : 0));

@@ -36,7 +36,7 @@ const RATING_POINTS = { unreliable: 55, questionable: 30, satire: 35, reliable: 
 
 /** Style features (shared by the score and the learned model). */
 export function infoxFeatures(input: InfoxInput): Map<string, number> {
-  const raw = input.text ? `${input.title} ${input.text.slice(0, 1500)}` : input.title;
+  const raw = input.text ? `${input.title} ${input.text.slice(0, 400)}` : input.title;
   const folded = foldedTokens(raw).join(' ');
   const f = new Map<string, number>();
   const letters = input.title.replace(/[^\p{L}]/gu, '');

@@ -3,6 +3,7 @@
  * Lists are compiled once into a map of exact words, a map of prefixes bucketed by their first
  * three letters, and a phrase map keyed by the first word.
  */
+import { foldAccents } from './text';
 
 /** A compiled word list. */
 export interface Lexicon {
@@ -35,7 +36,7 @@ export function compileLexicon(entries: Iterable<[string, number]>): Lexicon {
 
 /** Splits text into folded word tokens, keeping elided particles ("n'est" → "n", "est"). */
 export function foldedTokens(text: string): string[] {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return foldAccents(text).match(/[a-z0-9]+/g) ?? [];
 }
 
 /** One lexicon hit: token index, matched text and weight. */

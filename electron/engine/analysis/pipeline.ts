@@ -19,7 +19,7 @@ import { DEBUNK_WORDS } from './lexicons/infox-style';
 import { foldedTokens } from './lexicon-match';
 import { createModel, train, type LogisticModel } from './learner';
 import type { ReliabilityList } from './reliability';
-import { cosineToCentroid } from './vectors';
+import { cosineToCentroid, termName } from './vectors';
 
 interface DbState {
   index: StoryIndex;
@@ -154,7 +154,7 @@ export function analyzeNewItems(db: Db, itemIds: number[]): void {
 
 /** The story's strongest terms (stems; entity bigrams shown as words). */
 function keyTerms(s: OpenStory): string[] {
-  return [...s.centroid.entries()].filter(([k]) => !k.startsWith('~')).sort((a, b) => b[1] - a[1]).slice(0, 8)
+  return [...s.centroid.entries()].map(([k, w]) => [termName(k), w] as const).filter(([k]) => !k.startsWith('~')).sort((a, b) => b[1] - a[1]).slice(0, 8)
     .map(([k]) => k.replace(/^[@#]/, '').replace(/_/g, ' '));
 }
 

@@ -4,7 +4,7 @@
  * Assigning an item costs its terms' postings among open stories, never the archive size:
  * stories older than the window are evicted from the index (they stay in the database).
  */
-import { countTerms, weigh, cosineToCentroid, type SparseVector } from './vectors';
+import { countTerms, toIds, weigh, cosineToCentroid, type SparseVector } from './vectors';
 import type { ViralItem } from './virality';
 
 /** Index options. */
@@ -13,14 +13,14 @@ export interface StoryIndexOptions {
   threshold?: number;
   /** A story stays open this long after its last item, ms. Default 3 days. */
   windowMs?: number;
-  /** Terms with more open stories than this give no candidates (too common). Default 400. */
+  /** Terms with more open stories than this give no candidates (too common). Default 60. */
   maxPostings?: number;
 }
 
 /** A story's in-memory state. */
 export interface OpenStory {
   id: number;
-  centroid: Map<string, number>;
+  centroid: Map<number, number>;
   norm: number;
   firstSeen: number;
   lastSeen: number;
@@ -40,10 +40,10 @@ export interface OpenStory {
 
 /** The index. */
 export class StoryIndex {
-  readonly df = new Map<string, number>();
+  readonly df = new Map<number, number>();
   docs = 0;
   readonly stories = new Map<number, OpenStory>();
-  private readonly postings = new Map<string, Set<number>>();
+  private readonly postings = new Map<number, Set<number>>();
   /** Campaign fingerprints → recent posts (account, time). */
   readonly fingerprints = new Map<string, Array<{ account: string; time: number }>>();
   now = 0;
@@ -55,32 +55,42 @@ export class StoryIndex {
   constructor(opts: StoryIndexOptions = {}) {
     this.threshold = opts.threshold ?? 0.22;
     this.windowMs = opts.windowMs ?? 3 * 86_400_000;
-    this.maxPostings = opts.maxPostings ?? 400;
+    this.maxPostings = opts.maxPostings ?? 60;
   }
 
   /** Vectorises a document against the rolling document frequencies (and counts it). */
   vectorize(title: string, text?: string | null): SparseVector {
-    const counts = countTerms(title, text);
-    for (const k of counts.keys()) this.df.set(k, (this.df.get(k) ?? 0) + 1);
+    const doc = toIds(countTerms(title, text));
+    for (const k of doc.ids) this.df.set(k, (this.df.get(k) ?? 0) + 1);
     this.docs++;
-    return weigh(counts, (k) => this.df.get(k) ?? 0, this.docs);
+    return weigh(doc, (k) => this.df.get(k) ?? 0, this.docs);
   }
 
-  /** Best open story for a vector (id and similarity), or null below the threshold. */
+  /**
+   * Best open story for a vector (id and similarity), or null below the threshold. Candidates
+   * are the stories sharing the document's strongest terms (weights accumulated over postings,
+   * common terms skipped); only the best few get an exact centroid cosine. The cost is bounded
+   * by postings sizes, not by the number of stories or items.
+   */
   findStory(v: SparseVector, time: number): { id: number; sim: number } | null {
-    const seen = new Set<number>();
-    let best: { id: number; sim: number } | null = null;
-    for (const k of v.keys) {
-      const p = this.postings.get(k);
+    // Strongest terms first: rare names and numbers find the story; common words only add noise.
+    let order = v.keys.map((_, i) => i);
+    if (order.length > 10) order = order.sort((a, b) => v.weights[b]! - v.weights[a]!).slice(0, 10);
+    const acc = new Map<number, number>();
+    for (const i of order) {
+      const p = this.postings.get(v.keys[i]!);
       if (!p || p.size > this.maxPostings) continue;
-      for (const id of p) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const s = this.stories.get(id)!;
-        if (time - s.lastSeen > this.windowMs || s.firstSeen - time > this.windowMs) continue;
-        const sim = cosineToCentroid(v, s.centroid, s.norm);
-        if (sim >= this.threshold && (!best || sim > best.sim)) best = { id, sim };
-      }
+      const w = v.weights[i]!;
+      for (const id of p) acc.set(id, (acc.get(id) ?? 0) + w);
+    }
+    if (!acc.size) return null;
+    const top = topEntries(acc, 6);
+    let best: { id: number; sim: number } | null = null;
+    for (const id of top) {
+      const s = this.stories.get(id)!;
+      if (time - s.lastSeen > this.windowMs || s.firstSeen - time > this.windowMs) continue;
+      const sim = cosineToCentroid(v, s.centroid, s.norm);
+      if (sim >= this.threshold && (!best || sim > best.sim)) best = { id, sim };
     }
     return best;
   }
@@ -130,4 +140,16 @@ export class StoryIndex {
 /** A new, empty open-story state. */
 export function newOpenStory(id: number, time: number, title: string): OpenStory {
   return { id, centroid: new Map(), norm: 0, firstSeen: time, lastSeen: time, title, titleScore: -1, itemCount: 0, sources: new Set(), types: new Set(), timeline: new Map(), viral: [], tones: [], trusted: false, debunk: null, infoxMax: 0 };
+}
+
+/** Keys of the k largest values (linear scan; k is small). */
+function topEntries(acc: Map<number, number>, k: number): number[] {
+  const ids: number[] = [], vals: number[] = [];
+  for (const [id, v] of acc) {
+    if (ids.length < k) { ids.push(id); vals.push(v); continue; }
+    let min = 0;
+    for (let j = 1; j < k; j++) if (vals[j]! < vals[min]!) min = j;
+    if (v > vals[min]!) { ids[min] = id; vals[min] = v; }
+  }
+  return ids;
 }

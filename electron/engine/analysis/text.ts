@@ -7,26 +7,27 @@ process.env.DOTENV_CONFIG_QUIET ??= 'true'; // natural loads dotenv, which print
 const stemmerFr = require('natural/lib/natural/stemmers/porter_stemmer_fr') as { stem(word: string): string };
 import { FRENCH_STOP_WORDS, WEAK_WORDS } from './lexicons/stop-words';
 
-/** Removes diacritics and lower-cases ("Préfète" → "prefete"). */
-export function foldAccents(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Removes diacritics, keeping case ("Préfète" → "Prefete"); ASCII text is returned as is. */
+export function deaccent(text: string): string {
+  if (!NON_ASCII.test(text)) return text;
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/œ/g, 'oe').replace(/Œ/g, 'OE').replace(/æ/g, 'ae');
 }
 
-const WORD_RE = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
-const ELISION_RE = /^(?:l|d|j|qu|n|s|c|m|t|jusqu|lorsqu|puisqu)['’]/;
+/** Removes diacritics and lower-cases ("Préfète" → "prefete"). */
+export function foldAccents(text: string): string {
+  return deaccent(text).toLowerCase();
+}
 
-/** Splits text into word tokens (original case), dropping French elisions (l', d', qu'…). */
+const WORD_RE = /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/g;
+
+/**
+ * Splits text into word tokens (original case, accents removed). Apostrophes split words, so
+ * French elisions (l', d', qu') become one-letter or stop-word tokens that are dropped later.
+ */
 export function tokenize(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(WORD_RE)) {
-    let w = m[0];
-    const lower = w.toLowerCase();
-    const el = ELISION_RE.exec(lower);
-    if (el) w = w.slice(el[0].length);
-    // Hyphenated compounds stay whole only when short ("Saint-Denis"); otherwise split.
-    for (const part of w.split(/['’]/)) if (part) out.push(part);
-  }
-  return out;
+  return deaccent(text).match(WORD_RE) ?? [];
 }
 
 const stemCache = new Map<string, string>();
@@ -82,16 +83,16 @@ export function extractTerms(text: string, options: TermOptions = {}): Term[] {
   let prevEntity: string | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
-    const lower = tok.toLowerCase();
-    const folded = foldAccents(lower);
-    if (/^\d/.test(folded)) {
+    const folded = tok.toLowerCase();
+    const lower = folded;
+    const c0 = folded.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57) {
       if (folded.length >= 2 || Number(folded) > 0) out.push({ key: '#' + folded, boost: numberBoost });
       prevEntity = null;
       continue;
     }
     if (folded.length < 2 || isStopWord(folded)) { prevEntity = null; continue; }
-    const first = tok.charAt(0);
-    const isCap = first !== first.toLowerCase() && !(tok.length > 3 && tok === tok.toUpperCase() && i === 0);
+    const isCap = tok.charCodeAt(0) !== c0 && !(tok.length > 3 && tok === tok.toUpperCase() && i === 0);
     const entity = isCap && i > 0;
     const s = stem(lower);
     // Dates and weekdays recur in unrelated headlines ("jeudi 27 juin"): they weigh little.
@@ -107,10 +108,6 @@ export function extractTerms(text: string, options: TermOptions = {}): Term[] {
   return out;
 }
 
-/** Words of a text, lower-cased and accent-folded, stop words kept (for lexicon matching). */
-export function foldedWords(text: string): string[] {
-  return tokenize(text).map((t) => foldAccents(t));
-}
 
 let polarity: Map<string, number> | null = null;
 

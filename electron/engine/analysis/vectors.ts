@@ -4,10 +4,27 @@
  */
 import { extractTerms, type TermOptions } from './text';
 
-/** A sparse, L2-normalised vector: parallel arrays sorted by key for fast merging. */
+/** A sparse, L2-normalised vector: parallel arrays sorted by term id for fast merging. */
 export interface SparseVector {
-  keys: string[];
+  keys: number[];
   weights: number[];
+}
+
+// Terms are interned to small integers once: integer-keyed maps and sorts are several times
+// faster than string-keyed ones in the ingest hot loop (centroids, postings, document counts).
+const TERM_IDS = new Map<string, number>();
+const TERM_NAMES: string[] = [];
+
+/** Integer id of a term key (interned for the life of the process). */
+export function termId(key: string): number {
+  let id = TERM_IDS.get(key);
+  if (id === undefined) { id = TERM_NAMES.length; TERM_IDS.set(key, id); TERM_NAMES.push(key); }
+  return id;
+}
+
+/** The term key of an id. */
+export function termName(id: number): string {
+  return TERM_NAMES[id] ?? '';
 }
 
 /** Term frequencies of a document before weighting (key → boosted count). */
@@ -19,7 +36,7 @@ export function countTerms(title: string, text?: string | null, options?: TermOp
   for (const t of extractTerms(title, options)) counts.set(t.key, (counts.get(t.key) ?? 0) + 2 * t.boost);
   if (text) {
     // Only the lead of the body: its first sentences restate the event; the rest drifts.
-    for (const t of extractTerms(text.slice(0, 400), options)) counts.set(t.key, (counts.get(t.key) ?? 0) + 0.5 * t.boost);
+    for (const t of extractTerms(text.slice(0, 200), options)) counts.set(t.key, (counts.get(t.key) ?? 0) + 0.5 * t.boost);
   }
   return counts;
 }
@@ -29,15 +46,22 @@ export function idf(df: number, n: number): number {
   return Math.log((n + 1) / (df + 1)) + 1;
 }
 
-/** Builds a normalised TF-IDF vector; `dfOf` returns a key's document frequency among `n` docs. */
-export function weigh(counts: TermCounts, dfOf: (key: string) => number, n: number): SparseVector {
-  const keys = [...counts.keys()].sort();
+/** Term ids and counts of a document, sorted by id. */
+export function toIds(counts: TermCounts): { ids: number[]; tf: number[] } {
+  const pairs: Array<[number, number]> = [];
+  for (const [k, c] of counts) pairs.push([termId(k), c]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  return { ids: pairs.map((p) => p[0]), tf: pairs.map((p) => p[1]) };
+}
+
+/** Builds a normalised TF-IDF vector; `dfOf` returns a term id's document frequency among `n` docs. */
+export function weigh(doc: { ids: number[]; tf: number[] }, dfOf: (id: number) => number, n: number): SparseVector {
+  const keys = doc.ids;
   const weights = new Array<number>(keys.length);
   let norm = 0;
   for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
     // Sub-linear tf keeps a repeated word from dominating a short headline.
-    const w = (1 + Math.log(counts.get(k)!)) * idf(dfOf(k), n);
+    const w = (1 + Math.log(doc.tf[i]!)) * idf(dfOf(keys[i]!), n);
     weights[i] = w;
     norm += w * w;
   }
@@ -58,7 +82,7 @@ export function cosine(a: SparseVector, b: SparseVector): number {
 }
 
 /** Cosine of a normalised sparse vector with a centroid map (unnormalised sum) of given norm. */
-export function cosineToCentroid(a: SparseVector, centroid: Map<string, number>, centroidNorm: number): number {
+export function cosineToCentroid(a: SparseVector, centroid: Map<number, number>, centroidNorm: number): number {
   if (centroidNorm === 0) return 0;
   let s = 0;
   for (let i = 0; i < a.keys.length; i++) s += a.weights[i]! * (centroid.get(a.keys[i]!) ?? 0);
