@@ -210,3 +210,24 @@ describe('alerts through the facade (demo crisis)', () => {
     await e.close();
   });
 });
+
+describe('briefs through the facade', () => {
+  test('preview is HTML for the period; export returns the file as base64 with its MIME type', async () => {
+    const now = new Date();
+    const e = createEngine({ dbPath: ':memory:', now: () => now, demoIfEmpty: true });
+    const from = new Date(now.getTime() - 36 * 3_600_000).toISOString(), to = now.toISOString();
+    const p = value(await e.invoke('briefs:preview', { from, to }));
+    expect(p.itemCount).toBe(value(await e.invoke('app:info')).itemCount);
+    expect(p.html).toMatch(/<html[\s>]/i);
+    expect(p.html).toContain('Kervoal');
+    const md = value(await e.invoke('briefs:export', { from, to, format: 'md' }));
+    expect(md.mimeType).toMatch(/^text\/markdown/);
+    expect(md.fileName).toMatch(/^synthese-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(Buffer.from(md.base64, 'base64').toString('utf8')).toContain('Kervoal');
+    const docx = value(await e.invoke('briefs:export', { from, to, format: 'docx' }));
+    expect(Buffer.from(docx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    expect(docx.bytes).toBe(Buffer.from(docx.base64, 'base64').length);
+    expect(await e.invoke('briefs:export', { from, to, format: 'odt' as never })).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
+    await e.close();
+  });
+});
