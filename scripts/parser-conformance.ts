@@ -4,7 +4,7 @@ import zlib from 'node:zlib';
 import { parseFeedDate } from '../electron/engine/ingest/dates';
 import { formatTally, walkFiles, type Tally } from '../test/engine/parse/conformance-common';
 import { runFeedparserEncoding, runFeedparserManifest, runSanitizerSuite } from '../test/engine/parse/conformance-feedparser';
-import { runFeedRs, runFeedvalidatorDates, runFeedvalidatorValid, runGofeedParser, runLeMonde, runMinifluxTraps, runRobustness, runRssParserGoldens } from '../test/engine/parse/conformance-peers';
+import { runFeedRs, runFeedvalidatorDates, runFeedvalidatorValid, runGofeedParser, runGofeedUniversal, runLeMonde, runMinifluxTraps, runRobustness, runRssParserGoldens } from '../test/engine/parse/conformance-peers';
 import { dateVectorTally } from '../test/engine/parse/date-vectors';
 import { datasetPath } from '../test/helpers/datasets';
 
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   const tallies: Tally[] = [];
   tallies.push(await runRssParserGoldens());
   tallies.push(await runGofeedParser());
+  tallies.push(await runGofeedUniversal());
   tallies.push(await runFeedRs());
   tallies.push(await runFeedparserManifest());
   tallies.push(await runFeedparserEncoding());

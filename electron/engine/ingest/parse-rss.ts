@@ -1,5 +1,5 @@
 /** RSS 0.9x / 1.0 (RDF) / 2.0 → normalized Feed, from the nodes rss-parser hands over. */
-import type { Enclosure, Engagement, Feed, FeedItem } from '../../../shared/types/feed';
+import type { Author, Enclosure, Engagement, Feed, FeedItem } from '../../../shared/types/feed';
 import { parseFeedDate } from './dates';
 import { htmlToText, sanitizeHtml } from './sanitize';
 import { all, attr, child, first, firstText, isHttpUrl, parsePerson, resolveUrl, textOf, toCount, uniqueAuthors, uniqueStrings } from './xml-nodes';
@@ -17,7 +17,7 @@ export type RawNodes = Record<string, unknown>;
 export const ITEM_ELEMENTS = [
   'title', 'link', 'guid', 'description', 'content:encoded', 'body', 'xhtml:body', 'fullitem', 'pubDate', 'dc:date', 'dcterms:modified', 'dcterms:issued',
   'atom:link', 'atom:updated', 'atom:published', 'author', 'dc:creator', 'dc:author', 'itunes:author', 'category', 'dc:subject', 'dc:description', 'dc:title',
-  'enclosure', 'media:content', 'media:group', 'media:thumbnail', 'georss:point', 'geo:lat', 'geo:long', 'slash:comments', 'thr:total', 'media:community', 'media:title', 'media:description',
+  'enclosure', 'media:content', 'media:group', 'media:thumbnail', 'georss:point', 'geo:lat', 'geo:long', 'slash:comments', 'thr:total', 'media:community', 'media:title', 'media:description', 'itunes:summary',
   'id', 'vigie-link', 'vigie-published', 'vigie-updated', 'issued', 'created', 'modified', 'summary', 'content', 'contributor', '$',
 ];
 
@@ -105,6 +105,18 @@ function readItemLink(raw: RawNodes, base: string | null): string | null {
   return about && isHttpUrl(about) ? about.trim() : null;
 }
 
+/**
+ * People from the first element kind present, in precedence order (gofeed's translator order):
+ * mixing sources would list one person twice ("jo@x.fr (Jo)" as author and "Jo" as dc:creator).
+ */
+function readPeople(raw: RawNodes, elements: string[]): Author[] {
+  for (const name of elements) {
+    const people = uniqueAuthors(all(nodes(raw, name)).map((a) => parsePerson(htmlToText(textOf(a)))));
+    if (people.length) return people;
+  }
+  return [];
+}
+
 /** One RSS/RDF item. */
 function mapRssItem(raw: RawNodes, ctx: MapContext, isRdf: boolean): FeedItem {
   const attrs = (nodes(raw, '$') ?? {}) as Record<string, string>;
@@ -112,7 +124,7 @@ function mapRssItem(raw: RawNodes, ctx: MapContext, isRdf: boolean): FeedItem {
   const base = attrs['xml:base'] ? resolveUrl(attrs['xml:base'], ctx.baseUrl) : ctx.baseUrl;
   const guid = firstText(nodes(raw, 'guid')) ?? (isRdf && attrs['rdf:about'] ? attrs['rdf:about'].trim() : null);
   const mediaDescription = first(nodes(raw, 'media:description')) ?? first(child(first(nodes(raw, 'media:group')), 'media:description'));
-  const descriptionHtml = textOf(first(nodes(raw, 'description'))) || textOf(first(nodes(raw, 'dc:description'))) || textOf(mediaDescription);
+  const descriptionHtml = textOf(first(nodes(raw, 'description'))) || textOf(first(nodes(raw, 'dc:description'))) || textOf(first(nodes(raw, 'itunes:summary'))) || textOf(mediaDescription);
   const bodyHtml = textOf(first(nodes(raw, 'content:encoded'))) || textOf(first(nodes(raw, 'xhtml:body'))) || textOf(first(nodes(raw, 'body'))) || textOf(first(nodes(raw, 'fullitem')));
   const dateOpts = { fetchedAt: ctx.fetchedAt };
   const geo = readGeo(raw);
@@ -122,12 +134,7 @@ function mapRssItem(raw: RawNodes, ctx: MapContext, isRdf: boolean): FeedItem {
     link: readItemLink(raw, base),
     published: parseFeedDate(firstText(nodes(raw, 'pubDate')) ?? firstText(nodes(raw, 'dc:date')) ?? firstText(nodes(raw, 'dcterms:issued')) ?? firstText(nodes(raw, 'atom:published')), dateOpts),
     updated: parseFeedDate(firstText(nodes(raw, 'dcterms:modified')) ?? firstText(nodes(raw, 'atom:updated')) ?? firstText(nodes(raw, 'dc:date')), dateOpts),
-    authors: uniqueAuthors([
-      ...all(nodes(raw, 'author')).map((a) => parsePerson(htmlToText(textOf(a)))),
-      ...all(nodes(raw, 'dc:creator')).map((a) => parsePerson(htmlToText(textOf(a)))),
-      ...all(nodes(raw, 'dc:author')).map((a) => parsePerson(htmlToText(textOf(a)))),
-      ...all(nodes(raw, 'itunes:author')).map((a) => parsePerson(htmlToText(textOf(a)))),
-    ]),
+    authors: readPeople(raw, ['author', 'dc:author', 'dc:creator', 'itunes:author']),
     categories: uniqueStrings([...all(nodes(raw, 'category')), ...all(nodes(raw, 'dc:subject'))].map((c) => htmlToText(textOf(c)))),
     summary: descriptionHtml ? htmlToText(descriptionHtml) || null : null,
     content: bodyHtml ? sanitizeHtml(bodyHtml, base) || null : null,
@@ -166,7 +173,7 @@ export function mapRssFeed(channel: RawNodes, items: RawNodes[], ctx: MapContext
     // Precedence as gofeed's translator: pubDate is the publication, lastBuildDate then dc:date the update.
     published: parseFeedDate(firstText(nodes(channel, 'pubDate')), dateOpts),
     updated: parseFeedDate(firstText(nodes(channel, 'lastBuildDate')) ?? firstText(nodes(channel, 'dc:date')), dateOpts),
-    authors: uniqueAuthors(['managingEditor', 'webMaster', 'author', 'dc:author', 'dc:creator', 'itunes:author'].flatMap((n) => all(nodes(channel, n)).map((a) => parsePerson(htmlToText(textOf(a)))))),
+    authors: readPeople(channel, ['managingEditor', 'webMaster', 'author', 'dc:author', 'dc:creator', 'itunes:author']),
     categories: uniqueStrings([
       ...[...all(nodes(channel, 'category')), ...all(nodes(channel, 'dc:subject'))].map((c) => htmlToText(textOf(c))),
       ...all(nodes(channel, 'itunes:category')).flatMap((c) => [attr(c, 'text'), ...all(child(c, 'itunes:category')).map((s) => attr(s, 'text'))]),

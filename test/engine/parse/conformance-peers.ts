@@ -328,3 +328,59 @@ export async function runFeedvalidatorDates(): Promise<{ valid: Tally; invalidRe
   }
   return { valid, invalidRejected };
 }
+
+/**
+ * gofeed universal-model pairs (`extensions/*`, and `translator/*` when present): the same comparison
+ * the held-out translator suite calls for — feed title/description/link/language/authors/dates, item
+ * count, item title/summary/content/link/guid/authors/categories/dates/enclosures.
+ */
+export async function runGofeedUniversal(): Promise<Tally> {
+  const t = newTally('gofeed universal-model pairs (extensions/, translator/ if present)');
+  const root = datasetPath('gofeed-testdata/testdata');
+  const inputs = ['extensions', 'translator'].flatMap((d) => walkDir(path.join(root, d))).filter((f) => /\.xml$|(?<!_expected)\.json$/.test(f) && !f.endsWith('.serde.json'));
+  for (const input of inputs) {
+    const expectedFile = input.endsWith('.xml') ? input.replace(/\.xml$/, '.json') : input.replace(/\.json$/, '_expected.json');
+    if (!fs.existsSync(expectedFile) || expectedFile === input) continue;
+    const exp = JSON.parse(fs.readFileSync(expectedFile, 'utf8')) as J;
+    const c = new FileChecks(t, path.relative(root, input));
+    const feed = await tryParse(input, c);
+    if (feed) {
+      if (exp.title !== undefined) c.text('title', exp.title, feed.title);
+      if (exp.description !== undefined) c.text('description', exp.description, feed.description);
+      if (exp.link !== undefined) c.check('link', exp.link, feed.link, sameUrl(exp.link, feed.link));
+      if (exp.language !== undefined) c.check('language', exp.language, feed.language, String(exp.language).toLowerCase() === feed.language);
+      if (exp.publishedParsed) c.instant('published', exp.publishedParsed, feed.published);
+      if (exp.updatedParsed) c.instant('updated', exp.updatedParsed, feed.updated);
+      const names = (exp.authors ?? (exp.author ? [exp.author] : [])).map((a: J) => a.name).filter(Boolean);
+      if (names.length) c.check('authors', names, feed.authors.map((a) => a.name), JSON.stringify(names) === JSON.stringify(feed.authors.map((a) => a.name).filter(Boolean)));
+      const items: J[] = exp.items ?? [];
+      c.check('items.length', items.length, feed.items.length, items.length === feed.items.length);
+      items.forEach((g, i) => {
+        const it = feed.items[i];
+        if (!it) return;
+        if (g.title !== undefined) c.text(`items[${i}].title`, g.title, it.title);
+        if (g.description !== undefined) c.text(`items[${i}].summary`, g.description, it.summary);
+        if (g.content !== undefined) c.text(`items[${i}].content`, g.content, it.content);
+        if (g.link !== undefined) c.check(`items[${i}].link`, g.link, it.link, sameUrl(g.link, it.link));
+        if (g.guid !== undefined) c.check(`items[${i}].guid`, g.guid, it.guid, g.guid === it.guid);
+        if (g.publishedParsed) c.instant(`items[${i}].published`, g.publishedParsed, it.published);
+        if (g.updatedParsed) c.instant(`items[${i}].updated`, g.updatedParsed, it.updated);
+        const itemNames = (g.authors ?? (g.author ? [g.author] : [])).map((a: J) => a.name).filter(Boolean);
+        if (itemNames.length) c.check(`items[${i}].authors`, itemNames, it.authors.map((a) => a.name), JSON.stringify(itemNames) === JSON.stringify(it.authors.map((a) => a.name).filter(Boolean)));
+        if (Array.isArray(g.categories)) c.check(`items[${i}].categories`, g.categories, it.categories, JSON.stringify(g.categories) === JSON.stringify(it.categories));
+        for (const [k, e] of ((g.enclosures ?? []) as J[]).entries()) {
+          const ours = it.enclosures.find((x) => x.url === e.url);
+          c.check(`items[${i}].enclosures[${k}]`, e, ours, !!ours && (!e.type || e.type === ours.type) && (!e.length || Number(e.length) === ours.length));
+        }
+      });
+    }
+    c.done();
+  }
+  return t;
+}
+
+/** Files below a directory (empty when it does not exist). */
+function walkDir(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkDir(path.join(dir, e.name)) : [path.join(dir, e.name)])).sort();
+}

@@ -4,7 +4,7 @@ import zlib from 'node:zlib';
 import { datasetPath } from '../../helpers/datasets';
 import { checkRate, fileRate, formatTally, walkFiles, type Tally } from './conformance-common';
 import { runFeedparserEncoding, runFeedparserManifest } from './conformance-feedparser';
-import { runFeedRs, runFeedvalidatorDates, runFeedvalidatorValid, runGofeedParser, runLeMonde, runMinifluxTraps, runRobustness, runRssParserGoldens } from './conformance-peers';
+import { runFeedRs, runFeedvalidatorDates, runFeedvalidatorValid, runGofeedParser, runGofeedUniversal, runLeMonde, runMinifluxTraps, runRobustness, runRssParserGoldens } from './conformance-peers';
 
 /** Prints a tally (so CI logs carry the figures) and returns it. */
 function report(t: Tally): Tally {
@@ -23,6 +23,12 @@ describe('parser conformance on peer suites', () => {
     const t = report(await runGofeedParser());
     expect(t.files).toBeGreaterThanOrEqual(430);
     expect(fileRate(t)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('gofeed universal-model pairs (the translator comparison; multi-valued dc:creator kept whole by design)', async () => {
+    const t = report(await runGofeedUniversal());
+    expect(t.files).toBeGreaterThanOrEqual(6);
+    expect(fileRate(t)).toBeGreaterThanOrEqual(0.83);
   });
 
   it('feed-rs fixtures (real BBC, Spiegel, YouTube, Reddit feeds)', async () => {

@@ -123,7 +123,7 @@ describe('parseFeed model', () => {
     expect(feed.ttlMinutes).toBe(30);
     expect(feed.items[0]).toMatchObject({
       title: 'Un titre', link: 'https://ex.fr/article', guid: '42', summary: 'Chapô fort',
-      authors: [{ name: 'Jo Durand', email: 'jo@ex.fr' }, { name: 'Marie Curie' }], categories: ['Politique'],
+      authors: [{ name: 'Jo Durand', email: 'jo@ex.fr' }], categories: ['Politique'],
       engagement: { comments: 12 }, geo: { lat: 48.85, lon: 2.35 }, enclosures: [{ url: 'https://ex.fr/a.mp3', type: 'audio/mpeg', length: 100 }],
     });
     expect(feed.items[0].content).toBe('<p>Corps <img src="https://ex.fr/i.png" /><a rel="noopener noreferrer" target="_blank">x</a></p>');
