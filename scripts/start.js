@@ -3,7 +3,8 @@
  * `npm start`: builds the renderer when renderer/dist is missing, then runs the Electron app when
  * `require('electron')` resolves to an existing binary, otherwise web mode (`vigie serve --open`)
  * in the default browser — saying so on stderr. The first start with an empty database loads the
- * demo workspace. Extra arguments: `--db PATH`, `--port N` (web mode), `--web` (force web mode).
+ * demo workspace. Extra arguments: `--db PATH`, `--port N` (web mode), `--web` (force web mode),
+ * `--no-open` (do not open a browser), `--renderer-dir DIR` (serve another build; tests).
  */
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
@@ -35,10 +36,12 @@ function electronBinary() {
 
 /** Splits our own flags from the rest. */
 function parseArgs(argv) {
-  const out = { web: false, db: null, rest: [] };
+  const out = { web: false, open: true, db: null, rendererDir: null, rest: [] };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--web') out.web = true;
+    else if (argv[i] === '--no-open') out.open = false;
     else if (argv[i] === '--db') out.db = argv[++i];
+    else if (argv[i] === '--renderer-dir') out.rendererDir = path.resolve(argv[++i]);
     else out.rest.push(argv[i]);
   }
   return out;
@@ -50,7 +53,8 @@ function forwardSignals(child) {
 }
 
 const args = parseArgs(process.argv.slice(2));
-if (!fs.existsSync(path.join(ROOT, 'renderer', 'dist', 'index.html'))) run('build:renderer');
+const rendererDir = args.rendererDir || path.join(ROOT, 'renderer', 'dist');
+if (!fs.existsSync(path.join(rendererDir, 'index.html'))) run('build:renderer');
 
 const electron = args.web ? null : electronBinary();
 if (electron) {
@@ -64,7 +68,8 @@ if (electron) {
   say(args.web
     ? 'mode web demandé (--web) : l’interface s’ouvre dans votre navigateur.'
     : 'Electron n’est pas installé sur cette machine (pas de binaire) : mode web, l’interface s’ouvre dans votre navigateur.');
-  const cliArgs = [...(args.db ? ['--db', args.db] : []), 'serve', '--open', '--demo-if-empty', ...args.rest];
+  const cliArgs = [...(args.db ? ['--db', args.db] : []), 'serve', ...(args.open ? ['--open'] : []), '--demo-if-empty',
+    ...(args.rendererDir ? ['--renderer-dir', args.rendererDir] : []), ...args.rest];
   // From a checkout, run the sources with tsx (never a stale build); else the compiled CLI.
   let tsx = null;
   try { tsx = require.resolve('tsx/cli', { paths: [ROOT] }); } catch { /* no dev dependencies */ }
