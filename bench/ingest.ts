@@ -91,6 +91,16 @@ async function main(): Promise<void> {
       }
     }
     times.sort((a, b) => a - b);
+    // Inbox pages without a query (newest first, and by virality), the UI's most frequent reads.
+    const inbox: number[] = [];
+    for (let round = 0; round < 20; round++) {
+      for (const sort of ['recent', 'virality'] as const) {
+        const s = process.hrtime.bigint();
+        listItems(db, { sort, limit: 100, offset: round * 100 });
+        inbox.push(Number(process.hrtime.bigint() - s) / 1e6);
+      }
+    }
+    inbox.sort((a, b) => a - b);
     const dbMb = fs.statSync(dbFile).size / 1048576;
     db.close();
 
@@ -106,6 +116,7 @@ async function main(): Promise<void> {
       ['peak RSS (after both ingests)', `${maxRssMb.toFixed(0)} MB`],
       ['database size', `${dbMb.toFixed(1)} MB`],
       [`FTS search (${QUERIES.length} queries × 5, limit 50)`, `p50 ${pct(times, 50).toFixed(2)} ms  p95 ${pct(times, 95).toFixed(2)} ms  max ${times[times.length - 1].toFixed(2)} ms   target p95 ≤ 20`],
+      ['inbox page, no query (recent/virality, limit 100)', `p50 ${pct(inbox, 50).toFixed(2)} ms  p95 ${pct(inbox, 95).toFixed(2)} ms`],
       ['search hits (sanity)', String(hits)],
     ];
     for (const [k, v] of rows) console.log(`${k.padEnd(44)} ${v}`);

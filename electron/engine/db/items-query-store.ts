@@ -44,11 +44,12 @@ export interface ListItemsOptions {
 /** The date an item is filed under: its publication date, else when it was fetched. */
 const ITEM_DATE = 'coalesce(i.published, i.fetched_at)';
 
+/** SQLite sorts NULL below every number, so unscored items come last in DESC without an IS NULL term (which would defeat an index). */
 const ORDER_BY: Record<ItemSort, string> = {
   recent: `${ITEM_DATE} DESC, i.id DESC`,
-  virality: `i.virality IS NULL, i.virality DESC, ${ITEM_DATE} DESC, i.id DESC`,
-  controversy: `i.controversy IS NULL, i.controversy DESC, ${ITEM_DATE} DESC, i.id DESC`,
-  infox: `i.infox IS NULL, i.infox DESC, ${ITEM_DATE} DESC, i.id DESC`,
+  virality: `i.virality DESC, ${ITEM_DATE} DESC, i.id DESC`,
+  controversy: `i.controversy DESC, ${ITEM_DATE} DESC, i.id DESC`,
+  infox: `i.infox DESC, ${ITEM_DATE} DESC, i.id DESC`,
 };
 
 /** Normalizes a date bound to ISO UTC so it compares with stored dates; a bare day is kept. */
