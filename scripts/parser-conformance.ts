@@ -4,7 +4,8 @@ import zlib from 'node:zlib';
 import { parseFeedDate } from '../electron/engine/ingest/dates';
 import { formatTally, walkFiles, type Tally } from '../test/engine/parse/conformance-common';
 import { runFeedparserEncoding, runFeedparserManifest, runSanitizerSuite } from '../test/engine/parse/conformance-feedparser';
-import { runFeedRs, runFeedvalidatorDates, runFeedvalidatorValid, runGofeedParser, runGofeedUniversal, runLeMonde, runMinifluxTraps, runRobustness, runRssParserGoldens } from '../test/engine/parse/conformance-peers';
+import { runFeedvalidatorDates, runFeedvalidatorValid, runLeMonde, runMinifluxTraps, runRobustness } from '../test/engine/parse/conformance-corpora';
+import { runFeedRs, runGofeedParser, runGofeedUniversal, runRssParserGoldens } from '../test/engine/parse/conformance-peers';
 import { dateVectorTally } from '../test/engine/parse/date-vectors';
 import { datasetPath } from '../test/helpers/datasets';
 
