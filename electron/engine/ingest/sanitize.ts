@@ -47,6 +47,8 @@ function urlTransform(base: string | null | undefined, isLink: boolean): sanitiz
   return (tagName, attribs) => {
     const out: sanitize.Attributes = { ...attribs };
     for (const name of URL_ATTRIBUTES) if (out[name]) out[name] = absolutize(out[name].trim(), base);
+    // srcset = "url [descriptor], …": resolve each candidate (sanitize-html drops unsafe schemes there).
+    if (out.srcset && base) out.srcset = out.srcset.split(',').map((c) => c.trim().replace(/^\S+/, (u) => absolutize(u, base))).join(', ');
     if (isLink) {
       out.rel = 'noopener noreferrer';
       out.target = '_blank';

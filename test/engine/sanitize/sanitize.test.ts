@@ -43,6 +43,10 @@ describe('sanitizeHtml', () => {
     expect(out).toBe('<p>Voir <a href="https://www.example.fr/autre.html" title="t" rel="noopener noreferrer" target="_blank">l’article</a> <img src="https://www.example.fr/img/a.jpg" alt="A" /></p><figure><video src="https://www.example.fr/section/v.mp4" controls></video></figure>');
   });
 
+  it('filters and resolves srcset candidates', () => {
+    expect(sanitizeHtml('<img srcset="javascript:alert(1) 1x, img/b.png 2x" src="a.png">', base)).toBe('<img srcset="https://www.example.fr/section/img/b.png 2x" src="https://www.example.fr/section/a.png" />');
+  });
+
   it('returns markup-free text unchanged (fast path)', () => {
     expect(sanitizeHtml('  Simple « texte »  ')).toBe('Simple « texte »');
   });
