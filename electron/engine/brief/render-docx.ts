@@ -54,7 +54,8 @@ export async function renderDocx(m: BriefModel, charts: readonly RenderedChart[]
   body.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: L.t('title') })] }));
   body.push(new Paragraph({ children: [new TextRun({ text: m.dateLabel, size: 30 })], spacing: { after: 80 } }));
   body.push(p(`${L.t('period')} : ${m.periodLabel}`, { color: '555555', size: 18 }));
-  body.push(new Paragraph({ text: L.t('toc'), heading: HeadingLevel.HEADING_1, pageBreakBefore: false }));
+  // Not a heading: the contents must not list itself.
+  body.push(new Paragraph({ spacing: { before: 240, after: 80 }, children: [new TextRun({ text: L.t('toc'), bold: true, size: 30, color: ACCENT })] }));
   body.push(new TableOfContents(L.t('toc'), { hyperlink: true, headingStyleRange: '1-2' }));
 
   body.push(h1(L.t('figures')), table([L.t('sourceType'), L.t('count'), L.t('previous'), L.t('change')], figureRows(m, L), [1, 2, 3]));
@@ -65,6 +66,7 @@ export async function renderDocx(m: BriefModel, charts: readonly RenderedChart[]
   m.top.forEach((s, i) => {
     body.push(h2(`${i + 1}. ${s.title}`));
     if (s.summary) body.push(p(s.summary));
+    for (const hl of s.headlines) body.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: hl, size: 18 })] }));
     body.push(p(storyMeta(s, L, z), { italics: true, color: '555555', size: 17 }));
     if (s.link) body.push(new Paragraph({ children: linkRuns(s.link, s.link), spacing: { after: 120 } }));
   });

@@ -39,7 +39,7 @@ export function renderHtml(m: BriefModel, charts: readonly RenderedChart[]): str
   add('chiffres', L.t('figures'), table([L.t('sourceType'), L.t('count'), L.t('previous'), L.t('change')], figureRows(m, L), [1, 2, 3])
     + `<ul class="facts">${figureFacts(m, L).map((f) => `<li>${e(f)}</li>`).join('')}</ul>`);
   if (m.analysis) add('analyse', L.t('analysis'), `<div class="analysis">${e(m.analysis)}</div>`);
-  add('a-retenir', L.t('top'), m.top.map((s, i) => `<article><h3>${i + 1}. ${a(s.title, s.link)}</h3>${s.summary ? `<p class="summary">${e(s.summary)}</p>` : ''}<p class="meta">${e(storyMeta(s, L, z))}</p></article>`).join(''));
+  add('a-retenir', L.t('top'), m.top.map((s, i) => `<article><h3>${i + 1}. ${a(s.title, s.link)}</h3>${s.summary ? `<p class="summary">${e(s.summary)}</p>` : ''}${s.headlines.length ? `<ul class="headlines">${s.headlines.map((h) => `<li>${e(h)}</li>`).join('')}</ul>` : ''}<p class="meta">${e(storyMeta(s, L, z))}</p></article>`).join(''));
   const tones = m.tones.length
     ? table([L.t('entity'), L.t('mentions'), L.t('meanTone'), L.t('trend')], m.tones.map((t) => [t.target, L.number(t.count), formatTone(t.mean, L), formatTrend(t, L)]), [1, 2])
       + m.tones.slice(0, 4).map((t) => t.quotes.slice(0, 2).map((q) => `<blockquote>${e(t.target)} (${e(formatTone(q.tone, L))}) : ${e(q.title)}</blockquote>`).join('')).join('')

@@ -48,6 +48,7 @@ export function renderMarkdown(m: BriefModel, charts: readonly RenderedChart[], 
   m.top.forEach((s, i) => {
     out.push(`### ${i + 1}. ${escapeMd(s.title)}`, '');
     if (s.summary) out.push(escapeMd(s.summary), '');
+    if (s.headlines.length) out.push(...s.headlines.map((h) => `- ${escapeMd(h)}`), '');
     out.push(`*${escapeMd(storyMeta(s, L, z))}*`, '');
     if (s.link) out.push(link(s.link, s.link), '');
   });

@@ -22,9 +22,19 @@ function ensure(doc: Doc, needed: number): void {
 function table(doc: Doc, header: string[], rows: string[][], numeric: number[] = []): void {
   const width = doc.page.width - 2 * MARGIN;
   // Column widths from the longest cell (capped), scaled to the page width.
-  const raw = header.map((h, i) => Math.min(220, Math.max(40, ...[h, ...rows.map((r) => r[i] ?? '')].map((c) => doc.font('regular').fontSize(8.5).widthOfString(c) + 10))));
+  // Never narrower than the column's longest word (no "Nomb/re" breaks), never wider than 220 pt.
+  const longestWord = (i: number): number => Math.max(...[header[i]!, ...rows.map((r) => r[i] ?? '')].flatMap((c) => c.split(/\s+/)).map((w) => doc.font('bold').fontSize(8.5).widthOfString(w) + 10));
+  const raw = header.map((h, i) => Math.min(220, Math.max(40, longestWord(i), ...[h, ...rows.map((r) => r[i] ?? '')].map((c) => doc.font('regular').fontSize(8.5).widthOfString(c) + 10))));
+  const floor = header.map((_, i) => Math.min(120, longestWord(i)));
   const scale = width / raw.reduce((s, w) => s + w, 0);
-  const cols = raw.map((w) => w * scale);
+  // Shrink wide columns first: short ones keep their longest word.
+  const cols = raw.map((w, i) => Math.max(floor[i]!, w * scale));
+  const excess = cols.reduce((a, w) => a + w, 0) - width;
+  if (excess > 0) {
+    const slack = cols.map((w, i) => w - floor[i]!);
+    const total = slack.reduce((a, w) => a + w, 0) || 1;
+    cols.forEach((w, i) => { cols[i] = w - (excess * slack[i]!) / total; });
+  }
   const drawRow = (cells: string[], head: boolean): void => {
     doc.font(head ? 'bold' : 'regular').fontSize(8.5);
     const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: cols[i]! - 8 }))) + 6;
@@ -101,6 +111,7 @@ export async function renderPdf(m: BriefModel, charts: readonly RenderedChart[])
   m.top.forEach((s, i) => {
     heading(`${i + 1}. ${s.title}`, 2);
     if (s.summary) text(s.summary);
+    for (const hl of s.headlines) text(`•  ${hl}`, { size: 9, indent: 10, gap: 1 });
     text(storyMeta(s, L, z), { size: 8.5, color: MUTED });
     if (s.link) text(s.link, { size: 8, color: ACCENT, link: s.link, gap: 6 });
   });
@@ -143,9 +154,10 @@ export async function renderPdf(m: BriefModel, charts: readonly RenderedChart[])
   for (const c of charts) {
     const h = (c.height / c.width) * width;
     ensure(doc, h + 24);
+    // The chart carries its own title: no caption.
     doc.image(c.png, MARGIN, doc.y, { width });
-    doc.y += h + 4;
-    text(c.title, { size: 8.5, color: MUTED, gap: 10 });
+    doc.x = MARGIN;
+    doc.y += h + 12;
   }
 
   heading(L.t('annex'), 1);

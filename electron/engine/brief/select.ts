@@ -54,8 +54,10 @@ function groupItems(db: Db, items: BriefItemRow[]): StoryGroup[] {
 function toBriefStory(g: StoryGroup, summary: string): BriefStory {
   const quotes = [...g.items].sort((a, b) => (b.controversy ?? 0) - (a.controversy ?? 0)).map((i) => i.title)
     .filter((t, i, a) => a.indexOf(t) === i).slice(0, 3);
+  const headlines = [...g.items].sort((a, b) => b.carriers - a.carriers || (b.virality ?? 0) - (a.virality ?? 0) || a.at.localeCompare(b.at))
+    .map((i) => i.title).filter((t, i, a) => t !== g.title && a.indexOf(t) === i).slice(0, 3);
   return { key: g.key, title: g.title, summary, link: g.link, outlets: g.outlets, sourceTypes: g.sourceTypes, itemCount: g.items.length,
-    firstSeen: g.firstSeen, virality: g.virality, controversy: g.controversy, infox: g.infox, quotes };
+    firstSeen: g.firstSeen, virality: g.virality, controversy: g.controversy, infox: g.infox, quotes, headlines };
 }
 
 /** The texts summarised for a story: chapôs and titles of its most viral items. */

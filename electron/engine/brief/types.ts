@@ -55,6 +55,8 @@ export interface BriefStory {
   infox: number | null;
   /** Titles quoted as evidence (most controversial first). */
   quotes: string[];
+  /** Other headlines of the story in the period (most widely carried first), up to 3. */
+  headlines: string[];
 }
 
 /** Status of a suspected infox. */
