@@ -61,7 +61,7 @@ export function createEngine(opts: EngineOptions): Engine {
     ...storiesHandlers(ctx),
     ...sourcesHandlers(ctx, () => background?.wake()),
     ...dashboardHandlers(ctx),
-    ...settingsHandlers(ctx, (s) => background?.setAutoRefresh(s.autoRefresh)),
+    ...settingsHandlers(ctx, (s) => background?.applySettings(s)),
     ...alertsHandlers(ctx),
     ...briefsHandlers(ctx),
   };

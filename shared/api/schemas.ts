@@ -127,6 +127,12 @@ export const INPUT_SCHEMAS = {
     watchedEntities: z.array(z.string().trim().min(1).max(200)).max(500).optional(),
     /** Refresh scheduler on (Electron / serve) — default true. */
     autoRefresh: z.boolean().optional(),
+    /** Daily brief written to a folder at a local time (Europe/Paris); null turns it off. */
+    briefSchedule: z.object({
+      time: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/).default('07:00'),
+      outDir: z.string().trim().min(1).max(1000),
+      formats: z.array(z.enum(['pdf', 'docx', 'html', 'md'])).min(1).default(['pdf', 'docx']),
+    }).strict().nullable().optional(),
   }).strict(),
   /** Reliability CSV `domain,rating` (reliable|questionable|unreliable|satire); replaces the list. */
   'settings:importReliability': z.object({ csv: z.string().min(1).max(5_000_000) }).strict(),

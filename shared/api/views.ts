@@ -128,6 +128,8 @@ export interface Settings {
   language: 'fr' | 'en';
   watchedEntities: string[];
   autoRefresh: boolean;
+  /** Daily brief schedule, or null when off. */
+  briefSchedule: { time: string; outDir: string; formats: Array<'pdf' | 'docx' | 'html' | 'md'> } | null;
   /** Number of domains in the reliability list. */
   reliabilityCount: number;
 }

@@ -10,13 +10,15 @@ import { evaluateRulesForItems } from '../alerts/evaluate';
 import { AlertSender } from '../alerts/sender';
 import type { HandlerContext } from './context';
 import { emitRefreshResult } from './sources-handlers';
+import { scheduleDailyBrief, type BriefSchedule } from '../brief/schedule';
+import type { Settings } from '../../../shared/api/views';
 
 /** Handle on the background work. */
 export interface Background {
   /** Looks for due sources now (after adding or resuming one). */
   wake(): void;
-  /** Starts or stops the scheduler. */
-  setAutoRefresh(on: boolean): void;
+  /** Applies changed settings: starts/stops the refresh scheduler and the daily brief. */
+  applySettings(s: Pick<Settings, 'autoRefresh' | 'briefSchedule'>): void;
   /** Stops everything, waiting for work in flight. */
   stop(): Promise<void>;
 }
@@ -32,6 +34,13 @@ export function startBackground(ctx: HandlerContext): Background {
     if (!scheduler) scheduler = startScheduler(ctx.db, { onResult: (r) => emitRefreshResult(ctx, r), onError: logError('scheduler') });
   };
   if (getSetting(ctx.db, 'autoRefresh', true)) startRefresh();
+
+  let brief: BriefSchedule | null = null;
+  const applyBrief = (cfg: Settings['briefSchedule']) => {
+    brief?.stop();
+    brief = cfg ? scheduleDailyBrief(ctx.db, { time: cfg.time, outDir: cfg.outDir, formats: cfg.formats, onError: logError('brief schedule') }) : null;
+  };
+  applyBrief(getSetting<Settings['briefSchedule']>(ctx.db, 'briefSchedule', null));
 
   // Rules look at each new item once (their watermark guards against a second look).
   const offNew = ctx.events.on('items:new', ({ ids }) => {
@@ -55,12 +64,14 @@ export function startBackground(ctx: HandlerContext): Background {
 
   return {
     wake: () => scheduler?.wake(),
-    setAutoRefresh(on) {
-      if (on) startRefresh();
+    applySettings({ autoRefresh, briefSchedule }) {
+      if (autoRefresh) startRefresh();
       else if (scheduler) { const s = scheduler; scheduler = null; void s.stop({ graceMs: 2000 }); }
+      applyBrief(briefSchedule);
     },
     async stop() {
       offNew();
+      brief?.stop();
       const s = scheduler;
       scheduler = null;
       await Promise.allSettled([s?.stop({ graceMs: 2000 }), sender.stop()]);

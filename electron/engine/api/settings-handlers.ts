@@ -18,6 +18,7 @@ export function readSettings(ctx: HandlerContext): Settings {
     language: getSetting(ctx.db, 'language', DEFAULTS.language),
     watchedEntities: getSetting(ctx.db, 'watchedEntities', DEFAULTS.watchedEntities),
     autoRefresh: getSetting(ctx.db, 'autoRefresh', DEFAULTS.autoRefresh),
+    briefSchedule: getSetting<Settings['briefSchedule']>(ctx.db, 'briefSchedule', null),
     reliabilityCount: reliabilityList(ctx).size,
   };
 }
