@@ -46,7 +46,7 @@ export function vectorizeBatch(docs: readonly ClusterDoc[], terms?: TermOptions)
 
 /** Candidate pairs with their cosine, via an inverted index over non-frequent terms. */
 export function similarPairs(vectors: readonly SparseVector[], docs: readonly ClusterDoc[], minSim: number, opts: ClusterOptions = {}): Array<[number, number, number]> {
-  const maxDf = Math.max(3, Math.floor((opts.maxDfShare ?? 0.05) * vectors.length));
+  const maxDf = Math.max(50, Math.floor((opts.maxDfShare ?? 0.05) * vectors.length));
   const maxGap = opts.maxGapMs ?? 4 * 86_400_000;
   const postings = new Map<number, number[]>();
   vectors.forEach((v, i) => { for (const k of v.keys) { let p = postings.get(k); if (!p) postings.set(k, (p = [])); p.push(i); } });

@@ -81,10 +81,12 @@ export function scoreControversy(title: string, text?: string | null, matcher: T
     if (!hits.length) continue;
     const t = { label: matcher.labels[ti]! };
     // Tone toward a target: the whole (short) text's tone plus hostility near the mention.
-    const near = hostile.some((h) => hits.some((x) => Math.abs(x.index - h.index) <= 8));
+    // In a post-sized text everything is about the target; in an article only the vicinity is.
+    const reach = tokens.length <= 40 ? tokens.length : 12;
+    const near = hostile.some((h) => hits.some((x) => Math.abs(x.index - h.index) <= reach));
     const toward = Math.max(-1, tone.score - (near ? 0.5 : 0) - (polemic.length ? 0.2 : 0));
     targetTones.push({ target: t.label, tone: toward });
-    if (toward < -0.15) reasons.push({ signal: 'negative-toward-target', weight: Math.round(Math.min(30, 10 - toward * 25)), evidence: `${t.label} : ${[...tone.negativeWords, ...polemic.map((h) => h.match)].slice(0, 3).join(', ') || 'ton négatif'}` });
+    if (toward < -0.1) reasons.push({ signal: 'negative-toward-target', weight: Math.round(Math.min(30, 10 - toward * 25)), evidence: `${t.label} : ${[...tone.negativeWords, ...polemic.map((h) => h.match)].slice(0, 3).join(', ') || 'ton négatif'}` });
   }
   const points = reasons.reduce((a, r) => a + r.weight, 0);
   return { score: toScore(points), reasons, tone: tone.score, targetTones };
