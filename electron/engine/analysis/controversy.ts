@@ -21,6 +21,7 @@ const CONTROVERSY_LEXICON = compileLexicon([
   ...HOSTILE_TERMS,
 ]);
 const ADDRESS = /\b(?:t es|tu es|t etes|vous etes|espece de|bande de|sale)\b/;
+const SECOND_PERSON = /\b(?:tu|t|toi|ton|ta|tes|vous etes|votre|ferme|fermez|regarde|allez)\b/;
 
 /** Compiled watched targets. */
 export interface TargetMatcher {
@@ -64,7 +65,10 @@ export function scoreControversy(title: string, text?: string | null, matcher: T
   if (hostile.length) {
     const pts = Math.min(45, hostile.reduce((a, h) => a + h.weight * 6, 0));
     reasons.push({ signal: 'hostility', weight: pts, evidence: uniq(hostile.map((h) => h.match)).slice(0, 5).join(', ') });
-    if (ADDRESS.test(folded) || /^(?:user )+/.test(folded)) reasons.push({ signal: 'direct-address', weight: 8, evidence: 'propos adressé directement à une personne' });
+    if (ADDRESS.test(folded) || SECOND_PERSON.test(folded)) reasons.push({ signal: 'direct-address', weight: 8, evidence: 'propos adressé directement à une personne' });
+  } else if (SECOND_PERSON.test(folded) && tokens.length <= 60) {
+    // A reply that addresses someone is the register where hostility happens, even without a listed word.
+    reasons.push({ signal: 'direct-address', weight: 3, evidence: 'propos adressé directement à une personne' });
   }
   if (polemic.length) reasons.push({ signal: 'polemic-vocabulary', weight: Math.min(24, polemic.length * 8), evidence: uniq(polemic.map((h) => h.match)).slice(0, 5).join(', ') });
   const forms = ACCUSATION_PATTERNS.filter(([re]) => re.test(foldedRaw));
@@ -73,7 +77,7 @@ export function scoreControversy(title: string, text?: string | null, matcher: T
   const caps = letters.length >= 12 ? letters.replace(/[^\p{Lu}]/gu, '').length / letters.length : 0;
   if (caps > 0.5) reasons.push({ signal: 'shouting', weight: 8, evidence: `${Math.round(caps * 100)} % de capitales` });
   const tone = computeTone(tokens);
-  if (tone.score < -0.1) reasons.push({ signal: 'negative-tone', weight: Math.round(Math.min(20, -tone.score * 30)), evidence: tone.negativeWords.slice(0, 4).join(', ') || 'ton négatif' });
+  if (tone.score < -0.05) reasons.push({ signal: 'negative-tone', weight: Math.max(1, Math.round(Math.min(20, -tone.score * 30))), evidence: tone.negativeWords.slice(0, 4).join(', ') || 'ton négatif' });
   const targetTones: ControversyResult['targetTones'] = [];
   const targetHits = matchLexicon(matcher.lexicon, tokens);
   for (let ti = 0; ti < matcher.labels.length && targetHits.length; ti++) {

@@ -70,8 +70,8 @@ export function scoreInfox(input: InfoxInput, ctx: InfoxContext = {}): InfoxResu
     const host = hostOf(input.url);
     if (model && host) {
       const p = domainProbability(model, domainFeatures(host));
-      const w = Math.round((p - 0.5) * 50);
-      if (Math.abs(w) >= 3) reasons.push({ signal: 'domain-resemblance', weight: w, evidence: `${host} non listé ; ressemble à ${p >= 0.5 ? 'des sites peu fiables' : 'des sites fiables'} de la liste (p=${p.toFixed(2)})` });
+      const w = Math.round((p - 0.5) * 60 * 10) / 10;
+      if (Math.abs(w) >= 1) reasons.push({ signal: 'domain-resemblance', weight: w, evidence: `${host} non listé ; ressemble à ${p >= 0.5 ? 'des sites peu fiables' : 'des sites fiables'} de la liste (p=${p.toFixed(2)})` });
     }
   }
   const f = infoxFeatures(input);

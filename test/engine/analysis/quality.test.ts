@@ -24,14 +24,14 @@ describe('analysis quality on ../shared/datasets', () => {
     expect(r.batchRate).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('ranks hostile MLMA tweets above normal ones: AUC >= 0.64 (target 0.85; a 5-fold bag-of-words logistic model reaches 0.69 on these labels)', () => {
-    expect(measureMlma().auc).toBeGreaterThanOrEqual(0.64);
+  it('ranks hostile MLMA tweets above normal ones: AUC >= 0.67 (target 0.85; a 5-fold bag-of-words logistic model reaches 0.69 on these labels)', () => {
+    expect(measureMlma().auc).toBeGreaterThanOrEqual(0.67);
   });
 
-  it('separates Décodex unreliable sites from Le Monde with identical texts: listed AUC >= 0.99, held-out sites >= 0.90', () => {
+  it('separates Décodex unreliable sites from Le Monde with identical texts: listed AUC >= 0.99, held-out sites >= 0.94', () => {
     const r = measureDecodex();
     expect(r.listed).toBeGreaterThanOrEqual(0.99);
-    expect(r.heldOut).toBeGreaterThanOrEqual(0.9);
+    expect(r.heldOut).toBeGreaterThanOrEqual(0.94);
   });
 
   it('matches an AFP fact-check premise to its own claim rather than another (DACCORD AUC >= 0.98)', () => {

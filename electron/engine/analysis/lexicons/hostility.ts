@@ -7,7 +7,15 @@ const INSULTS = `connard* connasse* conne cons con abruti* debile* attarde* mong
 salope* salaud* pute* putain enfoire* encule* batard* ordure* raclure* pourriture* fumier* merdeux* merde
 pd pede* tapette* gouine* negro* negre* bougnoul* bicot* youpin* chintok* bamboula* boloss* bouffon* guignol*
 clown* tocard* minable* pauvre-con grognasse* petasse* pouffiasse* salopard* charogne* trouduc* tg ntm fdp nique* niquer
-baltringue* cassos* beauf* fils-de-pute crevure* cloporte* sous-merde* demeure* gogol* triso* autiste* taré* tare tares`;
+baltringue* cassos* beauf* fils-de-pute crevure* cloporte* sous-merde* demeure* gogol* triso* autiste* tare tares
+ntm tg fdp nik niquer niquez encul* couille* bite clodo* clochard* pouilleu* cochonne* chienne* chien-de bouffon* teubé*
+teube debilos mongolo* golmon*`;
+
+// Slang or slurs that designate a group by origin, religion or sexuality: in a post they mark
+// the hostile register much more often than the neutral word would.
+const GROUP_SLURS = `rebeu* renoi* renois beurette* bougnoul* bicot* raton* crouille* niakou* chinetoqu* ching chong bridé*
+youpin* feuj* babtou* toubab* boucaque* bamboula* negro* negre* negresse* macaque* gitan* romano* manouche* tarlouze*
+tantouze* fiotte* pede* gouine* travelo* islamo* muzz* mahometan* sarrasin*`;
 
 const DEHUMANISING = `vermine* parasite* cafard* rat rats singe* porc porcs truie* animal animaux sauvage* barbare*
 racaille* envahisseur* invasion* remplacement grand-remplacement islamisation* colonisation* deportation* deporter
@@ -17,11 +25,11 @@ degage* degagez dehors ferme-la fermez-la gueule ta-gueule chasser rentrez`;
 const CONTEMPT = `honte honteux honteuse ridicule* pathetique* lamentable* nul nuls nulle degueulasse* degoutant* immonde*
 abject* infame* mepris* mepriser pitoyable* scandale* scandaleu* odieu* ignoble* minable gerbe gerber vomir
 gauchiste* gauchiasse* islamo-gauchiste* fachos facho fasciste* nazi* collabo* traitre* islamiste* terroriste*
-jihadiste* djihadiste* bobo* woke wokiste* feministe* feminazi* clandestin* illegaux sale sales salement`;
+jihadiste* djihadiste* bobo* woke wokiste* feminazi* clandestin* illegaux salement mdr* ptdr* lol`;
 
 function parse(list: string, weight: number): Array<[string, number]> {
   return list.split(/\s+/).filter(Boolean).map((w) => [w.replace(/-/g, ' '), weight] as [string, number]);
 }
 
 /** [pattern, weight] pairs: exact words, `*` prefixes, or multi-word phrases (space-separated). */
-export const HOSTILE_TERMS: ReadonlyArray<[string, number]> = [...parse(INSULTS, 3), ...parse(DEHUMANISING, 2), ...parse(CONTEMPT, 1)];
+export const HOSTILE_TERMS: ReadonlyArray<[string, number]> = [...parse(INSULTS, 3), ...parse(GROUP_SLURS, 3), ...parse(DEHUMANISING, 2), ...parse(CONTEMPT, 1), ['sale', 2], ['sales', 2]];
