@@ -5,6 +5,7 @@ import type { Feed } from '../../../shared/types/feed';
 import { decodeFeedBytes } from './decode';
 import { mapAtomFeed } from './parse-atom';
 import { parseJsonFeed } from './parse-json-feed';
+import { parseLenient } from './parse-lenient';
 import { FEED_ELEMENTS, ITEM_ELEMENTS, mapRssFeed, type MapContext, type RawNodes } from './parse-rss';
 import { resolveUrl } from './xml-nodes';
 import { closeTruncatedDocument, demoronizeCharRefs, repairXmlEntities, stripIllegalXmlChars, wrapInlineMarkup } from './repair-xml';
@@ -74,15 +75,37 @@ function prepareXml(text: string, format: XmlFormat, root: string): string {
   return xml;
 }
 
-/** Runs rss-parser, trying entity repair then truncation recovery when the strict parse fails. */
-async function parseXmlTree(xml: string): Promise<Record<string, unknown>> {
+/** Strict parse with rss-parser; throws on XML errors. */
+async function parseStrict(xml: string): Promise<{ feed: RawNodes; items: RawNodes[] }> {
+  const tree = (await rssParser.parseString(xml)) as unknown as RawNodes;
+  return { feed: tree, items: (tree.items ?? []) as RawNodes[] };
+}
+
+/**
+ * Runs rss-parser, then on failure: entity repair; then, for a document that ends properly, the
+ * lenient reader (mismatched or unclosed tags) before truncation recovery, and the other way round
+ * for a cut-off document. A recovery that loses every item the text visibly holds is not accepted.
+ */
+async function parseXmlTree(xml: string, format: XmlFormat): Promise<{ feed: RawNodes; items: RawNodes[] }> {
   let lastError: unknown;
-  const attempts: (() => string | null)[] = [() => xml, () => repairXmlEntities(xml), () => closeTruncatedDocument(repairXmlEntities(xml))];
+  try {
+    return await parseStrict(xml);
+  } catch (err) {
+    lastError = err;
+  }
+  const repaired = repairXmlEntities(xml);
+  const itemTags = (repaired.match(/<(?:[\w-]+:)?(?:item|entry)[\s>]/g) ?? []).length;
+  const truncated = async () => {
+    const closed = closeTruncatedDocument(repaired);
+    return closed === null ? null : parseStrict(closed);
+  };
+  const lenient = async () => parseLenient(repaired, format);
+  const complete = /<\/(?:[\w-]+:)?(?:rss|feed|RDF)\s*>\s*$/.test(repaired);
+  const attempts = [async () => parseStrict(repaired), ...(complete ? [lenient, truncated] : [truncated, lenient])];
   for (const attempt of attempts) {
-    const candidate = attempt();
-    if (candidate === null) break;
     try {
-      return (await rssParser.parseString(candidate)) as unknown as Record<string, unknown>;
+      const result = await attempt();
+      if (result && (result.items.length > 0 || itemTags === 0)) return result;
     } catch (err) {
       lastError = err;
     }
@@ -115,12 +138,11 @@ export async function parseFeed(input: Buffer | string, options: ParseFeedOption
   const format = formatOf(root);
   if (!format) throw new AppError('parse.not_a_feed', `root element <${root}> is not a feed`, { root });
   try {
-    const tree = await parseXmlTree(prepareXml(xmlText, format, root));
+    const { feed, items } = await parseXmlTree(prepareXml(xmlText, format, root), format);
     // rss-parser drops the root's attributes: an xml:base there still governs relative links.
     const rootBase = format === 'atom' ? null : rootXmlBase(xmlText, root);
     if (rootBase) ctx.baseUrl = resolveUrl(rootBase, ctx.baseUrl);
-    const items = (tree.items ?? []) as RawNodes[];
-    return format === 'atom' ? mapAtomFeed(tree, items, ctx) : mapRssFeed(tree, items, ctx, format);
+    return format === 'atom' ? mapAtomFeed(feed, items, ctx) : mapRssFeed(feed, items, ctx, format);
   } catch (err) {
     if (isAppError(err)) throw err;
     throw new AppError('parse.invalid', err instanceof Error ? err.message : String(err), {}, { cause: err });

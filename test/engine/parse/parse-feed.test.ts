@@ -44,6 +44,14 @@ describe('parseFeed recovery', () => {
     expect(feed.title).toBe('International : Toute l’actualité sur Le Monde.fr.');
   });
 
+  it('reads a complete document with an unclosed tag through the lenient fallback (feedjira sample)', async () => {
+    const feed = await parseFeed(fs.readFileSync(datasetPath('feedjira-sample-feeds/spec/sample_feeds/ITunesWithSingleQuotedAttributes.xml')), { fetchedAt: FAR });
+    expect(feed.title).toBe('All About Everything');
+    expect(feed.items.map((i) => i.title)).toEqual(['Shake Shake Shake Your Spices', expect.any(String), expect.any(String)]);
+    expect(feed.items[0].enclosures[0]).toEqual({ url: 'http://example.com/podcasts/everything/AllAboutEverythingEpisode3.m4a', type: 'audio/x-m4a', length: 8727310 });
+    expect(feed.items[0].published).toBe('2005-06-15T19:00:00.000Z');
+  });
+
   it('skips junk a server printed before the document', async () => {
     const feed = await parse('Warning: mysql_connect() failed on line 3\n<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>I</title></item></channel></rss>');
     expect(feed.title).toBe('T');
