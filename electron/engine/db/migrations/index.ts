@@ -5,6 +5,7 @@ import { m002Analysis } from './002-analysis';
 import { m003Analyst } from './003-analyst';
 import { m004Alerts } from './004-alerts';
 import { m005Briefs } from './005-briefs';
+import { m006ItemScoreIndexes } from './006-item-score-indexes';
 
 /** All migrations, in version order. */
-export const MIGRATIONS: Migration[] = [m001Core, m002Analysis, m003Analyst, m004Alerts, m005Briefs];
+export const MIGRATIONS: Migration[] = [m001Core, m002Analysis, m003Analyst, m004Alerts, m005Briefs, m006ItemScoreIndexes];
