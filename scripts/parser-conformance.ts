@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { parseFeedDate } from '../electron/engine/ingest/dates';
+import { parseFeed } from '../electron/engine/ingest/parse-feed';
 import { formatTally, walkFiles, type Tally } from '../test/engine/parse/conformance-common';
 import { runFeedparserEncoding, runFeedparserManifest, runSanitizerSuite } from '../test/engine/parse/conformance-feedparser';
 import { runFeedvalidatorDates, runFeedvalidatorValid, runLeMonde, runMinifluxTraps, runRobustness } from '../test/engine/parse/conformance-corpora';
@@ -18,6 +19,20 @@ function loadLeMondeIndex(): Map<string, Record<string, unknown>> {
     index.set(String(r.id), r);
   }
   return index;
+}
+
+/** Warm parse throughput on the Le Monde raw snapshots (items/s), second pass of two. */
+async function measureThroughput(): Promise<string> {
+  const files = walkFiles(datasetPath('lemonde-2022-rss/raw-snapshots')).filter((f) => f.endsWith('.xml')).map((f) => fs.readFileSync(f)).filter((b) => b.length > 0);
+  let line = '';
+  for (let pass = 0; pass < 2; pass++) {
+    let items = 0;
+    const start = process.hrtime.bigint();
+    for (const bytes of files) items += (await parseFeed(bytes)).items.length;
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    line = `parseFeed throughput (Le Monde, ${files.length} files, ${items} items): ${Math.round(items / seconds)} items/s, ${(seconds * 1000 / files.length).toFixed(2)} ms/file`;
+  }
+  return line;
 }
 
 async function main(): Promise<void> {
@@ -40,6 +55,7 @@ async function main(): Promise<void> {
   const { safety, textKept } = await runSanitizerSuite();
   tallies.push(safety, textKept);
   for (const t of tallies) console.log(formatTally(t));
+  console.log(await measureThroughput());
   if (process.argv.includes('--failures')) for (const t of tallies) for (const f of t.failures.slice(0, 15)) console.log(`  [${t.suite}] ${f}`);
   console.error(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
