@@ -52,13 +52,30 @@ function forwardSignals(child) {
   child.on('exit', (code, signal) => process.exit(signal ? 0 : code ?? 0));
 }
 
+/** Newest modification time of the TypeScript sources under the given folders. */
+function newestSource(dirs) {
+  let newest = 0;
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    }
+  };
+  for (const d of dirs) if (fs.existsSync(d)) walk(d);
+  return newest;
+}
+
 const args = parseArgs(process.argv.slice(2));
 const rendererDir = args.rendererDir || path.join(ROOT, 'renderer', 'dist');
 if (!fs.existsSync(path.join(rendererDir, 'index.html'))) run('build:renderer');
 
 const electron = args.web ? null : electronBinary();
 if (electron) {
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'electron', 'main', 'index.js'))) run('build:main');
+  // Rebuild the main process when it is missing or older than its sources (a checkout being worked on).
+  const mainJs = path.join(ROOT, 'dist', 'electron', 'main', 'index.js');
+  const srcDirs = ['electron', 'shared'].map((d) => path.join(ROOT, d));
+  if (!fs.existsSync(mainJs) || (fs.existsSync(srcDirs[0]) && fs.statSync(mainJs).mtimeMs < newestSource(srcDirs))) run('build:main');
   say('démarrage de l’application Electron');
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE; // would start Electron as plain Node
