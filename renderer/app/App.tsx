@@ -18,6 +18,7 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { AlertsScreen } from '../features/alerts/AlertsScreen';
 import { BriefsScreen } from '../features/briefs/BriefsScreen';
 import { DemoBanner } from '../features/settings/DemoBanner';
+import { isOwnChange } from '../features/inbox/triage-actions';
 import type { Settings } from '../../shared/api/contract';
 
 const NAV_KEYS: Record<string, Route['screen']> = {
@@ -67,7 +68,8 @@ export function App() {
   useEffect(() => {
     const bump = () => setLiveTick((n) => n + 1);
     const offNew = subscribe('items:new', bump);
-    const offChanged = subscribe('items:changed', bump);
+    // Our own triage echoes back as items:changed; the rows are already patched, so skip the re-query.
+    const offChanged = subscribe('items:changed', (p) => { if (!isOwnChange(p.ids)) bump(); });
     return () => { offNew(); offChanged(); };
   }, []);
 

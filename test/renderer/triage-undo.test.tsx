@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 // Triage undo: the pure stack, then the real app over the real engine (demo workspace in a temp
-// SQLite file): "e" escalates the cursor item, "u" restores it, both as stored in the database.
+// SQLite file, served by a real `vigie serve` child): "e" escalates the cursor item, "u" restores it, both as stored in the database.
 import './jsdom-node-globals';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,8 +11,8 @@ import { resetUndo, undoDepth } from '../../renderer/features/inbox/triage-actio
 import { setApi } from '../../renderer/api';
 import { initI18n } from '../../renderer/i18n';
 import { App } from '../../renderer/app/App';
-import { createEngine, type Engine } from '../../electron/engine/engine';
-import type { VigieApi } from '../../shared/api/contract';
+import { startServe, type Served } from '../e2e/vigie-process';
+import { createNodeHttpApi } from './http-backend';
 
 describe('undo stack', () => {
   it('pops changes newest first, bounded, ignoring empty changes', () => {
@@ -36,18 +36,20 @@ describe('undo stack', () => {
 
 describe('keyboard triage with undo against the engine', () => {
   let dir: string;
-  let engine: Engine;
+  let served: Served;
+  let api: ReturnType<typeof createNodeHttpApi>;
+  const engine = { call: (c: string, i: unknown) => (api.invoke as (c: string, i: unknown) => Promise<{ ok: boolean; value?: unknown }>)(c, i) };
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-ui-'));
-    engine = createEngine({ dbPath: path.join(dir, 'ui.db'), mode: 'web', background: false });
+    served = await startServe(path.join(dir, 'ui.db'));
+    api = createNodeHttpApi(served.origin, served.token);
     const loaded = await engine.call('demo:load', { force: true });
-    expect(loaded.ok).toBe(true);
-    const api: VigieApi = { invoke: ((c: string, i?: unknown) => engine.call(c, i ?? {})) as VigieApi['invoke'], on: engine.on };
+    expect(loaded).toEqual(expect.objectContaining({ ok: true }));
     setApi(api);
     initI18n('fr');
     resetUndo();
-  });
-  afterAll(async () => { setApi(null); await engine.close(); fs.rmSync(dir, { recursive: true, force: true }); });
+  }, 120_000);
+  afterAll(async () => { setApi(null); api?.close(); await served?.stop(); fs.rmSync(dir, { recursive: true, force: true }); });
 
   it('escalates with "e", undoes with "u", and the database agrees each time', async () => {
     render(<App />);

@@ -39,7 +39,7 @@ export function DashboardScreen() {
     legend: { type: 'scroll' as const, bottom: 0, textStyle: { color: '#222' } },
     grid: { left: 44, right: 12, top: 12, bottom: 56 },
     tooltip: { trigger: 'axis' as const },
-    xAxis: { type: 'category' as const, data: labels, axisLabel: { color: '#333' } },
+    xAxis: { type: 'category' as const, data: labels, axisLabel: { color: '#333', hideOverlap: true } },
     yAxis: { type: 'value' as const, minInterval: 1, axisLabel: { color: '#333' } },
     series: SOURCE_TYPES.filter((ty) => data.volume.some((v) => (v.counts[ty] ?? 0) > 0)).map((ty) => ({
       name: t(`sourceType.${ty}`), type: 'bar' as const, stack: 'v', data: data.volume.map((v) => v.counts[ty] ?? 0),
@@ -48,7 +48,7 @@ export function DashboardScreen() {
   const toneOption = useMemo(() => data && ({
     grid: { left: 44, right: 12, top: 16, bottom: 28 },
     tooltip: { trigger: 'axis' as const },
-    xAxis: { type: 'category' as const, data: data.tone.map((p) => formatCompactTime(p.at, i18n.language)), axisLabel: { color: '#333' } },
+    xAxis: { type: 'category' as const, data: data.tone.map((p) => formatCompactTime(p.at, i18n.language)), axisLabel: { color: '#333', hideOverlap: true } },
     yAxis: { type: 'value' as const, min: -1, max: 1, axisLabel: { color: '#333' } },
     series: [{ type: 'line' as const, data: data.tone.map((p) => p.tone), connectNulls: true, itemStyle: { color: '#1f4e8c' }, markLine: { silent: true, symbol: 'none', data: [{ yAxis: 0 }], lineStyle: { color: '#777' } } }],
   }), [data, i18n.language]);

@@ -11,10 +11,12 @@ import { DEFAULT_FILTERS, PERIODS, countActiveFilters, type InboxFilters, type T
 export interface FilterBarProps {
   filters: InboxFilters;
   onChange: (f: InboxFilters) => void;
+  /** False until the list's first page arrived: the list goes first on a single-threaded engine. */
+  ready?: boolean;
 }
 
 /** Renders the filter controls. */
-export function FilterBar({ filters, onChange }: FilterBarProps) {
+export function FilterBar({ filters, onChange, ready = true }: FilterBarProps) {
   const { t } = useTranslation();
   const { notify, liveTick } = useApp();
   const [sources, setSources] = useState<SourceView[]>([]);
@@ -22,9 +24,10 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
   const set = <K extends keyof InboxFilters>(k: K, v: InboxFilters[K]) => onChange({ ...filters, [k]: v });
 
   useEffect(() => {
+    if (!ready) return;
     void call('sources:list').then((r) => { if (r.ok) setSources(r.value); });
     void call('search:saved:list').then((r) => { if (r.ok) setTopics(r.value); });
-  }, [liveTick]);
+  }, [liveTick, ready]);
 
   const saveSearch = async () => {
     const name = filters.query.trim() || t('search.untitled');

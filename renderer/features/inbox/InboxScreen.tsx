@@ -57,6 +57,10 @@ export function InboxScreen({ active, query = '' }: InboxScreenProps) {
   const step = useCallback((delta: number) => go(moveCursor(cursorRef.current, delta, pages.total)), [go, pages.total]);
   useEffect(() => { go(0); setSelected(new Set()); }, [key]);
   const current = pages.getRow(cursor);
+  // User Timing mark for bench/ui.ts: the moment the first rows are on screen.
+  useEffect(() => {
+    if (current && typeof performance.getEntriesByName === 'function' && performance.getEntriesByName('vigie:first-rows').length === 0) performance.mark('vigie:first-rows');
+  }, [current]);
   useEffect(() => { if (current && cursorId.current === null) cursorId.current = current.id; }, [current]);
 
   // Live update: re-query loaded pages, then put the cursor back on the same item.
@@ -184,7 +188,7 @@ export function InboxScreen({ active, query = '' }: InboxScreenProps) {
         )}
       </div>
       {parsed.errors.length > 0 && <p className="warn" role="note">{parsed.errors.map((e) => t(e)).join(' ')}</p>}
-      <FilterBar filters={filters} onChange={setFilters} />
+      <FilterBar filters={filters} onChange={setFilters} ready={!pages.loading} />
       {selected.size > 0 && (
         <div className="bulkbar" role="toolbar" aria-label={t('inbox.bulk')}>
           <span>{t('inbox.selected', { count: selected.size })}</span>
@@ -205,7 +209,7 @@ export function InboxScreen({ active, query = '' }: InboxScreenProps) {
               isSelected={isSelected} renderRow={renderRow} onRangeChange={pages.ensureRange} onRowClick={onRowClick} onRowActivate={open} />
           )}
         </div>
-        <TopStories />
+        <TopStories ready={!pages.loading} />
       </div>
     </section>
   );

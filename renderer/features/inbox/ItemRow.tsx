@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ItemSummary } from '../../../shared/api/contract';
 import type { HighlightTerm } from '../search/query';
 import { Highlight } from '../../components/Highlight';
-import { ScoreBadge } from '../../components/ScoreBadge';
+import { scoreBadgeView } from '../../components/ScoreBadge';
 import { formatCompactTime } from '../../i18n/format';
 
 /** Props: the row (undefined while its page loads) and the highlight terms. */
@@ -33,10 +33,10 @@ export const ItemRow = memo(function ItemRow({ item, terms }: ItemRowProps) {
       </span>
       <time className="row-time" dateTime={item.published ?? undefined}>{formatCompactTime(item.published ?? item.fetchedAt, i18n.language)}</time>
       <span className="row-scores">
-        <ScoreBadge kind="urgency" value={item.urgency} />
-        <ScoreBadge kind="virality" value={item.virality} />
-        <ScoreBadge kind="controversy" value={item.controversy} />
-        <ScoreBadge kind="infox" value={item.infox} />
+        {scoreBadgeView('urgency', item.urgency, false, t)}
+        {scoreBadgeView('virality', item.virality, false, t)}
+        {scoreBadgeView('controversy', item.controversy, false, t)}
+        {scoreBadgeView('infox', item.infox, false, t)}
       </span>
     </div>
   );

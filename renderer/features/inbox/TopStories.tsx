@@ -8,14 +8,15 @@ import { ScoreBadge } from '../../components/ScoreBadge';
 import { Sparkline } from '../../components/Sparkline';
 import type { StorySummary } from '../../../shared/api/contract';
 
-/** Renders up to 8 stories by urgency. */
-export function TopStories() {
+/** Renders up to 8 stories by urgency, once `ready` (after the list's first page). */
+export function TopStories({ ready = true }: { ready?: boolean }) {
   const { t } = useTranslation();
   const { liveTick } = useApp();
   const [stories, setStories] = useState<StorySummary[]>([]);
   useEffect(() => {
+    if (!ready) return;
     void call('stories:list', { sort: 'urgency', limit: 8, minItems: 2 }).then((r) => { if (r.ok) setStories(r.value.stories); });
-  }, [liveTick]);
+  }, [liveTick, ready]);
   return (
     <aside className="topstories" aria-labelledby="topstories-title">
       <h2 id="topstories-title">{t('inbox.topStories')}</h2>

@@ -16,9 +16,23 @@ interface RecordedChange extends TriageChange {
 
 let stack: UndoStack = createUndoStack();
 
+/** Items this window changed recently (id → expiry, ms): their items:changed echo needs no re-query. */
+const ownChanges = new Map<number, number>();
+const OWN_ECHO_MS = 5000;
+function markOwn(ids: number[]): void {
+  const until = Date.now() + OWN_ECHO_MS;
+  for (const id of ids) ownChanges.set(id, until);
+}
+/** True when every id was changed by this window in the last few seconds (the event is our own echo). */
+export function isOwnChange(ids: number[]): boolean {
+  const now = Date.now();
+  return ids.length > 0 && ids.every((id) => (ownChanges.get(id) ?? 0) > now);
+}
+
 /** Sets a triage state; records the priors for undo. Resolves to an error or null. */
 export async function setTriage(ids: number[], state: TriageState, priors: TriagePrior[], label: string): Promise<SerializedError | null> {
   if (ids.length === 0) return null;
+  markOwn(ids);
   const r = await call('items:setTriage', { ids, state });
   if (!r.ok) return r.error;
   stack = pushChange(stack, { label, priors, kind: 'triage', undoId: r.value.undoId } as RecordedChange);
@@ -28,6 +42,7 @@ export async function setTriage(ids: number[], state: TriageState, priors: Triag
 /** Stars or unstars; records the priors for undo. */
 export async function setStarred(ids: number[], starred: boolean, priors: TriagePrior[], label: string): Promise<SerializedError | null> {
   if (ids.length === 0) return null;
+  markOwn(ids);
   const r = await call('items:setStarred', { ids, starred });
   if (!r.ok) return r.error;
   stack = pushChange(stack, { label, priors, kind: 'star' } as RecordedChange);
@@ -40,6 +55,7 @@ export async function undoLast(): Promise<{ priors: TriagePrior[]; label: string
   if (!popped) return null;
   stack = popped.stack;
   const change = popped.change as RecordedChange;
+  markOwn(change.priors.map((p) => p.id));
   if (change.kind === 'triage') {
     const r = await call('items:undoTriage', change.undoId ? { undoId: change.undoId } : {});
     if (!r.ok) {

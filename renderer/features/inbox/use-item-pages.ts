@@ -10,6 +10,8 @@ import type { SerializedError } from '../../../shared/errors';
 
 /** Rows per request. */
 export const PAGE_SIZE = 500;
+/** Quiet time after the last scroll move before missing pages are fetched, ms. */
+export const SETTLE_MS = 60;
 
 /** What the hook returns. */
 export interface ItemPages {
@@ -66,11 +68,22 @@ export function useItemPages(input: ChannelInput<'items:list'>, key: string): It
     void loadPage(0, generation.current);
   }, [key, loadPage]);
 
+  // While the analyst flings through 100k rows, only the pages under the window where the
+  // scroll settles are fetched (pages flown past are not queued ahead of the one wanted).
+  const settleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const visible = useRef<[number, number]>([0, 0]);
   const ensureRange = useCallback((start: number, end: number) => {
-    for (let p = Math.floor(start / PAGE_SIZE); p <= Math.floor(end / PAGE_SIZE); p++) {
-      if (!pages.current.has(p)) void loadPage(p, generation.current);
-    }
+    visible.current = [start, end];
+    const fetchMissing = () => {
+      for (let p = Math.floor(start / PAGE_SIZE); p <= Math.floor(end / PAGE_SIZE); p++) {
+        if (!pages.current.has(p)) void loadPage(p, generation.current);
+      }
+    };
+    clearTimeout(settleTimer.current);
+    const missing = !pages.current.has(Math.floor(start / PAGE_SIZE)) || !pages.current.has(Math.floor(end / PAGE_SIZE));
+    if (missing) settleTimer.current = setTimeout(fetchMissing, SETTLE_MS);
   }, [loadPage]);
+  useEffect(() => () => clearTimeout(settleTimer.current), []);
 
   const getRow = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
 
@@ -92,6 +105,11 @@ export function useItemPages(input: ChannelInput<'items:list'>, key: string): It
 
   const refresh = useCallback(async () => {
     const gen = generation.current;
+    // Re-query only the pages around the window; farther pages are dropped and refetched on demand,
+    // so a live update costs the same at row 10 as at row 90,000.
+    const lo = Math.max(0, Math.floor(visible.current[0] / PAGE_SIZE) - 1);
+    const hi = Math.floor(visible.current[1] / PAGE_SIZE) + 1;
+    for (const p of [...pages.current.keys()]) if (p < lo || p > hi) pages.current.delete(p);
     const loaded = [...pages.current.keys()];
     const results = await Promise.all(loaded.map((p) => call('items:list', { ...inputRef.current, limit: PAGE_SIZE, offset: p * PAGE_SIZE })));
     if (gen !== generation.current) return;

@@ -94,7 +94,7 @@ export function ItemScreen({ id }: ItemScreenProps) {
         <fieldset className="states">
           <legend>{t('triage.state')}</legend>
           {TRIAGE_STATES.map((s) => (
-            <button key={s} type="button" aria-pressed={it.triage === s} className={`state-btn state-${s}`} onClick={() => void changeState(s)}>
+            <button key={s} type="button" aria-pressed={it.triage === s} className="state-btn" onClick={() => void changeState(s)}>
               {t(`triage.${s}`)}
             </button>
           ))}

@@ -57,7 +57,7 @@ export function StoryScreen({ id }: StoryScreenProps) {
 
   const timelineOption = useMemo(() => detail && ({
     grid: { left: 36, right: 12, top: 12, bottom: 28 },
-    xAxis: { type: 'category' as const, data: detail.timeline.map((p) => formatDateTime(p.at, i18n.language)), axisLabel: { color: '#333' } },
+    xAxis: { type: 'category' as const, data: detail.timeline.map((p) => formatDateTime(p.at, i18n.language)), axisLabel: { color: '#333', hideOverlap: true, formatter: (v: string) => v.slice(0, 16).replace(/^(\d\d\/\d\d)\/\d{4}/, '$1') } },
     yAxis: { type: 'value' as const, minInterval: 1, axisLabel: { color: '#333' } },
     series: [{ type: 'bar' as const, data: detail.timeline.map((p) => p.count), itemStyle: { color: '#1f4e8c' } }],
     tooltip: { trigger: 'axis' as const },
