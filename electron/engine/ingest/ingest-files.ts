@@ -8,13 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { SourceType } from '../../../shared/types/domain';
 import type { Feed } from '../../../shared/types/feed';
-import { analyzeNewItems } from '../analysis/pipeline';
 import { upsertItems } from '../db/items-store';
 import type { Db } from '../db/open';
 import { addSource, findSourceByUrl, listSources } from '../db/sources-store';
 import { createFileParser } from './file-parser';
 import { processItems } from './process-items';
 import type { ParsedFile } from './read-feed-file';
+import { analyzeStoredItems } from './store-feed';
 
 /** Progress reported after each committed batch. */
 export interface IngestProgress {
@@ -187,11 +187,11 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestFilesOpti
       total.new += batchNewIds.length;
       if (opts.analyze !== false) {
         for (const id of batchNewIds) toAnalyse.push(id);
-        if (toAnalyse.length >= analyseEvery) analyzeNewItems(db, toAnalyse.splice(0));
+        if (toAnalyse.length >= analyseEvery) analyzeStoredItems(db, toAnalyse.splice(0));
       }
       opts.onProgress?.({ files: start + batch.length, totalFiles: files.length, items: total.items, new: total.new, errors: total.errors, batchNewIds });
     }
-    if (toAnalyse.length) analyzeNewItems(db, toAnalyse.splice(0));
+    if (toAnalyse.length) analyzeStoredItems(db, toAnalyse.splice(0));
   } finally {
     await parser.close();
   }

@@ -29,6 +29,20 @@ export interface StoreFeedOptions {
   skipAnalysis?: boolean;
 }
 
+/**
+ * Runs analysis on freshly committed items without letting it fail the ingestion: the items are
+ * already durable, and `vigie analyze` recomputes whatever an analysis error left out.
+ */
+export function analyzeStoredItems(db: Db, ids: number[]): void {
+  if (ids.length === 0) return;
+  try {
+    analyzeNewItems(db, ids);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`vigie: analysis failed for ${ids.length} new items (run \`vigie analyze\`): ${msg.split('\n')[0]}\n`);
+  }
+}
+
 /** Writes a feed's items without opening a transaction (the caller holds one). */
 export function storeFeedItemsInTransaction(db: Db, sourceId: number, feed: Feed, fetchedAt: Date, language?: string | null): StoreFeedResult {
   const processed = processItems(feed, { sourceId, fetchedAt, feedLanguage: feed.language ?? language ?? null });
@@ -42,6 +56,6 @@ export function storeFeedItems(db: Db, source: { id: number }, feed: Feed, opts:
   const processed = processItems(feed, { sourceId: source.id, fetchedAt: opts.fetchedAt, feedLanguage: feed.language ?? opts.language ?? null });
   const r = db.transaction(() => upsertItems(db, source.id, processed, opts.fetchedAt))();
   const result: StoreFeedResult = { items: r.items, new: r.new, newIds: r.newIds };
-  if (!opts.skipAnalysis && result.newIds.length) analyzeNewItems(db, result.newIds);
+  if (!opts.skipAnalysis) analyzeStoredItems(db, result.newIds);
   return result;
 }
