@@ -6,6 +6,7 @@
  */
 import { countTerms, toIds, weigh, cosineToCentroid, type SparseVector } from './vectors';
 import type { ViralItem } from './virality';
+import type { TermOptions } from './text';
 
 /** Index options. */
 export interface StoryIndexOptions {
@@ -15,6 +16,8 @@ export interface StoryIndexOptions {
   windowMs?: number;
   /** Terms with more open stories than this give no candidates (too common). Default 60. */
   maxPostings?: number;
+  /** Term weighting (see text.ts). Default: no prefix keys, which halves the terms per item. */
+  terms?: TermOptions;
 }
 
 /** A story's in-memory state. */
@@ -50,17 +53,19 @@ export class StoryIndex {
   private readonly threshold: number;
   private readonly windowMs: number;
   private readonly maxPostings: number;
+  private readonly terms: TermOptions;
   private evictAt = 0;
 
   constructor(opts: StoryIndexOptions = {}) {
     this.threshold = opts.threshold ?? 0.22;
     this.windowMs = opts.windowMs ?? 3 * 86_400_000;
     this.maxPostings = opts.maxPostings ?? 60;
+    this.terms = opts.terms ?? { prefixWeight: 0 };
   }
 
   /** Vectorises a document against the rolling document frequencies (and counts it). */
   vectorize(title: string, text?: string | null): SparseVector {
-    const doc = toIds(countTerms(title, text));
+    const doc = toIds(countTerms(title, text, this.terms));
     for (const k of doc.ids) this.df.set(k, (this.df.get(k) ?? 0) + 1);
     this.docs++;
     return weigh(doc, (k) => this.df.get(k) ?? 0, this.docs);

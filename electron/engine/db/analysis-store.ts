@@ -1,4 +1,5 @@
 /** Analysis persistence: stories, item scores, tones toward targets, reliability list, verdicts read. All SQL here. */
+import type Database from 'better-sqlite3';
 import type { Db } from './open';
 import type { Reason } from '../../../shared/types/domain';
 import type { Engagement } from '../../../shared/types/feed';
@@ -22,6 +23,17 @@ export interface AnalysisItemRow {
   storyId: number | null;
 }
 
+const STATEMENTS = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** Prepared statement cache per connection (preparing costs more than running on the ingest path). */
+function stmt(db: Db, sql: string): Database.Statement {
+  let m = STATEMENTS.get(db);
+  if (!m) STATEMENTS.set(db, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) m.set(sql, (st = db.prepare(sql)));
+  return st;
+}
+
 const ITEM_COLUMNS = `i.id, i.title, i.summary, i.content_text AS contentText, i.link, i.published, i.fetched_at AS fetchedAt,
   i.engagement, i.source_id AS sourceId, s.name AS sourceName, s.type AS sourceType, s.reach_weight AS reach, i.story_id AS storyId`;
 
@@ -34,8 +46,8 @@ function toRow(r: Record<string, unknown>): AnalysisItemRow {
 /** Reads items by id (any order), with their source's type and reach. */
 export function readItemsForAnalysis(db: Db, ids: readonly number[]): AnalysisItemRow[] {
   const out: AnalysisItemRow[] = [];
-  const stmt = db.prepare(`SELECT ${ITEM_COLUMNS} FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id IN (SELECT value FROM json_each(?))`);
-  for (let k = 0; k < ids.length; k += 2000) for (const r of stmt.all(JSON.stringify(ids.slice(k, k + 2000)))) out.push(toRow(r as Record<string, unknown>));
+  const select = stmt(db, `SELECT ${ITEM_COLUMNS} FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id IN (SELECT value FROM json_each(?))`);
+  for (let k = 0; k < ids.length; k += 2000) for (const r of select.all(JSON.stringify(ids.slice(k, k + 2000)))) out.push(toRow(r as Record<string, unknown>));
   return out;
 }
 
@@ -76,10 +88,10 @@ export interface StoryRecord {
 export function saveStory(db: Db, s: StoryRecord, now: string): number {
   const values = [s.title, JSON.stringify(s.keyTerms), s.firstSeen, s.lastSeen, s.itemCount, s.sourceCount, JSON.stringify(s.sourceTypes), JSON.stringify(s.timeline), s.virality, s.controversy, s.infox, JSON.stringify(s.reasons), now];
   if (s.id == null) {
-    return Number(db.prepare(`INSERT INTO stories (title, key_terms, first_seen, last_seen, item_count, source_count, source_types, timeline, virality, controversy, infox, reasons, updated_at)
+    return Number(stmt(db, `INSERT INTO stories (title, key_terms, first_seen, last_seen, item_count, source_count, source_types, timeline, virality, controversy, infox, reasons, updated_at)
       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(...values).lastInsertRowid);
   }
-  db.prepare(`UPDATE stories SET title=?, key_terms=?, first_seen=?, last_seen=?, item_count=?, source_count=?, source_types=?, timeline=?, virality=?, controversy=?, infox=?, reasons=?, updated_at=? WHERE id=?`).run(...values, s.id);
+  stmt(db, `UPDATE stories SET title=?, key_terms=?, first_seen=?, last_seen=?, item_count=?, source_count=?, source_types=?, timeline=?, virality=?, controversy=?, infox=?, reasons=?, updated_at=? WHERE id=?`).run(...values, s.id);
   return s.id;
 }
 
@@ -97,8 +109,8 @@ export interface ItemScores {
 
 /** Writes item scores, story links and tones toward targets. */
 export function saveItemScores(db: Db, rows: readonly ItemScores[], analysedAt: string): void {
-  const upd = db.prepare('UPDATE items SET story_id=?, virality=?, controversy=?, infox=?, reasons=?, analysed_at=? WHERE id=?');
-  const tone = db.prepare('INSERT OR REPLACE INTO item_tones (item_id, target, tone, at) VALUES (?,?,?,?)');
+  const upd = stmt(db, 'UPDATE items SET story_id=?, virality=?, controversy=?, infox=?, reasons=?, analysed_at=? WHERE id=?');
+  const tone = stmt(db, 'INSERT OR REPLACE INTO item_tones (item_id, target, tone, at) VALUES (?,?,?,?)');
   for (const r of rows) {
     upd.run(r.storyId, r.virality, r.controversy, r.infox, JSON.stringify(r.reasons), analysedAt, r.id);
     for (const t of r.tones) tone.run(r.id, t.target, t.tone, r.at);
@@ -128,7 +140,7 @@ export function storyExists(db: Db, id: number): boolean {
 
 /** Creates an empty story placeholder and returns its id (split target). */
 export function createEmptyStory(db: Db, title: string, at: string): number {
-  return Number(db.prepare("INSERT INTO stories (title, first_seen, last_seen, updated_at) VALUES (?, ?, ?, ?)").run(title, at, at, at).lastInsertRowid);
+  return Number(stmt(db, "INSERT INTO stories (title, first_seen, last_seen, updated_at) VALUES (?, ?, ?, ?)").run(title, at, at, at).lastInsertRowid);
 }
 
 /** Replaces the reliability list. */
@@ -154,8 +166,8 @@ export function readVerdicts(db: Db): Array<{ title: string; text: string | null
 
 /** Number of verdicts (cheap change detector for the learned model). */
 export function countVerdicts(db: Db): number {
-  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='item_verdicts'").get();
-  return has ? (db.prepare('SELECT COUNT(*) FROM item_verdicts').pluck().get() as number) : 0;
+  const has = stmt(db, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='item_verdicts'").get();
+  return has ? (stmt(db, 'SELECT COUNT(*) FROM item_verdicts').pluck().get() as number) : 0;
 }
 
 /** Watched targets configured in settings (key `analysis.targets`), or null for defaults. */
