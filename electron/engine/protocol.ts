@@ -14,6 +14,8 @@ export interface EngineWorkerData {
   demoIfEmpty: boolean;
   /** Run the scheduler, rule evaluation and alert sender. */
   background: boolean;
+  /** Base64 data key for channel secrets (decrypted by main with safeStorage), or null: secrets stay 'plain'. */
+  secretKey?: string | null;
 }
 
 /** Main → worker. */

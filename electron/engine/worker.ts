@@ -7,6 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { EVENTS } from '../../shared/api/contract';
 import { serializeError } from '../../shared/errors';
 import { createEngine, type Engine } from './engine';
+import { setSecretCodec } from './alerts/secrets';
+import { createDataKeyCodec } from './api/data-key-codec';
 import { isEngineRequest, type EngineMessage, type EngineWorkerData } from './protocol';
 
 const port = parentPort;
@@ -16,6 +18,7 @@ const post = (m: EngineMessage) => port.postMessage(m);
 let engine: Engine;
 try {
   const data = workerData as EngineWorkerData;
+  if (data.secretKey) setSecretCodec(createDataKeyCodec(Buffer.from(data.secretKey, 'base64')));
   engine = createEngine({ dbPath: data.dbPath, mode: 'electron', version: data.version, background: data.background, demoIfEmpty: data.demoIfEmpty });
 } catch (err) {
   const e = serializeError(err);

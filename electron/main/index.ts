@@ -4,13 +4,14 @@
  * database lives in userData (same place as the CLI's default); the first start loads the demo.
  */
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Notification, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, safeStorage, session, shell } from 'electron';
 import { pathToFileURL } from 'node:url';
 import type { DesktopNotice } from '../../shared/types/alerts';
 import { EngineHost, createEngineWorker } from './engine-host';
 import { createSenderCheck, forwardEvents, registerIpc } from './ipc';
 import { showNotice } from './notifier';
 import { createMainWindow, hardenSession } from './window';
+import { loadDataKey } from './secret-key';
 
 // dist/electron/main/index.js → the repository (or app.asar) root.
 const ROOT = path.resolve(__dirname, '../../..');
@@ -22,12 +23,15 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let win: BrowserWindow | null = null;
+  // Read once main is ready (safeStorage needs it); the worker gets the key in its workerData.
+  let secretKey: string | null = null;
   const host = new EngineHost({
     createWorker: () => createEngineWorker(path.join(__dirname, '..', 'engine', 'worker.js'), {
       dbPath: path.join(app.getPath('userData'), 'vigie.db'),
       version: app.getVersion(),
       demoIfEmpty: true,
       background: true,
+      secretKey,
     }),
   });
 
@@ -50,6 +54,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     app.setAppUserModelId('fr.vigie.app');
     hardenSession(session.defaultSession);
+    secretKey = loadDataKey(safeStorage, path.join(app.getPath('userData'), 'secret-key.bin'), (m) => process.stderr.write(`vigie: ${m}\n`));
     host.start();
     registerIpc(ipcMain, host, createSenderCheck(windows, APP_URL_PREFIX));
     forwardEvents(host, windows);

@@ -26,7 +26,8 @@ const session = {
 class Notification extends EventEmitter { static isSupported() { return false; } show() { /* not supported */ } }
 const BrowserWindow = Object.assign(FakeBrowserWindow, { getAllWindows: () => FakeBrowserWindow.instances });
 
-jest.mock('electron', () => ({ app, ipcMain, shell, session, Notification, BrowserWindow }));
+const safeStorage = { isEncryptionAvailable: () => false, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() };
+jest.mock('electron', () => ({ app, ipcMain, shell, session, Notification, BrowserWindow, safeStorage }));
 
 // The engine worker is exercised in engine-host.test.ts; here it is a recording double.
 const hostState = { started: 0, stopped: 0, workerData: null as unknown };
@@ -51,7 +52,7 @@ describe('electron/main/index', () => {
   test('hardens the session, starts the engine worker with the userData database and the demo on first start', () => {
     expect(sessionCalls).toEqual(expect.arrayContaining(['csp', 'perm', 'check']));
     expect(hostState.started).toBe(1);
-    expect(hostState.workerData).toMatchObject({ dbPath: '/tmp/vigie-test-userData/vigie.db', demoIfEmpty: true, background: true });
+    expect(hostState.workerData).toMatchObject({ dbPath: '/tmp/vigie-test-userData/vigie.db', demoIfEmpty: true, background: true, secretKey: null });
   });
 
   test('registers every contract channel over IPC', () => {
