@@ -19,6 +19,9 @@ import { loadOwnership, ownersOf, OWNERSHIP_ATTRIBUTION } from './ownership';
 import { summarizeStories } from './summarize';
 import type { BriefInfox, BriefModel, BriefOptions, BriefSelection, BriefStory, InfoxStatus } from './types';
 
+/** Stories forming the IDF base of the summaries. */
+const IDF_STORIES = 300;
+
 /** Default unit name when the setting 'brief.unitName' is absent. */
 export const DEFAULT_UNIT_NAME = 'Cellule de veille médias';
 
@@ -114,7 +117,10 @@ export function selectBrief(db: Db, fromIso: string, toIso: string, options: Bri
   const contro = groups.filter((g) => (g.controversy ?? 0) >= (options.controversyMin ?? 35))
     .sort((a, b) => (b.controversy ?? 0) - (a.controversy ?? 0) || compareByVirality(a, b)).slice(0, options.controversies ?? 5);
   const wanted = [...new Map([...topGroups, ...contro].map((g) => [g.key, g])).values()];
-  const summaries = summarizeStories(wanted.map(storyTexts), groups.map(storyTexts));
+  const summaries = summarizeStories(wanted.map(storyTexts),
+    // IDF base: the period's 300 leading stories, by their titles (natural's idf scans every document
+    // per term, so a 5,000-item day would cost seconds; the leading stories carry the day's vocabulary).
+    groups.slice(0, IDF_STORIES).map((g) => ({ key: g.key, texts: [], titles: g.items.map((i) => i.title) })));
 
   const nowByType = new Map<SourceType, number>();
   for (const i of items) nowByType.set(i.sourceType, (nowByType.get(i.sourceType) ?? 0) + 1);

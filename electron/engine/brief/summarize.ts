@@ -12,7 +12,7 @@ import { foldAccents, isStopWord, stem, tokenize } from '../analysis/text';
 
 interface NaturalTfIdf {
   addDocument(doc: string[] | Record<string, number>, key?: string): void;
-  tfidf(terms: string | string[], index: number): number;
+  tfidf(terms: string[], index: number): number;
 }
 
 /** A story's text: chapôs (summary candidates) and titles (IDF context, fallback candidates). */
@@ -52,15 +52,16 @@ export function contentStems(text: string): string[] {
 }
 
 /**
- * Summaries for `targets` (keyed by story key); `corpus` is every story of the period (IDF base),
- * targets included. Stories without text get an empty summary.
+ * Summaries for `targets` (keyed by story key); `corpus` is every story of the period (IDF base;
+ * a target's own text replaces its corpus entry). Stories without text get an empty summary.
  */
 export function summarizeStories(targets: readonly StoryText[], corpus: readonly StoryText[], options: SummaryOptions = {}): Map<string, string> {
   const maxSentences = options.maxSentences ?? 2;
   const maxChars = options.maxChars ?? 360;
   const tfidf = new TfIdf();
   const indexOf = new Map<string, number>();
-  for (const d of [...corpus, ...targets]) {
+  // Targets first: their full text is their document; the rest of the corpus may be titles only.
+  for (const d of [...targets, ...corpus]) {
     if (indexOf.has(d.key)) continue;
     indexOf.set(d.key, indexOf.size);
     tfidf.addDocument(contentStems([...d.texts, ...(d.titles ?? [])].join(' ')), d.key);
@@ -83,6 +84,7 @@ interface Candidate { text: string; order: number; stems: Set<string>; score: nu
 
 function rankCandidates(texts: readonly string[], tfidf: NaturalTfIdf, docIndex: number): Candidate[] {
   const seen = new Set<string>();
+  const weights = new Map<string, number>();
   const candidates: Candidate[] = [];
   let order = 0;
   for (const text of texts) {
@@ -93,7 +95,8 @@ function rankCandidates(texts: readonly string[], tfidf: NaturalTfIdf, docIndex:
       const stems = new Set(contentStems(s));
       if (stems.size < 3) continue;
       let w = 0;
-      for (const k of stems) w += tfidf.tfidf(k, docIndex);
+      // An array, not a string: a string would go through natural's English tokenizer again.
+      for (const k of stems) { let v = weights.get(k); if (v === undefined) weights.set(k, (v = tfidf.tfidf([k], docIndex))); w += v; }
       // Length normalisation: a long sentence should not win on word count alone.
       candidates.push({ text: s, order: order++, stems, score: w / Math.sqrt(stems.size) });
     }
