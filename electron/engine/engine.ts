@@ -54,7 +54,7 @@ export function createEngine(opts: EngineOptions): Engine {
   const db = openDatabase(opts.dbPath);
   const events = new EngineEvents();
   const facts: AppFacts = { mode: opts.mode ?? 'web', version: opts.version ?? '0.0.0', dbPath: opts.dbPath };
-  const ctx: HandlerContext = { db, events, now: opts.now ?? (() => new Date()), facts };
+  const ctx: HandlerContext = { db, events, now: opts.now ?? (() => new Date()), facts, live: !!opts.background };
   let background: Background | null = null;
   const handlers: ChannelHandlers = {
     ...itemsHandlers(ctx),

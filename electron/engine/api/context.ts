@@ -36,6 +36,8 @@ export interface HandlerContext {
   /** Clock (tests inject one). */
   now: () => Date;
   facts: AppFacts;
+  /** True in a long-running engine (background work on): the demo replays its last items live. */
+  live: boolean;
 }
 
 /** The analyst's name for notes, verdicts and pushes (settings), "analyste" when unset. */

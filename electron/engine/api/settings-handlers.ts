@@ -4,7 +4,7 @@ import type { Settings } from '../../../shared/api/views';
 import { getSetting, listSavedSearches, removeSavedSearch, saveSavedSearch, setSetting } from '../db/analyst-store';
 import { countItems } from '../db/items-store';
 import { countAll } from '../db/views-store';
-import { loadDemoWorkspace } from '../demo/load-demo';
+import { loadDemoWorkspace, replayLiveItem } from '../demo/load-demo';
 import type { HandlerContext } from './context';
 import { importReliability, reliabilityList } from './reliability';
 
@@ -51,10 +51,20 @@ export function settingsHandlers(ctx: HandlerContext, onSettingsChanged: (s: Set
       };
     },
     'demo:load': ({ force }) => {
-      const r = loadDemoWorkspace(ctx.db, { now: ctx.now(), force });
+      // A long-running engine plays the last items live, a few seconds apart, to show live updates.
+      const r = loadDemoWorkspace(ctx.db, { now: ctx.now(), force, holdLive: ctx.live });
       if (r.loaded) {
         setSetting(ctx.db, 'demoLoadedAt', ctx.now().toISOString());
         ctx.events.emit('items:new', { count: r.newIds.length, ids: r.newIds, sourceId: null });
+        for (const l of r.live) {
+          const timer = setTimeout(() => {
+            try {
+              const ids = replayLiveItem(ctx.db, l.source, l.item, ctx.now());
+              if (ids.length) ctx.events.emit('items:new', { count: ids.length, ids, sourceId: null });
+            } catch { /* the engine was closed meanwhile */ }
+          }, l.afterSec * 1000);
+          timer.unref?.();
+        }
       }
       return { loaded: r.loaded, sources: r.sources, items: r.items };
     },

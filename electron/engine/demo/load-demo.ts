@@ -16,6 +16,8 @@ export interface LoadDemoOptions {
   now?: Date;
   /** Load even when the database already has sources (default false: only into an empty database). */
   force?: boolean;
+  /** Leave out the live items (a running engine replays them later with replayLiveItem). Default false: load everything now. */
+  holdLive?: boolean;
 }
 
 /** What loadDemoWorkspace did. */
@@ -24,6 +26,8 @@ export interface LoadDemoResult {
   sources: number;
   items: number;
   newIds: number[];
+  /** Live items held back, in arrival order. */
+  live: Array<{ afterSec: number; source: DemoSource; item: DemoItem }>;
 }
 
 const HOST = 'https://demo.vigie.invalid';
@@ -55,7 +59,7 @@ function toFeed(src: DemoSource, it: DemoItem, published: string): Feed {
 export function loadDemoWorkspace(db: Db, opts: LoadDemoOptions = {}): LoadDemoResult {
   const now = opts.now ?? new Date();
   const hasSources = (db.prepare('SELECT count(*) AS n FROM sources').get() as { n: number }).n > 0;
-  if (hasSources && !opts.force) return { loaded: false, sources: 0, items: 0, newIds: [] };
+  if (hasSources && !opts.force) return { loaded: false, sources: 0, items: 0, newIds: [], live: [] };
   const sourceIds = new Map<string, number>();
   let sources = 0;
   for (const src of DEMO_SOURCES) {
@@ -68,7 +72,10 @@ export function loadDemoWorkspace(db: Db, opts: LoadDemoOptions = {}): LoadDemoR
     sourceIds.set(src.slug, s.id);
     sources++;
   }
-  const timeline = DEMO_SOURCES.flatMap((src) => src.items.map((it) => ({ src, it }))).sort((a, b) => b.it.hoursAgo - a.it.hoursAgo);
+  const all = DEMO_SOURCES.flatMap((src) => src.items.map((it) => ({ src, it })));
+  const held = opts.holdLive ? all.filter((x) => x.it.liveAfterSec !== undefined) : [];
+  const timeline = all.filter((x) => !held.includes(x))
+    .sort((a, b) => b.it.hoursAgo - a.it.hoursAgo || (a.it.liveAfterSec ?? 0) - (b.it.liveAfterSec ?? 0));
   const newIds: number[] = [];
   for (const { src, it } of timeline) {
     const publishedMs = now.getTime() - it.hoursAgo * 3_600_000;
@@ -79,5 +86,13 @@ export function loadDemoWorkspace(db: Db, opts: LoadDemoOptions = {}): LoadDemoR
   }
   // One analysis pass over the whole scenario, as after a batch ingest.
   if (newIds.length) analyzeNewItems(db, newIds);
-  return { loaded: true, sources, items: timeline.length, newIds };
+  const live = held.map((x) => ({ afterSec: x.it.liveAfterSec!, source: x.src, item: x.it })).sort((a, b) => a.afterSec - b.afterSec);
+  return { loaded: true, sources, items: timeline.length, newIds, live };
+}
+
+/** Stores one held-back live item now (fetched "just now"), analysed like a fetched feed; returns the new ids. */
+export function replayLiveItem(db: Db, source: DemoSource, item: DemoItem, now: Date = new Date()): number[] {
+  const s = findSourceByUrl(db, demoFeedUrl(source.slug));
+  if (!s) return [];
+  return storeFeedItems(db, s, toFeed(source, item, now.toISOString()), { fetchedAt: now, language: 'fr' }).newIds;
 }

@@ -10,7 +10,10 @@ import type { Engagement } from '../../../shared/types/feed';
 
 /** One demo item. */
 export interface DemoItem {
+  /** Hours before "now"; 0 for the items that arrive live after loading (see liveAfterSec). */
   hoursAgo: number;
+  /** Seconds after loading when a long-running engine stores this item (live updates demo). */
+  liveAfterSec?: number;
   title: string;
   summary: string;
   content?: string;
@@ -35,6 +38,7 @@ export const DEMO_SOURCES: DemoSource[] = [
       { hoursAgo: 30, title: 'Tempête Ciarane : vigilance orange vents violents sur le Finistère', summary: 'Le préfet appelle à limiter les déplacements et suspend les liaisons maritimes vers les îles à partir de 18 heures.' },
       { hoursAgo: 20, title: 'Île de Kervoal : distribution d’eau en bouteilles après une contamination du réseau', summary: 'Des analyses ont mis en évidence une contamination bactérienne du réseau d’eau potable de Kervoal. Une distribution gratuite de bouteilles est organisée à la mairie.' },
       { hoursAgo: 9, title: 'Démenti : aucun arrêté n’ordonne aux non-résidents de quitter Kervoal', summary: 'Un faux arrêté préfectoral circule sur les réseaux sociaux. La préfecture rappelle qu’aucune évacuation n’est ordonnée et que ses arrêtés sont publiés uniquement au recueil des actes administratifs.' },
+      { hoursAgo: 0, liveAfterSec: 45, title: 'Kervoal : point presse du préfet à 18 heures sur l’eau potable et les liaisons maritimes', summary: 'Le préfet fera le point sur la situation sanitaire de l’île et rappellera qu’aucune évacuation n’est envisagée.' },
       { hoursAgo: 3, title: 'Kervoal : reprise partielle des liaisons maritimes et rétablissement progressif de l’eau potable', summary: 'Les rotations reprennent ce matin ; l’eau du réseau reste impropre à la consommation jusqu’à nouvel ordre dans le quartier du port.' },
     ],
   },
@@ -83,6 +87,7 @@ export const DEMO_SOURCES: DemoSource[] = [
       { hoursAgo: 12, author: '@breizh_alerte', title: 'URGENT ⚠️ Arrêté préfectoral : tous les non-résidents doivent quitter l’île de Kervoal sous 24h !!', summary: 'ARRÊTÉ N°2024-KRV-17 : « Les personnes non domiciliées sur l’île de Kervoal sont tenues de quitter le territoire de la commune sous 24 heures. Les contrevenants s’exposent à une amende de 1 500 €. » Partagez avant que ce soit supprimé !!! Ils veulent vider l’île et on ne nous dit rien.', engagement: { shares: 4200, comments: 610 } },
       { hoursAgo: 11, author: '@marin_du_port', title: 'On nous cache la vérité sur l’eau de Kervoal, l’évacuation est déjà prévue', summary: 'Des amis à la mairie confirment : l’arrêté d’évacuation est bien réel, ils attendent juste le départ des journalistes. Scandale ! Partagez !', engagement: { shares: 1300, comments: 240 } },
       { hoursAgo: 8, author: '@kervoal_officiel_info', title: 'Le ministère savait pour l’eau contaminée depuis une semaine', summary: 'Selon une source anonyme, le ministère aurait été prévenu avant la tempête. Aucune preuve, mais tout le monde le dit ici.', engagement: { shares: 900, comments: 150 } },
+      { hoursAgo: 0, liveAfterSec: 20, author: '@breizh_alerte', title: 'Ils démentent mais les bateaux sont pleins : l’évacuation de Kervoal a bien commencé', summary: 'Photos du port ce matin : tout le monde part. Le démenti de la préfecture ne trompe personne. Partagez !', engagement: { shares: 800, comments: 120 } },
       { hoursAgo: 6, author: '@gwen_kervoal', title: 'Habitante de Kervoal : l’arrêté qui circule est faux, la mairie l’a confirmé', summary: 'Merci de ne plus partager le faux arrêté, les visiteurs paniquent pour rien. Les bateaux reprennent demain selon la mairie.', engagement: { shares: 350, comments: 40 } },
     ],
   },
