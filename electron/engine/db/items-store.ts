@@ -37,6 +37,7 @@ export interface ItemSourceRecord {
 /** Prepared statements, compiled once per connection (the hot path runs ~5 per item). */
 interface UpsertStatements {
   byKey: Statement;
+  sameHash: Statement;
   byHash: Statement;
   insertItem: Statement;
   insertKey: Statement;
@@ -52,11 +53,14 @@ function statements(db: Db): UpsertStatements {
   let s = STATEMENTS.get(db);
   if (s) return s;
   s = {
-    byKey: db.prepare('SELECT k.item_id AS id, i.content_hash AS hash FROM item_keys k JOIN items i ON i.id = k.item_id WHERE k.key = ?'),
+    byKey: db.prepare('SELECT item_id FROM item_keys WHERE key = ?').pluck(),
+    // Answered from the narrow items_hash index (content_hash, rowid): reading the wide item row
+    // just to compare its hash costs more than the whole lookup.
+    sameHash: db.prepare('SELECT 1 FROM items INDEXED BY items_hash WHERE content_hash = ? AND id = ?').pluck(),
     byHash: db.prepare(
-      `SELECT i.id AS id, i.content_hash AS hash FROM items i JOIN item_sources s ON s.item_id = i.id
+      `SELECT i.id FROM items i INDEXED BY items_hash JOIN item_sources s ON s.item_id = i.id
        WHERE i.content_hash = ? AND s.source_id = ? LIMIT 1`,
-    ),
+    ).pluck(),
     insertItem: db.prepare(
       `INSERT INTO items (source_id, guid, link, title, summary, content, content_text, authors, categories, enclosures,
          engagement, language, published, updated, fetched_at, content_hash)
@@ -82,16 +86,16 @@ function statements(db: Db): UpsertStatements {
 }
 
 /** Finds the stored item a processed item duplicates: guid → link → same source + same text. */
-function findExisting(s: UpsertStatements, p: ProcessedItem, sourceId: number): { id: number; hash: string; keyIndex: number } | undefined {
+function findExisting(s: UpsertStatements, p: ProcessedItem, sourceId: number): { id: number; changed: boolean; keyIndex: number } | undefined {
   for (let keyIndex = 0; keyIndex < p.keys.length; keyIndex++) {
-    const hit = s.byKey.get(p.keys[keyIndex]) as { id: number; hash: string } | undefined;
-    if (hit) return { ...hit, keyIndex };
+    const id = s.byKey.get(p.keys[keyIndex]) as number | undefined;
+    if (id !== undefined) return { id, changed: s.sameHash.get(p.contentHash, id) === undefined, keyIndex };
   }
   // The hash link of the chain catches a feed that changed its guid scheme; short texts
   // ("Le journal de 8h") would wrongly merge distinct episodes, so they are excluded.
   if (p.keys.length === 0 || p.hashIsDistinctive) {
-    const hit = s.byHash.get(p.contentHash, sourceId) as { id: number; hash: string } | undefined;
-    return hit ? { ...hit, keyIndex: -1 } : undefined;
+    const id = s.byHash.get(p.contentHash, sourceId) as number | undefined;
+    return id !== undefined ? { id, changed: false, keyIndex: -1 } : undefined;
   }
   return undefined;
 }
@@ -132,7 +136,7 @@ export function upsertItems(db: Db, sourceId: number, processed: ProcessedItem[]
       newIds.push(id);
     } else {
       id = existing.id;
-      if (existing.hash !== p.contentHash) {
+      if (existing.changed) {
         // Replaying old snapshots must not overwrite a newer headline with an older one.
         const last = s.lastSeen.get(id) as string | null;
         if (!last || at >= last) {
