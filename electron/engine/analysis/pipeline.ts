@@ -13,7 +13,7 @@ import {
 import { StoryIndex, newOpenStory, type OpenStory } from './story-index';
 import { scoreControversy, scoreStoryControversy, compileTargets, type TargetMatcher } from './controversy';
 import { scoreInfox, infoxFeatures } from './infox';
-import { scoreStoryVirality, scoreItemVirality } from './virality';
+import { scoreStoryVirality, scoreItemVirality, engagementPoints } from './virality';
 import { campaignFingerprint } from './campaign';
 import { DEBUNK_WORDS } from './lexicons/infox-style';
 import { foldedTokens } from './lexicon-match';
@@ -27,6 +27,8 @@ interface DbState {
   targets: TargetMatcher;
   model: LogisticModel | null;
   verdicts: number;
+  /** Running engagement per source (sum, count) for over-performance. */
+  engagement: Map<number, { sum: number; n: number }>;
 }
 
 const STATES = new WeakMap<Db, DbState>();
@@ -49,13 +51,13 @@ function stateOf(db: Db): DbState {
   if (st && st.verdicts !== verdicts) { st.model = learnModel(db); st.verdicts = verdicts; }
   if (st) return st;
   const index = new StoryIndex();
-  st = { index, reliability: readReliability(db), targets: compileTargets(readWatchedTargets(db) ?? undefined), model: learnModel(db), verdicts };
+  st = { index, reliability: readReliability(db), targets: compileTargets(readWatchedTargets(db) ?? undefined), model: learnModel(db), verdicts, engagement: new Map() };
   STATES.set(db, st);
   // Rebuild open stories from the database: only stories seen within the window.
   const latest = latestStoryDate(db);
   if (latest) {
     const since = new Date(Date.parse(latest) - 3 * 86_400_000).toISOString();
-    for (const r of readRecentStoryItems(db, since)) {
+    for (const r of readRecentStoryItems(db, since, 20_000)) {
       if (r.storyId == null) continue;
       const t = timeOf(r);
       const v = index.vectorize(r.title, r.summary ?? r.contentText);
@@ -126,12 +128,17 @@ export function analyzeNewItems(db: Db, itemIds: number[]): void {
       placed.push({ row: r, story, time: t, campaign, contro });
     }
     const storyScores = new Map<number, { v: ReturnType<typeof scoreStoryVirality>; c: ReturnType<typeof scoreStoryControversy> }>();
-    for (const s of touched.values()) storyScores.set(s.id, { v: scoreStoryVirality(s.viral, index.now), c: scoreStoryControversy(s.tones) });
+    // Topic baseline: the mean rate of an open story over the window, items per hour.
+    const baseline = Math.max(0.02, index.docsInWindow() / Math.max(1, index.stories.size) / 72);
+    for (const s of touched.values()) storyScores.set(s.id, { v: scoreStoryVirality(s.viral, index.now, baseline), c: scoreStoryControversy(s.tones) });
     const out: ItemScores[] = [];
     for (const p of placed) {
       const { v: sv, c: sc } = storyScores.get(p.story.id)!;
       const r = p.row;
-      const iv = scoreItemVirality(sv, { time: p.time, source: r.sourceName, sourceType: r.sourceType, reach: r.reach, engagement: r.engagement }, 0);
+      const e = engagementPoints(r.engagement);
+      const usual = st.engagement.get(r.sourceId) ?? { sum: 0, n: 0 };
+      const iv = scoreItemVirality(sv, { time: p.time, source: r.sourceName, sourceType: r.sourceType, reach: r.reach, engagement: r.engagement }, usual.n >= 3 ? usual.sum / usual.n : 0);
+      if (r.engagement) st.engagement.set(r.sourceId, { sum: usual.sum + e, n: usual.n + 1 });
       const inf = scoreInfox({ title: r.title, text: r.summary ?? r.contentText, url: r.link, sourceType: r.sourceType }, {
         reliability: st.reliability, debunk: r.sourceType !== 'factcheck' ? p.story.debunk : null, officialCorroborated: p.story.trusted, campaignAccounts: p.campaign, model: st.model,
       });

@@ -4,7 +4,7 @@
  * Assigning an item costs its terms' postings among open stories, never the archive size:
  * stories older than the window are evicted from the index (they stay in the database).
  */
-import { countTerms, toIds, weigh, cosineToCentroid, type SparseVector } from './vectors';
+import { countTermIds, weigh, cosineToCentroid, type SparseVector } from './vectors';
 import type { ViralItem } from './virality';
 import type { TermOptions } from './text';
 
@@ -65,7 +65,7 @@ export class StoryIndex {
 
   /** Vectorises a document against the rolling document frequencies (and counts it). */
   vectorize(title: string, text?: string | null): SparseVector {
-    const doc = toIds(countTerms(title, text, this.terms));
+    const doc = countTermIds(title, text, this.terms);
     for (const k of doc.ids) this.df.set(k, (this.df.get(k) ?? 0) + 1);
     this.docs++;
     return weigh(doc, (k) => this.df.get(k) ?? 0, this.docs);
@@ -102,16 +102,18 @@ export class StoryIndex {
 
   /** Adds a vector to a story's centroid and postings (creating the story state if needed). */
   addToStory(story: OpenStory, v: SparseVector): void {
+    let sq = story.norm * story.norm;
     for (let i = 0; i < v.keys.length; i++) {
       const k = v.keys[i]!;
       const old = story.centroid.get(k) ?? 0;
       const nw = old + v.weights[i]!;
-      story.norm = Math.sqrt(Math.max(0, story.norm * story.norm - old * old + nw * nw));
+      sq += nw * nw - old * old;
       story.centroid.set(k, nw);
       let p = this.postings.get(k);
       if (!p) this.postings.set(k, (p = new Set()));
       p.add(story.id);
     }
+    story.norm = Math.sqrt(Math.max(0, sq));
     this.stories.set(story.id, story);
   }
 
@@ -121,6 +123,13 @@ export class StoryIndex {
     if (!s) return;
     for (const k of s.centroid.keys()) this.postings.get(k)?.delete(id);
     this.stories.delete(id);
+  }
+
+  /** Items of the open stories (for the topic baseline). */
+  docsInWindow(): number {
+    let n = 0;
+    for (const s of this.stories.values()) n += s.itemCount;
+    return n;
   }
 
   /** Evicts stories closed for longer than the window (amortised: at most once per hour of data). */

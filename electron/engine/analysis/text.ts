@@ -126,3 +126,31 @@ export function wordPolarity(): ReadonlyMap<string, number> {
   }
   return polarity;
 }
+
+/** What clustering needs to know about one lower-cased, accent-free token (cached). */
+export interface TokenInfo {
+  /** Feature key: the stem, or "#digits" for numbers; "" for stop words and 1-letter tokens. */
+  key: string;
+  number: boolean;
+  weak: boolean;
+  /** Interned ids, filled lazily by vectors.ts. */
+  id: number;
+  prefixId: number;
+}
+
+const tokenInfos = new Map<string, TokenInfo>();
+
+/** Cached TokenInfo of a lower-cased token: one map lookup per token on the ingest path. */
+export function tokenInfo(lower: string): TokenInfo {
+  let info = tokenInfos.get(lower);
+  if (info) return info;
+  const c0 = lower.charCodeAt(0);
+  const number = c0 >= 48 && c0 <= 57;
+  let key = '';
+  if (number) key = lower.length >= 2 || Number(lower) > 0 ? '#' + lower : '';
+  else if (lower.length >= 2 && !isStopWord(lower)) key = stem(lower);
+  info = { key, number, weak: WEAK_WORDS.has(lower), id: -1, prefixId: -1 };
+  if (tokenInfos.size >= STEM_CACHE_MAX) tokenInfos.clear();
+  tokenInfos.set(lower, info);
+  return info;
+}

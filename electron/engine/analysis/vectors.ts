@@ -2,7 +2,7 @@
  * Sparse TF-IDF vectors over stem keys. Pure: document frequencies are passed in, so the batch
  * clusterer (IDF of the batch) and the incremental index (rolling IDF of recent items) share it.
  */
-import { extractTerms, type TermOptions } from './text';
+import { extractTerms, tokenInfo, tokenize, type TermOptions } from './text';
 
 /** A sparse, L2-normalised vector: parallel arrays sorted by term id for fast merging. */
 export interface SparseVector {
@@ -87,4 +87,40 @@ export function cosineToCentroid(a: SparseVector, centroid: Map<number, number>,
   let s = 0;
   for (let i = 0; i < a.keys.length; i++) s += a.weights[i]! * (centroid.get(a.keys[i]!) ?? 0);
   return s / centroidNorm;
+}
+
+/**
+ * Fast path of countTerms + toIds for the ingest index: same features (stems, numbers, entity
+ * bigrams; prefix keys when asked), but one cached lookup per token and integer keys throughout.
+ */
+export function countTermIds(title: string, text: string | null | undefined, options: TermOptions = {}): { ids: number[]; tf: number[] } {
+  const counts = new Map<number, number>();
+  const entityBoost = options.entityBoost ?? 2.5, numberBoost = options.numberBoost ?? 1.5, prefixWeight = options.prefixWeight ?? 0.5;
+  const add = (part: string, scale: number) => {
+    const tokens = tokenize(part);
+    let prev: string | null = null;
+    for (let i = 0; i < tokens.length; i++) {
+      const tok = tokens[i]!;
+      const lower = tok.toLowerCase();
+      const info = tokenInfo(lower);
+      if (!info.key) { prev = null; continue; }
+      if (info.id < 0) info.id = termId(info.key);
+      if (info.number) { counts.set(info.id, (counts.get(info.id) ?? 0) + scale * numberBoost); prev = null; continue; }
+      const entity = i > 0 && tok.charCodeAt(0) !== lower.charCodeAt(0);
+      const boost = info.weak ? 0.3 : entity ? entityBoost : 1;
+      counts.set(info.id, (counts.get(info.id) ?? 0) + scale * boost);
+      if (prefixWeight > 0 && lower.length > 5 && !info.weak) {
+        if (info.prefixId < 0) info.prefixId = termId('~' + lower.slice(0, 5));
+        counts.set(info.prefixId, (counts.get(info.prefixId) ?? 0) + scale * prefixWeight);
+      }
+      if (entity) {
+        if (prev) { const b = termId('@' + prev + '_' + info.key); counts.set(b, (counts.get(b) ?? 0) + scale * entityBoost); }
+        prev = info.key;
+      } else prev = null;
+    }
+  };
+  add(title, 2);
+  if (text) add(text.slice(0, 200), 0.5);
+  const ids = [...counts.keys()].sort((a, b) => a - b);
+  return { ids, tf: ids.map((k) => counts.get(k)!) };
 }

@@ -90,6 +90,15 @@ describe('analyzeNewItems', () => {
     expect(sid(a)).toBe(sid(c));
   });
 
+  it('flags an item that over-performs its source’s usual engagement', () => {
+    const usual = [0, 1, 2, 3].map((i) => insertItem(db, social[0]!, `Billet ordinaire numéro ${i} sur la vie locale du quartier ${i}`, `2024-06-04T0${i}:00:00Z`, { engagement: { comments: 2 } }));
+    analyzeNewItems(db, usual);
+    const hit = insertItem(db, social[0]!, 'Vidéo de l’interpellation à Nanterre : des milliers de réactions', '2024-06-04T06:00:00Z', { engagement: { comments: 400, shares: 50 } });
+    analyzeNewItems(db, [hit]);
+    const reasons = JSON.parse(db.prepare('SELECT reasons FROM items WHERE id = ?').pluck().get(hit) as string);
+    expect(reasons.virality.find((r: { signal: string }) => r.signal === 'over-performance')?.evidence).toMatch(/engagement/);
+  });
+
   it('learns from analyst verdicts and shows the learned contribution', () => {
     const ids = [
       insertItem(db, social[0]!, 'INCROYABLE !!! Les médias vous cachent la vérité sur les vaccins', '2024-06-03T08:00:00Z', { link: null }),
