@@ -96,6 +96,8 @@ const HEALTH: Record<BriefLang, Record<'ok' | 'error' | 'paused' | 'disabled', s
 /** Wording and formatting for one language. */
 export interface Labels {
   lang: BriefLang;
+  /** " : " in French (space before the colon), ": " in English. */
+  colon: string;
   t(key: LabelKey): string;
   sourceType(type: SourceType): string;
   status(status: InfoxStatus): string;
@@ -117,6 +119,7 @@ export function labelsFor(lang: BriefLang = 'fr'): Labels {
   const nf = new Intl.NumberFormat(locale);
   return {
     lang,
+    colon: lang === 'fr' ? ' : ' : ': ',
     t: (key) => dict[key],
     sourceType: (type) => TYPES[lang][type] ?? type,
     status: (s) => STATUS[lang][s],

@@ -53,7 +53,7 @@ export async function renderDocx(m: BriefModel, charts: readonly RenderedChart[]
   body.push(new Paragraph({ children: [new TextRun({ text: m.unitName.toUpperCase(), color: ACCENT, size: 20 })] }));
   body.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: L.t('title') })] }));
   body.push(new Paragraph({ children: [new TextRun({ text: m.dateLabel, size: 30 })], spacing: { after: 80 } }));
-  body.push(p(`${L.t('period')} : ${m.periodLabel}`, { color: '555555', size: 18 }));
+  body.push(p(`${L.t('period')}${L.colon}${m.periodLabel}`, { color: '555555', size: 18 }));
   // Not a heading: the contents must not list itself.
   body.push(new Paragraph({ spacing: { before: 240, after: 80 }, children: [new TextRun({ text: L.t('toc'), bold: true, size: 30, color: ACCENT })] }));
   body.push(new TableOfContents(L.t('toc'), { hyperlink: true, headingStyleRange: '1-2' }));
@@ -82,15 +82,15 @@ export async function renderDocx(m: BriefModel, charts: readonly RenderedChart[]
   if (!m.tones.length) body.push(p(L.t('noTone')));
   else {
     body.push(table([L.t('entity'), L.t('mentions'), L.t('meanTone'), L.t('trend')], m.tones.map((t) => [t.target, L.number(t.count), formatTone(t.mean, L), formatTrend(t, L)]), [1, 2]));
-    for (const t of m.tones.slice(0, 4)) for (const q of t.quotes.slice(0, 2)) body.push(quote(`${t.target} (${formatTone(q.tone, L)}) : ${q.title}`));
+    for (const t of m.tones.slice(0, 4)) for (const q of t.quotes.slice(0, 2)) body.push(quote(`${t.target} (${formatTone(q.tone, L)})${L.colon}${q.title}`));
   }
 
   body.push(h1(L.t('infox')));
   if (!m.infox.length) body.push(p(L.t('noInfox')));
   for (const x of m.infox) {
-    body.push(new Paragraph({ bullet: { level: 0 }, children: [...linkRuns(x.title, x.link, true), new TextRun(` — ${x.source} — `), new TextRun({ text: `${L.t('status')} : ${L.status(x.status)}`, bold: true }), new TextRun(` (${x.score}/100)`)] }));
+    body.push(new Paragraph({ bullet: { level: 0 }, children: [...linkRuns(x.title, x.link, true), new TextRun(` — ${x.source} — `), new TextRun({ text: `${L.t('status')}${L.colon}${L.status(x.status)}`, bold: true }), new TextRun(` (${x.score}/100)`)] }));
     for (const ev of x.evidence) body.push(new Paragraph({ text: ev, bullet: { level: 1 } }));
-    if (x.factCheck) body.push(new Paragraph({ bullet: { level: 1 }, children: [new TextRun(`${L.t('factCheck')} : `), ...linkRuns(x.factCheck.title, x.factCheck.link)] }));
+    if (x.factCheck) body.push(new Paragraph({ bullet: { level: 1 }, children: [new TextRun(`${L.t('factCheck')}${L.colon}`), ...linkRuns(x.factCheck.title, x.factCheck.link)] }));
   }
 
   body.push(h1(L.t('selections')));

@@ -42,12 +42,12 @@ export function renderHtml(m: BriefModel, charts: readonly RenderedChart[]): str
   add('a-retenir', L.t('top'), m.top.map((s, i) => `<article><h3>${i + 1}. ${a(s.title, s.link)}</h3>${s.summary ? `<p class="summary">${e(s.summary)}</p>` : ''}${s.headlines.length ? `<ul class="headlines">${s.headlines.map((h) => `<li>${e(h)}</li>`).join('')}</ul>` : ''}<p class="meta">${e(storyMeta(s, L, z))}</p></article>`).join(''));
   const tones = m.tones.length
     ? table([L.t('entity'), L.t('mentions'), L.t('meanTone'), L.t('trend')], m.tones.map((t) => [t.target, L.number(t.count), formatTone(t.mean, L), formatTrend(t, L)]), [1, 2])
-      + m.tones.slice(0, 4).map((t) => t.quotes.slice(0, 2).map((q) => `<blockquote>${e(t.target)} (${e(formatTone(q.tone, L))}) : ${e(q.title)}</blockquote>`).join('')).join('')
+      + m.tones.slice(0, 4).map((t) => t.quotes.slice(0, 2).map((q) => `<blockquote>${e(t.target)} (${e(formatTone(q.tone, L))})${L.colon}${e(q.title)}</blockquote>`).join('')).join('')
     : `<p>${e(L.t('noTone'))}</p>`;
   add('polemiques', L.t('controversies'), (m.controversies.length ? m.controversies.map((s) => `<article><h3>${a(s.title, s.link)}</h3>${s.summary ? `<p class="summary">${e(s.summary)}</p>` : ''}<p class="meta">${e(storyMeta(s, L, z))}</p>${s.quotes.map((q) => `<blockquote>${e(q)}</blockquote>`).join('')}</article>`).join('') : `<p>${e(L.t('noControversy'))}</p>`)
     + `<h3>${e(L.t('tone'))}</h3>${tones}`);
-  add('infox', L.t('infox'), m.infox.length ? `<ul>${m.infox.map((x) => `<li>${a(x.title, x.link)} — ${e(x.source)} — <span class="status status-${x.status}">${e(L.t('status'))} : ${e(L.status(x.status))}</span> (${x.score}/100)`
-    + `<ul>${x.evidence.map((ev) => `<li>${e(ev)}</li>`).join('')}${x.factCheck ? `<li>${e(L.t('factCheck'))} : ${a(x.factCheck.title, x.factCheck.link)}</li>` : ''}</ul></li>`).join('')}</ul>` : `<p>${e(L.t('noInfox'))}</p>`);
+  add('infox', L.t('infox'), m.infox.length ? `<ul>${m.infox.map((x) => `<li>${a(x.title, x.link)} — ${e(x.source)} — <span class="status status-${x.status}">${e(L.t('status'))}${L.colon}${e(L.status(x.status))}</span> (${x.score}/100)`
+    + `<ul>${x.evidence.map((ev) => `<li>${e(ev)}</li>`).join('')}${x.factCheck ? `<li>${e(L.t('factCheck'))}${L.colon}${a(x.factCheck.title, x.factCheck.link)}</li>` : ''}</ul></li>`).join('')}</ul>` : `<p>${e(L.t('noInfox'))}</p>`);
   add('selections', L.t('selections'), m.selections.length ? `<ol>${m.selections.map((s) => {
     const flags = [s.starred ? L.t('starred') : '', s.escalated ? L.t('escalated') : ''].filter(Boolean).join(', ');
     return `<li>${a(s.title, s.link)} — ${e(s.source)}, ${e(L.dateTime(s.published, z))} (${e(flags)})${s.notes.map((n) => `<blockquote>${e(n)}</blockquote>`).join('')}</li>`;
@@ -67,7 +67,7 @@ export function renderHtml(m: BriefModel, charts: readonly RenderedChart[]): str
 </head>
 <body>
 <main>
-${marking}<header class="brief"><p class="unit">${e(m.unitName)}</p><h1>${e(L.t('title'))}<span class="date">${e(m.dateLabel)}</span></h1><p class="period">${e(L.t('period'))} : ${e(m.periodLabel)}</p></header>
+${marking}<header class="brief"><p class="unit">${e(m.unitName)}</p><h1>${e(L.t('title'))}<span class="date">${e(m.dateLabel)}</span></h1><p class="period">${e(L.t('period'))}${L.colon}${e(m.periodLabel)}</p></header>
 <nav class="toc" aria-label="${e(L.t('toc'))}"><h2>${e(L.t('toc'))}</h2><ol>${sections.map(([id, t]) => `<li><a href="#${id}">${e(t)}</a></li>`).join('')}</ol></nav>
 ${sections.map(([id, t, body]) => `<section id="${id}"><h2>${e(t)}</h2>${body}</section>`).join('\n')}
 <footer>${e(m.unitName)} — ${e(L.t('generated'))} ${e(L.dateTime(m.generatedAt, z))}${m.marking ? ` — <strong>${e(m.marking)}</strong>` : ''}</footer>

@@ -37,7 +37,7 @@ export function renderMarkdown(m: BriefModel, charts: readonly RenderedChart[], 
   const out: string[] = [];
   const images: MarkdownOutput['images'] = [];
   if (m.marking) out.push(`**${escapeMd(m.marking.toUpperCase())}**`, '');
-  out.push(`# ${L.t('title')} — ${m.dateLabel}`, '', `**${escapeMd(m.unitName)}** · ${L.t('period')} : ${m.periodLabel}`, '');
+  out.push(`# ${L.t('title')} — ${m.dateLabel}`, '', `**${escapeMd(m.unitName)}** · ${L.t('period')}${L.colon}${m.periodLabel}`, '');
 
   out.push(`## ${L.t('figures')}`, '', table([L.t('sourceType'), L.t('count'), L.t('previous'), L.t('change')], figureRows(m, L), [1, 2, 3]), '');
   out.push(...figureFacts(m, L).map((f) => `- ${escapeMd(f)}`), '');
@@ -64,15 +64,15 @@ export function renderMarkdown(m: BriefModel, charts: readonly RenderedChart[], 
   if (!m.tones.length) out.push(L.t('noTone'), '');
   else {
     out.push(table([L.t('entity'), L.t('mentions'), L.t('meanTone'), L.t('trend')], m.tones.map((t) => [t.target, L.number(t.count), formatTone(t.mean, L), formatTrend(t, L)]), [1, 2]), '');
-    for (const t of m.tones.slice(0, 4)) for (const q of t.quotes.slice(0, 2)) out.push(`> ${escapeMd(t.target)} (${formatTone(q.tone, L)}) : ${escapeMd(q.title)}\n`);
+    for (const t of m.tones.slice(0, 4)) for (const q of t.quotes.slice(0, 2)) out.push(`> ${escapeMd(t.target)} (${formatTone(q.tone, L)})${L.colon}${escapeMd(q.title)}\n`);
   }
 
   out.push(`## ${L.t('infox')}`, '');
   if (!m.infox.length) out.push(L.t('noInfox'), '');
   for (const x of m.infox) {
-    out.push(`- ${link(x.title, x.link)} — ${escapeMd(x.source)} — **${L.t('status')} : ${L.status(x.status)}** (${x.score}/100)`);
+    out.push(`- ${link(x.title, x.link)} — ${escapeMd(x.source)} — **${L.t('status')}${L.colon}${L.status(x.status)}** (${x.score}/100)`);
     for (const e of x.evidence) out.push(`  - ${escapeMd(e)}`);
-    if (x.factCheck) out.push(`  - ${L.t('factCheck')} : ${link(x.factCheck.title, x.factCheck.link)}`);
+    if (x.factCheck) out.push(`  - ${L.t('factCheck')}${L.colon}${link(x.factCheck.title, x.factCheck.link)}`);
   }
   out.push('');
 

@@ -95,7 +95,7 @@ export async function renderPdf(m: BriefModel, charts: readonly RenderedChart[])
   text(m.unitName.toUpperCase(), { size: 10, color: ACCENT });
   text(L.t('title'), { size: 24, bold: true, gap: 0 });
   text(m.dateLabel, { size: 15, color: MUTED });
-  text(`${L.t('period')} : ${m.periodLabel}`, { size: 9, color: MUTED });
+  text(`${L.t('period')}${L.colon}${m.periodLabel}`, { size: 9, color: MUTED });
   doc.moveDown(0.6);
   text(L.t('toc'), { size: 13, bold: true, color: ACCENT });
   // Room for the table of contents, filled in at the end when pages are known.
@@ -128,7 +128,7 @@ export async function renderPdf(m: BriefModel, charts: readonly RenderedChart[])
   if (!m.tones.length) text(L.t('noTone'));
   else {
     table(doc, [L.t('entity'), L.t('mentions'), L.t('meanTone'), L.t('trend')], m.tones.map((t) => [t.target, L.number(t.count), formatTone(t.mean, L), formatTrend(t, L)]), [1, 2]);
-    for (const t of m.tones.slice(0, 4)) for (const q of t.quotes.slice(0, 2)) quote(`${t.target} (${formatTone(q.tone, L)}) : ${q.title}`);
+    for (const t of m.tones.slice(0, 4)) for (const q of t.quotes.slice(0, 2)) quote(`${t.target} (${formatTone(q.tone, L)})${L.colon}${q.title}`);
   }
 
   heading(L.t('infox'), 1);
@@ -136,9 +136,9 @@ export async function renderPdf(m: BriefModel, charts: readonly RenderedChart[])
   for (const x of m.infox) {
     ensure(doc, 40);
     text(x.title, { bold: true, link: x.link });
-    text(`${x.source} — ${L.t('status')} : ${L.status(x.status)} (${x.score}/100)`, { size: 9, color: MUTED });
+    text(`${x.source} — ${L.t('status')}${L.colon}${L.status(x.status)} (${x.score}/100)`, { size: 9, color: MUTED });
     for (const ev of x.evidence) text(`–  ${ev}`, { size: 9, indent: 12 });
-    if (x.factCheck) text(`${L.t('factCheck')} : ${x.factCheck.title}`, { size: 9, indent: 12, color: ACCENT, link: x.factCheck.link, gap: 6 });
+    if (x.factCheck) text(`${L.t('factCheck')}${L.colon}${x.factCheck.title}`, { size: 9, indent: 12, color: ACCENT, link: x.factCheck.link, gap: 6 });
   }
 
   heading(L.t('selections'), 1);

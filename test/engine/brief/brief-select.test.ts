@@ -1,4 +1,10 @@
 /** selectBrief on a small hand-filled database: figures, ranking, draft order/removals, infox status, tone trend, selections, English. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { renderBrief, renderModelCharts } from '../../../electron/engine/brief/brief';
+import { renderMarkdown } from '../../../electron/engine/brief/render-md';
+import { scheduleDailyBrief } from '../../../electron/engine/brief/schedule';
 import { selectBrief } from '../../../electron/engine/brief/select';
 import { saveDraft, findDraft } from '../../../electron/engine/db/brief-store';
 import { openDatabase, type Db } from '../../../electron/engine/db/open';
@@ -125,4 +131,32 @@ test('an empty period still gives a brief', () => {
   expect(m.top).toEqual([]);
   expect(m.figures.total).toBe(0);
   expect(m.charts.volume).toEqual([]);
+});
+
+test('English rendering uses English wording and punctuation', async () => {
+  const m = selectBrief(db, FROM, TO, { lang: 'en' });
+  const md = renderMarkdown(m, renderModelCharts(m)).markdown;
+  expect(md).toContain('## Key stories');
+  expect(md).toContain('Status: debunked');
+  expect(md).toContain('Friday 25 February 2022');
+  expect(md).not.toMatch(/Statut|À retenir/);
+  const html = (await renderBrief(m, renderModelCharts(m), 'html')).bytes.toString('utf8');
+  expect(html).toContain('<html lang="en">');
+});
+
+test('the daily schedule writes the period ending at the cut-off', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-sched-'));
+  const s = scheduleDailyBrief(db, { time: '07:00', outDir: dir, formats: ['md', 'html'] });
+  try {
+    expect(s.nextRun().getTime()).toBeGreaterThan(Date.now());
+    const files = await s.runNow(new Date('2022-02-25T08:00:00Z'));
+    expect(files.map((f) => path.basename(f))).toEqual(['synthese-2022-02-25.md', 'synthese-2022-02-25.html']);
+    expect(fs.readFileSync(files[0]!, 'utf8')).toContain('Guerre en Ukraine : la Russie lance une offensive');
+    const logged = db.prepare("SELECT trigger, period_from AS f FROM brief_files WHERE trigger = 'schedule'").all() as Array<{ trigger: string; f: string }>;
+    expect(logged).toHaveLength(2);
+    expect(logged[0]!.f).toBe(FROM);
+  } finally {
+    s.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
