@@ -4,7 +4,7 @@ import type { ChannelHandlers, ChannelParsed } from '../../../shared/api/contrac
 import type { StoryDetail, StoryPage, StorySummary } from '../../../shared/api/views';
 import type { SourceType, Story } from '../../../shared/types/domain';
 import { listItems } from '../db/items-store';
-import { itemDatesByType, itemReasons, mergeReasons, storyAggregates, storySparklines } from '../db/views-store';
+import { itemDatesByType, itemReasons, mergeReasons, storyAggregates, storyIdsMatching, storySparklines } from '../db/views-store';
 import { mergeStories, splitItems } from '../analysis/stories';
 import type { HandlerContext } from './context';
 import { toSummaries } from './items-handlers';
@@ -33,8 +33,8 @@ const SORTS: Record<ChannelParsed<'stories:list'>['sort'], (a: StorySummary, b: 
 
 /** stories:list. */
 export function listStoryPage(ctx: HandlerContext, input: ChannelParsed<'stories:list'>): StoryPage {
-  const itemIds = input.query?.trim() ? listItems(ctx.db, { query: input.query, limit: 20_000 }).map((i) => i.id) : undefined;
-  const stories = storyAggregates(ctx.db, { since: input.since, until: input.until, sourceTypes: input.sourceTypes, minItems: input.minItems, itemIds });
+  const ids = input.query?.trim() ? storyIdsMatching(ctx.db, input.query) : undefined;
+  const stories = storyAggregates(ctx.db, { since: input.since, until: input.until, sourceTypes: input.sourceTypes, minItems: input.minItems, ids });
   const cmp = SORTS[input.sort];
   const sorted = toStorySummaries(ctx, stories).sort((a, b) => cmp(a, b) || b.lastSeen.localeCompare(a.lastSeen) || b.id - a.id);
   return { stories: sorted.slice(input.offset, input.offset + input.limit), total: sorted.length };

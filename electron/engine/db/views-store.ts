@@ -4,6 +4,7 @@
  * a `stories` table, when present, only supplies titles and key terms.
  */
 import type { Reason, Scores, SourceType, Story } from '../../../shared/types/domain';
+import { toFtsQuery } from './fts-query';
 import type { Db } from './open';
 
 const ITEM_DATE = 'coalesce(i.published, i.fetched_at)';
@@ -48,6 +49,16 @@ function hasStoriesTable(db: Db): boolean {
 /** Forgets cached schema facts (after a migration in tests). */
 export function resetViewsCache(): void {
   storiesTableCache = new WeakMap();
+}
+
+/** Stories having at least one item matching a boolean search (same syntax as the item search). */
+export function storyIdsMatching(db: Db, query: string): number[] {
+  const fts = toFtsQuery(query);
+  const where: string[] = ['i.story_id IS NOT NULL'];
+  const p: Record<string, unknown> = {};
+  if (fts.match) { where.push('i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @match)'); p.match = fts.match; }
+  if (fts.exclude) { where.push('i.id NOT IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @exclude)'); p.exclude = fts.exclude; }
+  return (db.prepare(`SELECT DISTINCT i.story_id AS id FROM items i WHERE ${where.join(' AND ')}`).all(p) as Array<{ id: number }>).map((r) => r.id);
 }
 
 /** Filters of storyAggregates. */

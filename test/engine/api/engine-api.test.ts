@@ -249,3 +249,18 @@ describe('briefs through the facade', () => {
     await e.close();
   });
 });
+
+describe('story search', () => {
+  test('stories:list with a query keeps the stories having a matching item', async () => {
+    const e = createEngine({ dbPath: ':memory:', demoIfEmpty: true });
+    const all = value(await e.invoke('stories:list', {}));
+    const decree = value(await e.invoke('stories:list', { query: 'arrêté' }));
+    expect(decree.total).toBeGreaterThan(0);
+    expect(decree.total).toBeLessThan(all.total);
+    for (const s of decree.stories) {
+      const items = value(await e.invoke('items:list', { storyId: s.id, query: 'arrêté' }));
+      expect(items.total).toBeGreaterThan(0);
+    }
+    await e.close();
+  });
+});
