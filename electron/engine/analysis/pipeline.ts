@@ -8,10 +8,11 @@ import type { Db } from '../db/open';
 import type { Reason } from '../../../shared/types/domain';
 import {
   readItemsForAnalysis, readRecentStoryItems, latestStoryDate, saveStory, saveItemScores, resetAnalysis, allItemIdsByDate,
-  readReliability, readVerdicts, countVerdicts, readWatchedTargets, createEmptyStory, type AnalysisItemRow, type ItemScores,
+  readReliability, readVerdicts, countVerdicts, readWatchedTargets, createEmptyStory, readCorroborationHours, readItemInfoxReasons, updateItemInfox,
+  type AnalysisItemRow, type ItemScores,
 } from '../db/analysis-store';
 import { StoryIndex, newOpenStory, type OpenStory } from './story-index';
-import { scoreControversy, scoreStoryControversy, compileTargets, type TargetMatcher } from './controversy';
+import { scoreControversy, scoreStoryControversy, compileTargets, toScore, type TargetMatcher } from './controversy';
 import { scoreInfox, infoxFeatures } from './infox';
 import { scoreStoryVirality, scoreItemVirality, engagementPoints } from './virality';
 import { campaignFingerprint } from './campaign';
@@ -27,6 +28,8 @@ interface DbState {
   targets: TargetMatcher;
   model: LogisticModel | null;
   verdicts: number;
+  /** Delay within which an official source or trusted press must echo a claimed official document, ms. */
+  corroborationMs: number;
   /** Running engagement per source (sum, count) for over-performance. */
   engagement: Map<number, { sum: number; n: number }>;
 }
@@ -51,7 +54,7 @@ function stateOf(db: Db): DbState {
   if (st && st.verdicts !== verdicts) { st.model = learnModel(db); st.verdicts = verdicts; }
   if (st) return st;
   const index = new StoryIndex();
-  st = { index, reliability: readReliability(db), targets: compileTargets(readWatchedTargets(db) ?? undefined), model: learnModel(db), verdicts, engagement: new Map() };
+  st = { index, reliability: readReliability(db), targets: compileTargets(readWatchedTargets(db) ?? undefined), model: learnModel(db), verdicts, engagement: new Map(), corroborationMs: readCorroborationHours(db) * H };
   STATES.set(db, st);
   // Rebuild open stories from the database: only stories seen within the window.
   const latest = latestStoryDate(db);
@@ -111,9 +114,11 @@ export function analyzeNewItems(db: Db, itemIds: number[]): void {
       let story: OpenStory;
       if (found) story = index.stories.get(found.id)!;
       else story = newOpenStory(createEmptyStory(db, r.title, new Date(t).toISOString()), t, r.title);
+      const wasTrusted = story.trusted;
       joinStory(story, r, t, found ? found.sim : 0);
       index.addToStory(story, v);
       touched.set(story.id, story);
+      if (!wasTrusted && story.trusted && story.pendingClaims.length) corroborateClaims(db, story, t, st.corroborationMs);
       const fp = campaignFingerprint(r.title, text);
       let campaign = 0;
       if (r.sourceType === 'social' && fp.split(' ').length >= 5) {
@@ -143,6 +148,7 @@ export function analyzeNewItems(db: Db, itemIds: number[]): void {
         reliability: st.reliability, debunk: r.sourceType !== 'factcheck' ? p.story.debunk : null, officialCorroborated: p.story.trusted, campaignAccounts: p.campaign, model: st.model,
       });
       p.story.infoxMax = Math.max(p.story.infoxMax, inf.score);
+      if (inf.reasons.some((x) => x.signal === 'uncorroborated-official-claim')) p.story.pendingClaims.push({ id: r.id, time: p.time });
       const controReasons: Reason[] = p.story.itemCount >= 3 ? [...p.contro.reasons, ...sc.reasons.filter((x) => x.signal === 'tone-divergence')] : p.contro.reasons;
       out.push({ id: r.id, storyId: p.story.id, virality: iv.score, controversy: Math.max(p.contro.score, Math.round((p.contro.score + sc.score) / 2)), infox: inf.score,
         reasons: { virality: iv.reasons, controversy: controReasons, infox: inf.reasons }, tones: p.contro.targetTones, at: new Date(p.time).toISOString() });
@@ -181,4 +187,22 @@ export function similarityToStory(db: Db, storyId: number, title: string, text?:
   if (!s) return null;
   const v = st.index.vectorize(title, text);
   return cosineToCentroid(v, s.centroid, s.norm);
+}
+
+/**
+ * A trusted source joined a story: claims of an official document made within the
+ * corroboration delay before it lose their "uncorroborated" reason and are rescored.
+ */
+function corroborateClaims(db: Db, story: OpenStory, trustedAt: number, delayMs: number): void {
+  const keep: OpenStory['pendingClaims'] = [];
+  for (const c of story.pendingClaims) {
+    if (trustedAt - c.time > delayMs) continue; // too late: the suspicion stands
+    if (trustedAt < c.time) { keep.push(c); continue; }
+    const reasons = readItemInfoxReasons(db, c.id);
+    if (!reasons) continue;
+    const infox = reasons.infox.filter((x) => x.signal !== 'uncorroborated-official-claim');
+    infox.push({ signal: 'corroborated-official-claim', weight: 0, evidence: 'document repris par une source officielle ou la presse de confiance' });
+    updateItemInfox(db, c.id, toScore(infox.reduce((a, x) => a + x.weight, 0), 35), { ...reasons, infox });
+  }
+  story.pendingClaims = keep;
 }

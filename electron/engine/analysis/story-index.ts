@@ -37,6 +37,8 @@ export interface OpenStory {
   viral: ViralItem[];
   tones: Array<{ score: number; tone: number }>;
   trusted: boolean;
+  /** Items claiming an official document not yet corroborated (id, time), awaiting a trusted source. */
+  pendingClaims: Array<{ id: number; time: number }>;
   debunk: { title: string; link: string | null } | null;
   infoxMax: number;
 }
@@ -153,7 +155,7 @@ export class StoryIndex {
 
 /** A new, empty open-story state. */
 export function newOpenStory(id: number, time: number, title: string): OpenStory {
-  return { id, centroid: new Map(), norm: 0, firstSeen: time, lastSeen: time, title, titleScore: -1, itemCount: 0, sources: new Set(), types: new Set(), timeline: new Map(), viral: [], tones: [], trusted: false, debunk: null, infoxMax: 0 };
+  return { id, centroid: new Map(), norm: 0, firstSeen: time, lastSeen: time, title, titleScore: -1, itemCount: 0, sources: new Set(), types: new Set(), timeline: new Map(), viral: [], tones: [], trusted: false, pendingClaims: [], debunk: null, infoxMax: 0 };
 }
 
 /** Keys of the k largest values (linear scan; k is small). */

@@ -190,3 +190,21 @@ export function toneTrend(db: Db, q: { target: string; from: string; to: string;
   return db.prepare(`SELECT substr(at, 1, ${len}) AS bucket, AVG(tone) AS tone, COUNT(*) AS items FROM item_tones
     WHERE target = ? AND at >= ? AND at < ? GROUP BY bucket ORDER BY bucket`).all(q.target, q.from, q.to) as TonePoint[];
 }
+
+/** Delay (hours) for an official source or trusted press to corroborate a claimed official document; setting `analysis.corroborationHours`, default 24. */
+export function readCorroborationHours(db: Db): number {
+  const r = stmt(db, "SELECT value FROM settings WHERE key = 'analysis.corroborationHours'").get() as { value: string } | undefined;
+  const h = r ? Number(JSON.parse(r.value)) : NaN;
+  return Number.isFinite(h) && h > 0 ? h : 24;
+}
+
+/** An item's stored reasons, or null. */
+export function readItemInfoxReasons(db: Db, id: number): { virality: Reason[]; controversy: Reason[]; infox: Reason[] } | null {
+  const r = stmt(db, 'SELECT reasons FROM items WHERE id = ?').get(id) as { reasons: string | null } | undefined;
+  return r?.reasons ? (JSON.parse(r.reasons) as { virality: Reason[]; controversy: Reason[]; infox: Reason[] }) : null;
+}
+
+/** Rewrites an item's infox score and reasons (after a later corroboration). */
+export function updateItemInfox(db: Db, id: number, infox: number, reasons: { virality: Reason[]; controversy: Reason[]; infox: Reason[] }): void {
+  stmt(db, 'UPDATE items SET infox = ?, reasons = ? WHERE id = ?').run(infox, JSON.stringify(reasons), id);
+}

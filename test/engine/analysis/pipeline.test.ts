@@ -90,6 +90,21 @@ describe('analyzeNewItems', () => {
     expect(sid(a)).toBe(sid(c));
   });
 
+  it('withdraws the uncorroborated-official-claim reason when an official source echoes it within the delay', () => {
+    const official = addSource(db, { name: 'Préfecture', url: 'https://prefecture.example/rss', type: 'official' }).id;
+    const claim = insertItem(db, social[0]!, 'Un arrêté préfectoral interdit les barbecues dans tout le département du Var cet été', '2024-07-01T08:00:00Z');
+    analyzeNewItems(db, [claim]);
+    const before = db.prepare('SELECT infox, reasons FROM items WHERE id = ?').get(claim) as { infox: number; reasons: string };
+    expect(JSON.parse(before.reasons).infox.map((r: { signal: string }) => r.signal)).toContain('uncorroborated-official-claim');
+    const echo = insertItem(db, official, 'Var : l’arrêté préfectoral interdit les barbecues dans tout le département cet été', '2024-07-01T11:00:00Z');
+    analyzeNewItems(db, [echo]);
+    const after = db.prepare('SELECT infox, reasons FROM items WHERE id = ?').get(claim) as { infox: number; reasons: string };
+    const signals = JSON.parse(after.reasons).infox.map((r: { signal: string }) => r.signal);
+    expect(signals).toContain('corroborated-official-claim');
+    expect(signals).not.toContain('uncorroborated-official-claim');
+    expect(after.infox).toBeLessThan(before.infox);
+  });
+
   it('flags an item that over-performs its source’s usual engagement', () => {
     const usual = [0, 1, 2, 3].map((i) => insertItem(db, social[0]!, `Billet ordinaire numéro ${i} sur la vie locale du quartier ${i}`, `2024-06-04T0${i}:00:00Z`, { engagement: { comments: 2 } }));
     analyzeNewItems(db, usual);
