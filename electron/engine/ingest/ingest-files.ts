@@ -71,11 +71,18 @@ const MIN_FILES_FOR_WORKERS = 32;
 /** Host reserved by RFC 2606: identifies sources made for files; the scheduler never reaches it. */
 const LOCAL_SOURCE_BASE = 'https://vigie.invalid';
 
-/** Expands files and directories (recursively, sorted, hidden entries skipped) into file paths. */
-export function collectFiles(paths: string[]): string[] {
+/** Expands files and directories (recursively, sorted, hidden entries skipped) into file paths; a path that cannot be read goes to `onUnreadable` (throws without it). */
+export function collectFiles(paths: string[], onUnreadable?: (p: string, err: unknown) => void): string[] {
   const out: string[] = [];
   const walk = (p: string): void => {
-    const st = fs.statSync(p);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(p);
+    } catch (err) {
+      if (!onUnreadable) throw err;
+      onUnreadable(p, err);
+      return;
+    }
     if (st.isDirectory()) {
       const names = fs.readdirSync(p).filter((n) => !n.startsWith('.')).sort();
       for (const n of names) walk(path.join(p, n));
@@ -145,11 +152,17 @@ function logError(file: string, error: { code: string; message: string }): void 
  * analysed in chunks of `analyzeEvery` and at the end.
  */
 export async function ingestFiles(db: Db, paths: string[], opts: IngestFilesOptions = {}): Promise<IngestFilesResult> {
-  const files = collectFiles(paths);
-  const batchSize = Math.max(1, opts.batchFiles ?? 64);
   const onError = opts.onError ?? logError;
+  // A missing or unreadable path is one failed file, like a file that does not parse.
+  let unreadable = 0;
+  const files = collectFiles(paths, (p, err) => {
+    unreadable++;
+    const e = err as NodeJS.ErrnoException;
+    onError(p, { code: 'input.invalid', message: e.code === 'ENOENT' ? 'no such file or directory' : String(e.message ?? err) });
+  });
+  const batchSize = Math.max(1, opts.batchFiles ?? 64);
   const resolveSource = createSourceResolver(db, opts);
-  const total: IngestFilesResult = { files: files.length, items: 0, new: 0, errors: 0 };
+  const total: IngestFilesResult = { files: files.length + unreadable, items: 0, new: 0, errors: unreadable };
   // Workers pay off only when there is enough to parse (starting one costs tens of ms).
   const parser = createFileParser({ workers: files.length >= MIN_FILES_FOR_WORKERS ? opts.workers : 0 });
   const inFlight: Promise<ParsedFile>[] = [];
