@@ -15,7 +15,7 @@ export const SCREENSHOTS = path.join(ROOT, 'test/output/screenshots');
 /** The system Chromium (Debian package; `.ci/run` installs it). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Flags for a quiet, offline, headless Chromium. */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--lang=fr-FR'];
 
 /** Builds the renderer when renderer/dist is missing or older than the sources. */
 export async function ensureRendererBuilt(): Promise<void> {

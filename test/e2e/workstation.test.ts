@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { datasetPath, haveDatasets } from '../helpers/datasets';
+import { startTestServer, type TestServer } from '../helpers/http-test-server';
 import { CHROMIUM, SCREENSHOTS, ensureRendererBuilt, launchChromium, runVigie, seriousAxeViolations, startServe, type Served } from './web-harness';
 
 const runnable = haveDatasets() && fs.existsSync(CHROMIUM);
@@ -18,6 +19,7 @@ maybe('workstation in Chromium (web mode)', () => {
   let served: Served;
   let browser: Browser;
   let page: Page;
+  let feeds: TestServer;
   const consoleErrors: string[] = [];
 
   /** Calls the API the way the renderer does (Bearer token), to check what was stored. */
@@ -43,6 +45,9 @@ maybe('workstation in Chromium (web mode)', () => {
       runVigie(['--db', db, 'ingest-files', path.join(snapshots, '24'), path.join(snapshots, '25'), '--source', 'Le Monde', '--source-type', 'press-national']),
     ]);
     served = await startServe(db);
+    // A real feed on loopback: Le Monde's International section as captured on 5 March 2022.
+    const feedXml = fs.readFileSync(datasetPath('lemonde-2022-rss/raw-snapshots/2022/Mar/05/18-34-00/0,2-3210,1-0,0.xml'));
+    feeds = await startTestServer({ '/international.xml': (_req, res) => { res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(feedXml); } });
     await api('demo:load', { force: true });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
@@ -54,6 +59,7 @@ maybe('workstation in Chromium (web mode)', () => {
   afterAll(async () => {
     await browser?.close();
     await served?.stop();
+    await feeds?.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -141,6 +147,37 @@ maybe('workstation in Chromium (web mode)', () => {
     expect(detail.item.verdict).toBe('confirmed');
   });
 
+  it('adds a source by URL and shows its items live, keeping the analyst on the same row', async () => {
+    await goHash('#/priorite');
+    await page.fill('#global-search', '');
+    await page.keyboard.press('Enter');
+    await page.selectOption('.filterbar select >> nth=0', 'open');
+    await page.selectOption('.filterbar select >> nth=1', '');
+    const row = listbox().locator('#inbox-row-3');
+    await row.waitFor();
+    await row.click();
+    const keptTitle = await row.locator('.row-title').textContent();
+    const countBefore = await page.locator('.inbox .count').first().textContent();
+    await goHash('#/sources');
+    await page.getByLabel('Adresse du flux').fill(feeds.at('/international.xml'));
+    await page.getByLabel('Nom', { exact: true }).fill('Le Monde International (local)');
+    await page.locator('form', { hasText: 'Ajouter par URL' }).getByRole('button', { name: 'Ajouter' }).click();
+    await page.locator('tr', { hasText: 'Le Monde International (local)' }).waitFor();
+    await page.getByRole('button', { name: 'Actualiser maintenant' }).click();
+    await page.locator('tr', { hasText: 'Le Monde International (local)' }).locator('td.num', { hasNotText: /^0$/ }).waitFor({ timeout: 30_000 });
+    expect(feeds.hits('/international.xml')).toBeGreaterThan(0);
+    await shot('15-sources-ajout');
+    // Back on Priorité (kept mounted): the new items arrived through the live event, the count grew,
+    // and the cursor is still on the same item.
+    await page.keyboard.press('g');
+    await page.keyboard.press('i');
+    await page.locator('.inbox .fresh').waitFor({ timeout: 15_000 });
+    expect(await page.locator('.inbox .count').first().textContent()).not.toBe(countBefore);
+    const cursorId = await listbox().getAttribute('aria-activedescendant');
+    expect(await page.locator(`#${cursorId} .row-title`).textContent()).toBe(keptTitle);
+    await shot('16-priorite-direct');
+  });
+
   it('opens every screen with no serious or critical axe violation', async () => {
     const screens: Array<[string, string, string]> = [
       ['#/priorite', '05-priorite', 'Priorité'], ['#/recits', '06-recits', 'Récits'], ['#/sources', '07-sources', 'Sources'],
@@ -156,6 +193,7 @@ maybe('workstation in Chromium (web mode)', () => {
       if (heading) await page.locator('h1', { hasText: heading }).first().waitFor();
       else await page.locator('h1#story-title, h1#item-title').first().waitFor();
       if (hash === '#/tableau') await page.locator('.chart svg').first().waitFor();
+      if (hash === '#/synthese') await page.locator('iframe.brief-frame').waitFor({ timeout: 30_000 });
       await page.waitForTimeout(200);
       await shot(name);
       const violations = await seriousAxeViolations(page);

@@ -1,5 +1,5 @@
 /** Synthèse: pick a period, preview the daily brief (sandboxed iframe), export PDF/DOCX/HTML/Markdown. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -29,6 +29,8 @@ export function BriefsScreen() {
     setBusy(false);
     if (r.ok) { setPreview(r.value); setError(null); } else setError(r.error);
   };
+  // Show the last day's brief straight away; the analyst adjusts the period if needed.
+  useEffect(() => { void show(); }, []);
   const exportAs = async (format: 'pdf' | 'docx' | 'html' | 'md') => {
     setBusy(true);
     const r = await call('briefs:export', { ...range(), format });

@@ -68,12 +68,12 @@ export function InboxScreen({ active, query = '' }: InboxScreenProps) {
   useEffect(() => {
     if (liveTick === firstTick.current) return;
     const before = pages.total;
-    void pages.refresh().then(() => {
+    void pages.refresh().then((total) => {
       if (cursorId.current !== null) {
         const idx = pages.indexOf(cursorId.current);
         if (idx >= 0 && idx !== cursorRef.current) { cursorRef.current = idx; setCursor(idx); }
       }
-      setFresh((n) => n + Math.max(0, pages.total - before));
+      if (total !== null && total > before) setFresh((n) => n + total - before);
     });
   }, [liveTick]);
 

@@ -29,8 +29,8 @@ export interface ItemPages {
   loadedRows: () => ItemSummary[];
   /** Index of an item among loaded rows, or -1. */
   indexOf: (id: number) => number;
-  /** Re-queries every loaded page (live update). */
-  refresh: () => Promise<void>;
+  /** Re-queries the pages around the window (live update); resolves to the new total (null if stale). */
+  refresh: () => Promise<number | null>;
 }
 
 /** Pages over items:list for the given filter input (a new input resets the list). */
@@ -112,9 +112,18 @@ export function useItemPages(input: ChannelInput<'items:list'>, key: string): It
     for (const p of [...pages.current.keys()]) if (p < lo || p > hi) pages.current.delete(p);
     const loaded = [...pages.current.keys()];
     const results = await Promise.all(loaded.map((p) => call('items:list', { ...inputRef.current, limit: PAGE_SIZE, offset: p * PAGE_SIZE })));
-    if (gen !== generation.current) return;
-    results.forEach((r, i) => { if (r.ok) { pages.current.set(loaded[i], r.value.items); setTotal(r.value.total); } });
+    if (gen !== generation.current) return null;
+    let newTotal: number | null = null;
+    results.forEach((r, i) => { if (r.ok) { pages.current.set(loaded[i], r.value.items); newTotal = r.value.total; } });
+    if (loaded.length === 0) {
+      // Nothing loaded near the window (e.g. an empty list): fetch the first page.
+      const r = await call('items:list', { ...inputRef.current, limit: PAGE_SIZE, offset: 0 });
+      if (gen !== generation.current) return null;
+      if (r.ok) { pages.current.set(0, r.value.items); newTotal = r.value.total; }
+    }
+    if (newTotal !== null) setTotal(newTotal);
     setVersion((v) => v + 1);
+    return newTotal;
   }, []);
 
   return { total, loading, error, version, getRow, ensureRange, patchRows, loadedRows, indexOf, refresh };
