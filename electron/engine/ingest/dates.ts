@@ -30,6 +30,9 @@ const MONTHS: Record<string, number> = {};
 const DAY_NAMES = new Set(['mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'lun', 'mer', 'jeu', 'ven', 'sam', 'dim', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']);
 
+/** Words and separators French pages put around dates ("le 7 mars 2022 à 08h15", "7 mars 2022 - 08:15"). */
+const FILLER_WORDS = new Set(['le', 'à', 'a', 'at', 'on', 'the', 'de', 'du', '-', '–', '—', '|', '@', 'publié', 'mis', 'jour', 'updated', 'published']);
+
 const ISO_RE = /^(\d{4})(?:-(\d{1,3})(?:-(\d{1,2}))?)?(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const ISO_COMPACT_RE = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
@@ -71,9 +74,14 @@ function parseLoose(s: string): Parts | null {
     const t = raw.replace(/\.$/, '');
     const lower = t.toLowerCase();
     let m: RegExpExecArray | null;
-    if ((m = /^(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,]\d+)?)?$/.exec(t))) {
+    if ((m = /^(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,]\d+)?)?$/.exec(t)) || (m = /^(\d{1,2})h(\d{2})?$/i.exec(t))) {
       if (time) return null;
-      time = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 0];
+      time = [Number(m[1]), m[2] ? Number(m[2]) : 0, m[3] ? Number(m[3]) : 0];
+    } else if (FILLER_WORDS.has(t) || (t !== t.toUpperCase() && FILLER_WORDS.has(lower))) {
+      // Case-sensitive first: upper-case "AT" is the Atlantic zone, not the word "at".
+      continue;
+    } else if (/^1er$/i.test(t) && day === null) {
+      day = 1;
     } else if ((m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(t))) {
       year = Number(m[1]); month = Number(m[2]); day = Number(m[3]);
     } else if (/^\d{4}$/.test(t) && year === null) {

@@ -26,6 +26,8 @@ describe('parseFeedDate', () => {
     ['lun., 7 mars 2022 08:15:00 +0100', '2022-03-07T07:15:00.000Z'],
     ['Mer, 2 févr. 2022 18:00:00 +0100', '2022-02-02T17:00:00.000Z'],
     ['5 août 2022 12:00', '2022-08-05T10:00:00.000Z'],
+    ['le 7 mars 2022 à 08h15', '2022-03-07T07:15:00.000Z'],
+    ['1er janvier 2022 - 00:30 +0100', '2021-12-31T23:30:00.000Z'],
   ])('parses %s', (input, expected) => {
     expect(parseFeedDate(input, FAR)).toBe(expected);
   });
