@@ -15,6 +15,8 @@ const FONT = 'DejaVu Sans';
 const ACCENT = '000091';
 /** Printable width of an A4 page with 2 cm margins, in px at 96 dpi (for image sizing). */
 const CONTENT_PX = 643;
+/** The same width in twips (17 cm). */
+const CONTENT_TWIPS = 9638;
 
 function p(text: string, opts: { italics?: boolean; bold?: boolean; color?: string; size?: number } = {}): Paragraph {
   return new Paragraph({ children: [new TextRun({ text, ...opts })], spacing: { after: 80 } });
@@ -33,9 +35,17 @@ function table(header: string[], rows: string[][], numeric: number[] = []): Tabl
     children: [new Paragraph({ alignment: numeric.includes(i) && !head ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: head, size: 17 })] })],
     shading: head ? { type: ShadingType.CLEAR, fill: 'E8E8F8', color: 'auto' } : undefined,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    width: { size: 0, type: WidthType.AUTO },
   });
+  // Column widths in proportion to their longest cell (clamped), over the 17 cm text width.
+  const cellsOf = (i: number): string[] => [header[i]!, ...rows.map((r) => r[i] ?? '')];
+  const longestWord = (i: number): number => Math.max(...cellsOf(i).flatMap((c) => c.split(/\s+/)).map((w) => w.length));
+  const weight = header.map((_, i) => Math.max(longestWord(i) * 1.25 + 4, header[i]!.length * 1.45 + 3, Math.min(36, Math.max(6, ...cellsOf(i).map((c) => c.length)))));
+  const total = weight.reduce((a, b) => a + b, 0);
+  const columnWidths = weight.map((w) => Math.round((w / total) * CONTENT_TWIPS));
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: CONTENT_TWIPS, type: WidthType.DXA },
+    columnWidths,
     rows: [new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, i, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, i, false)) }))],
   });
 }
