@@ -178,6 +178,38 @@ maybe('workstation in Chromium (web mode)', () => {
     await shot('16-priorite-direct');
   });
 
+  it('bulk-archives three items selected with x, and undoes it with u', async () => {
+    await goHash('#/priorite');
+    await page.selectOption('.filterbar select >> nth=0', 'all');
+    await listbox().locator('#inbox-row-0 .row-title').waitFor();
+    await listbox().locator('#inbox-row-0').click();
+    const titles = await Promise.all([0, 1, 2].map((i) => listbox().locator(`#inbox-row-${i} .row-title`).textContent()));
+    const statesBefore = await Promise.all([0, 1, 2].map((i) => listbox().locator(`#inbox-row-${i} .state`).textContent()));
+    await page.keyboard.press('x');
+    await page.keyboard.press('x');
+    await page.keyboard.press('x');
+    await page.getByRole('toolbar', { name: 'Actions groupées' }).waitFor();
+    expect(await page.locator('.bulkbar').textContent()).toContain('3 sélectionnés');
+    await page.keyboard.press('a');
+    await page.locator('.toast', { hasText: '3 éléments : archivé' }).waitFor();
+    for (const t of titles) expect(await page.locator('.vrow', { hasText: t! }).locator('.state').textContent()).toBe('archivé');
+    await page.keyboard.press('u');
+    await page.locator('.toast', { hasText: 'Annulé' }).waitFor();
+    for (const [i, t] of titles.entries()) expect(await page.locator('.vrow', { hasText: t! }).locator('.state').textContent()).toBe(statesBefore[i]);
+  });
+
+  it('switches the interface to English and back from Réglages', async () => {
+    await goHash('#/reglages');
+    await page.getByLabel("Langue de l'interface").selectOption('en');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.locator('nav a', { hasText: 'Priority' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await shot('17-settings-en');
+    await page.getByLabel('Interface language').selectOption('fr');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('nav a', { hasText: 'Priorité' }).waitFor();
+  });
+
   it('opens every screen with no serious or critical axe violation', async () => {
     const screens: Array<[string, string, string]> = [
       ['#/priorite', '05-priorite', 'Priorité'], ['#/recits', '06-recits', 'Récits'], ['#/sources', '07-sources', 'Sources'],
