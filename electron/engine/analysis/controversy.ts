@@ -5,7 +5,7 @@
  * Story-level tone divergence is added by scoreStoryControversy.
  */
 import type { Reason } from '../../../shared/types/domain';
-import { HOSTILE_TERMS } from './lexicons/hostility';
+import { HOSTILE_TERMS, GROUP_NOUNS } from './lexicons/hostility';
 import { POLEMIC_TERMS, ACCUSATION_PATTERNS } from './lexicons/polemic';
 import { DEFAULT_TARGETS, type WatchedTarget } from './lexicons/targets';
 import { compileLexicon, matchLexicon, type Lexicon } from './lexicon-match';
@@ -60,7 +60,8 @@ export function scoreControversy(title: string, text?: string | null, matcher: T
   const folded = tokens.join(' ');
   const reasons: Reason[] = [];
   const hits = matchLexicon(CONTROVERSY_LEXICON, tokens);
-  const hostile = hits.filter((h) => h.weight < POLEMIC_MARK);
+  const lowerRaw = raw.toLowerCase();
+  const hostile = hits.filter((h) => h.weight < POLEMIC_MARK && !isFalseHostile(h.match, tokens[h.index - 1], lowerRaw));
   const polemic = hits.filter((h) => h.weight === POLEMIC_MARK);
   if (hostile.length) {
     const pts = Math.min(45, hostile.reduce((a, h) => a + h.weight * 6, 0));
@@ -71,6 +72,9 @@ export function scoreControversy(title: string, text?: string | null, matcher: T
     reasons.push({ signal: 'direct-address', weight: 3, evidence: 'propos adressé directement à une personne' });
   }
   if (polemic.length) reasons.push({ signal: 'polemic-vocabulary', weight: Math.min(24, polemic.length * 8), evidence: uniq(polemic.map((h) => h.match)).slice(0, 5).join(', ') });
+  // Generalising about a group ("ces X", "tous les X", "les X sont…") is the core of hate speech.
+  const groupAt = tokens.findIndex((t, i) => GROUP_NOUNS.has(t) && i > 0 && (GENERALISERS.has(tokens[i - 1]!) || (tokens[i - 1] === 'les' && /^(?:sont|ont|font|veulent|viennent)$/.test(tokens[i + 1] ?? ''))));
+  if (groupAt >= 0) reasons.push({ signal: 'group-generalisation', weight: 8, evidence: tokens.slice(Math.max(0, groupAt - 1), groupAt + 3).join(' ') });
   const forms = ACCUSATION_PATTERNS.filter(([re]) => re.test(foldedRaw));
   if (forms.length) reasons.push({ signal: 'accusation-form', weight: Math.min(18, forms.length * 6), evidence: forms.map(([, label]) => label).join(', ') });
   const letters = raw.replace(/[^\p{L}]/gu, '');
@@ -115,4 +119,18 @@ export function scoreStoryControversy(items: ReadonlyArray<{ score: number; tone
 
 function uniq(xs: string[]): string[] {
   return [...new Set(xs)];
+}
+
+const GENERALISERS = new Set(['ces', 'tous', 'toutes', 'vos', 'sales']);
+const REFLEXIVE = new Set(['s', 'se', 'm', 'me', 't', 'te', 'je', 'ne', 'nous', 'vous']);
+
+/**
+ * Folding merges a few insults with innocent words: "attardé" (insult) and "s'attarde" (to
+ * linger), "sale" (dirty, as in "sale type") and "salé" (salty). A word after a reflexive
+ * pronoun is a verb; "sale" must appear unaccented before a word in the original text.
+ */
+function isFalseHostile(match: string, previous: string | undefined, lowerRaw: string): boolean {
+  if (previous !== undefined && REFLEXIVE.has(previous) && /^attard/.test(match)) return true;
+  if (match === 'sale' || match === 'sales') return !/(?:^|[^\p{L}])sales?\s+\p{L}/u.test(lowerRaw);
+  return false;
 }

@@ -24,8 +24,8 @@ describe('analysis quality on ../shared/datasets', () => {
     expect(r.batchRate).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('ranks hostile MLMA tweets above normal ones: AUC >= 0.67 (target 0.85; a 5-fold bag-of-words logistic model reaches 0.69 on these labels)', () => {
-    expect(measureMlma().auc).toBeGreaterThanOrEqual(0.67);
+  it('ranks hostile MLMA tweets above normal ones: AUC >= 0.70 (target 0.85; a 5-fold bag-of-words logistic model reaches 0.69 on these labels)', () => {
+    expect(measureMlma().auc).toBeGreaterThanOrEqual(0.7);
   });
 
   it('separates Décodex unreliable sites from Le Monde with identical texts: listed AUC >= 0.99, held-out sites >= 0.94', () => {

@@ -56,3 +56,11 @@ describe('controversy reasons', () => {
     expect(r.score).toBeLessThan(20);
   });
 });
+
+describe('hostility false friends after accent folding', () => {
+  it('does not take "s’attarde" (to linger) for "attardé" nor "salé" for "sale"', () => {
+    expect(scoreControversy('Le soleil s’attarde sur la baie').reasons.map((r) => r.signal)).not.toContain('hostility');
+    expect(scoreControversy('J’aime le sucré salé').reasons.map((r) => r.signal)).not.toContain('hostility');
+    expect(scoreControversy('Quel attardé, sale type').reasons.map((r) => r.signal)).toContain('hostility');
+  });
+});

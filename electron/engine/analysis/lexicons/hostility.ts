@@ -33,3 +33,9 @@ function parse(list: string, weight: number): Array<[string, number]> {
 
 /** [pattern, weight] pairs: exact words, `*` prefixes, or multi-word phrases (space-separated). */
 export const HOSTILE_TERMS: ReadonlyArray<[string, number]> = [...parse(INSULTS, 3), ...parse(GROUP_SLURS, 3), ...parse(DEHUMANISING, 2), ...parse(CONTEMPT, 1), ['sale', 2], ['sales', 2]];
+
+/** Nouns naming groups by origin, religion, sexuality or status (neutral words, folded). */
+export const GROUP_NOUNS: ReadonlySet<string> = new Set(`arabe arabes musulman musulmans musulmane musulmanes juif juifs juive juives
+noir noirs noire noires blanc blancs migrant migrants immigre immigres immigres refugie refugies etranger etrangers africain
+africains africaines maghrebin maghrebins chinois asiatique asiatiques roms rom gitans homosexuel homosexuels homos gays gay
+lesbiennes trans islam islamistes musulmanes feministes gauchistes clandestins`.split(/\s+/).filter(Boolean));
