@@ -1,5 +1,5 @@
 /** The shell: navigation, global search, keyboard map, help overlay, live events, screens. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppContext, type AppContextValue, type CommandHandler } from './context';
 import { resolveKey, type KeyState } from './keymap';
@@ -9,18 +9,19 @@ import { setLanguage } from '../i18n';
 import { HelpOverlay } from '../components/HelpOverlay';
 import { Toast } from '../components/Toast';
 import { InboxScreen } from '../features/inbox/InboxScreen';
-import { StoriesScreen } from '../features/stories/StoriesScreen';
-import { StoryScreen } from '../features/stories/StoryScreen';
 import { ItemScreen } from '../features/item/ItemScreen';
-import { SourcesScreen } from '../features/sources/SourcesScreen';
-import { DashboardScreen } from '../features/dashboard/DashboardScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { AlertsScreen } from '../features/alerts/AlertsScreen';
-import { BriefsScreen } from '../features/briefs/BriefsScreen';
 import { DemoBanner } from '../features/settings/DemoBanner';
 import { isOwnChange } from '../features/inbox/triage-actions';
 import type { Settings } from '../../shared/api/contract';
 
+// Screens other than Priorité and Élément load on first visit: a smaller first bundle paints sooner.
+const StoriesScreen = lazy(() => import('../features/stories/StoriesScreen').then((m) => ({ default: m.StoriesScreen })));
+const StoryScreen = lazy(() => import('../features/stories/StoryScreen').then((m) => ({ default: m.StoryScreen })));
+const SourcesScreen = lazy(() => import('../features/sources/SourcesScreen').then((m) => ({ default: m.SourcesScreen })));
+const DashboardScreen = lazy(() => import('../features/dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
+const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const AlertsScreen = lazy(() => import('../features/alerts/AlertsScreen').then((m) => ({ default: m.AlertsScreen })));
+const BriefsScreen = lazy(() => import('../features/briefs/BriefsScreen').then((m) => ({ default: m.BriefsScreen })));
 const NAV_KEYS: Record<string, Route['screen']> = {
   'go-inbox': 'inbox', 'go-stories': 'stories', 'go-sources': 'sources', 'go-dashboard': 'dashboard',
   'go-alerts': 'alerts', 'go-briefs': 'briefs', 'go-settings': 'settings',
@@ -141,6 +142,7 @@ export function App() {
           <div hidden={route.screen !== 'inbox'} className="screen-host">
             <InboxScreen active={route.screen === 'inbox'} query={route.screen === 'inbox' ? route.query : undefined} />
           </div>
+          <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
           {route.screen === 'stories' && <StoriesScreen />}
           {route.screen === 'story' && route.id && <StoryScreen id={route.id} />}
           {route.screen === 'item' && route.id && <ItemScreen id={route.id} />}
@@ -149,6 +151,7 @@ export function App() {
           {route.screen === 'alerts' && <AlertsScreen />}
           {route.screen === 'briefs' && <BriefsScreen />}
           {route.screen === 'settings' && <SettingsScreen />}
+          </Suspense>
         </main>
       </div>
       <Toast message={toast?.message ?? null} actionLabel={toast?.action?.label} onAction={() => { toast?.action?.run(); setToast(null); }} />

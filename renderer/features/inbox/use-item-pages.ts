@@ -13,6 +13,16 @@ export const PAGE_SIZE = 500;
 /** Quiet time after the last scroll move before missing pages are fetched, ms. */
 export const SETTLE_MS = 60;
 
+let prefetched: { key: string; promise: ReturnType<typeof call<'items:list'>> } | null = null;
+
+/**
+ * Starts the first page's request before React even renders (main.tsx calls it at start-up), so
+ * the engine's query overlaps script evaluation and the first render. Used once, if the key matches.
+ */
+export function prefetchFirstPage(input: ChannelInput<'items:list'>): void {
+  prefetched = { key: JSON.stringify(input), promise: call('items:list', { ...input, limit: PAGE_SIZE, offset: 0 }) };
+}
+
 /** What the hook returns. */
 export interface ItemPages {
   total: number;
@@ -48,7 +58,9 @@ export function useItemPages(input: ChannelInput<'items:list'>, key: string): It
   const loadPage = useCallback(async (page: number, gen: number) => {
     if (inflight.current.has(page)) return;
     inflight.current.add(page);
-    const r = await call('items:list', { ...inputRef.current, limit: PAGE_SIZE, offset: page * PAGE_SIZE });
+    const early = page === 0 && prefetched?.key === JSON.stringify(inputRef.current) ? prefetched.promise : null;
+    prefetched = null;
+    const r = await (early ?? call('items:list', { ...inputRef.current, limit: PAGE_SIZE, offset: page * PAGE_SIZE }));
     inflight.current.delete(page);
     if (gen !== generation.current) return; // filters changed meanwhile
     if (!r.ok) { setError(r.error); setLoading(false); return; }
