@@ -62,3 +62,12 @@ export function sourceHeader(m: BriefModel, L: Labels): string[] {
   if (m.ownershipNote) h.push(L.t('owners'));
   return h;
 }
+
+/**
+ * French typographic spaces restored for print: feeds often lose the no-break spaces inside « »
+ * and before : ; ! ?, so a line could start with "»" or ":". U+00A0 before ":" and inside
+ * guillemets, U+202F (narrow) before ; ! ? — the Imprimerie nationale convention.
+ */
+export function frenchSpacing(text: string): string {
+  return text.replace(/« /g, '«\u00a0').replace(/ »/g, '\u00a0»').replace(/ :/g, '\u00a0:').replace(/ ([;!?])/g, '\u202f$1');
+}

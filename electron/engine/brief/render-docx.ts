@@ -7,7 +7,7 @@ import {
   AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph,
   ShadingType, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType,
 } from 'docx';
-import { figureFacts, figureRows, formatTone, formatTrend, sourceHeader, sourceRows, storyMeta } from './format';
+import { figureFacts, figureRows, frenchSpacing, formatTone, formatTrend, sourceHeader, sourceRows, storyMeta } from './format';
 import { labelsFor } from './i18n';
 import type { BriefModel, RenderedChart } from './types';
 
@@ -19,11 +19,11 @@ const CONTENT_PX = 643;
 const CONTENT_TWIPS = 9638;
 
 function p(text: string, opts: { italics?: boolean; bold?: boolean; color?: string; size?: number } = {}): Paragraph {
-  return new Paragraph({ children: [new TextRun({ text, ...opts })], spacing: { after: 80 } });
+  return new Paragraph({ children: [new TextRun({ text: frenchSpacing(text), ...opts })], spacing: { after: 80 } });
 }
 
 function h1(text: string): Paragraph { return new Paragraph({ text, heading: HeadingLevel.HEADING_1 }); }
-function h2(text: string): Paragraph { return new Paragraph({ text, heading: HeadingLevel.HEADING_2 }); }
+function h2(text: string): Paragraph { return new Paragraph({ text: frenchSpacing(text), heading: HeadingLevel.HEADING_2 }); }
 
 function linkRuns(title: string, url: string | null, bold = false): Array<TextRun | ExternalHyperlink> {
   if (!url || !/^https?:\/\//i.test(url)) return [new TextRun({ text: title, bold })];
@@ -51,7 +51,7 @@ function table(header: string[], rows: string[][], numeric: number[] = []): Tabl
 }
 
 function quote(text: string): Paragraph {
-  return new Paragraph({ children: [new TextRun({ text, italics: true })], indent: { left: 400 }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'C0C0C0', space: 8 } }, spacing: { after: 60 } });
+  return new Paragraph({ children: [new TextRun({ text: frenchSpacing(text), italics: true })], indent: { left: 400 }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'C0C0C0', space: 8 } }, spacing: { after: 60 } });
 }
 
 /** Renders the brief as a DOCX file. */

@@ -5,7 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { fontFiles } from './assets';
-import { figureFacts, figureRows, formatTone, formatTrend, sourceHeader, sourceRows, storyMeta } from './format';
+import { figureFacts, figureRows, frenchSpacing, formatTone, formatTrend, sourceHeader, sourceRows, storyMeta } from './format';
 import { labelsFor } from './i18n';
 import type { BriefModel, RenderedChart } from './types';
 
@@ -73,16 +73,17 @@ export async function renderPdf(m: BriefModel, charts: readonly RenderedChart[])
   const width = doc.page.width - 2 * MARGIN;
   const text = (s: string, o: { size?: number; bold?: boolean; color?: string; link?: string | null; indent?: number; gap?: number } = {}): void => {
     doc.font(o.bold ? 'bold' : 'regular').fontSize(o.size ?? 10).fillColor(o.color ?? 'black');
-    doc.text(s, MARGIN + (o.indent ?? 0), doc.y, { width: width - (o.indent ?? 0), link: o.link && /^https?:\/\//i.test(o.link) ? o.link : undefined, paragraphGap: o.gap ?? 3 });
+    doc.text(frenchSpacing(s), MARGIN + (o.indent ?? 0), doc.y, { width: width - (o.indent ?? 0), link: o.link && /^https?:\/\//i.test(o.link) ? o.link : undefined, paragraphGap: o.gap ?? 3 });
   };
   const headings: Array<{ title: string; page: number; level: number }> = [];
-  const heading = (title: string, level: 1 | 2): void => {
+  // The contents list every section and the key stories (not each controversy).
+  const heading = (title: string, level: 1 | 2, inToc = level === 1): void => {
     ensure(doc, level === 1 ? 70 : 50);
     doc.moveDown(level === 1 ? 0.8 : 0.4);
     text(title, { size: level === 1 ? 15 : 11.5, bold: true, color: level === 1 ? ACCENT : 'black', gap: level === 1 ? 2 : 2 });
     if (level === 1) { doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + width, doc.y).lineWidth(0.7).strokeColor(ACCENT).stroke(); doc.moveDown(0.4); }
     if (level === 1) doc.outline.addItem(title);
-    headings.push({ title, page: doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1, level });
+    if (inToc) headings.push({ title, page: doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1, level });
   };
   const quote = (s: string): void => {
     const y0 = doc.y;
@@ -99,7 +100,7 @@ export async function renderPdf(m: BriefModel, charts: readonly RenderedChart[])
   doc.moveDown(0.6);
   text(L.t('toc'), { size: 13, bold: true, color: ACCENT });
   // Room for the table of contents, filled in at the end when pages are known.
-  const tocY = doc.y, tocLines = 9 + Math.min(m.top.length, 8);
+  const tocY = doc.y, tocLines = 8 + m.top.length;
   doc.y += tocLines * 13 + 8;
 
   heading(L.t('figures'), 1);
@@ -109,7 +110,7 @@ export async function renderPdf(m: BriefModel, charts: readonly RenderedChart[])
 
   heading(L.t('top'), 1);
   m.top.forEach((s, i) => {
-    heading(`${i + 1}. ${s.title}`, 2);
+    heading(`${i + 1}. ${s.title}`, 2, true);
     if (s.summary) text(s.summary);
     for (const hl of s.headlines) text(`•  ${hl}`, { size: 9, indent: 10, gap: 1 });
     text(storyMeta(s, L, z), { size: 8.5, color: MUTED });
