@@ -21,6 +21,7 @@ import { foldedTokens } from './lexicon-match';
 import { createModel, train, type LogisticModel } from './learner';
 import type { ReliabilityList } from './reliability';
 import { cosineToCentroid, termName } from './vectors';
+import { surfaceOf } from './text';
 
 interface DbState {
   index: StoryIndex;
@@ -147,6 +148,7 @@ export function analyzeNewItems(db: Db, itemIds: number[]): void {
       const inf = scoreInfox({ title: r.title, text: r.summary ?? r.contentText, url: r.link, sourceType: r.sourceType }, {
         reliability: st.reliability, debunk: r.sourceType !== 'factcheck' ? p.story.debunk : null, officialCorroborated: p.story.trusted, campaignAccounts: p.campaign, model: st.model,
       });
+      if (inf.score > p.story.infoxMax || !p.story.infoxTop) p.story.infoxTop = { title: r.title, signals: inf.reasons.filter((x) => x.weight > 0).map((x) => x.signal) };
       p.story.infoxMax = Math.max(p.story.infoxMax, inf.score);
       if (inf.reasons.some((x) => x.signal === 'uncorroborated-official-claim')) p.story.pendingClaims.push({ id: r.id, time: p.time });
       const controReasons: Reason[] = p.story.itemCount >= 3 ? [...p.contro.reasons, ...sc.reasons.filter((x) => x.signal === 'tone-divergence')] : p.contro.reasons;
@@ -159,7 +161,7 @@ export function analyzeNewItems(db: Db, itemIds: number[]): void {
       saveStory(db, {
         id: s.id, title: s.title, keyTerms: keyTerms(s), firstSeen: new Date(s.firstSeen).toISOString(), lastSeen: new Date(s.lastSeen).toISOString(),
         itemCount: s.itemCount, sourceCount: s.sources.size, sourceTypes: [...s.types], timeline: Object.fromEntries(s.timeline),
-        virality: v.score, controversy: c.score, infox: s.infoxMax, reasons: { virality: v.reasons, controversy: c.reasons, infox: [] },
+        virality: v.score, controversy: c.score, infox: s.infoxMax, reasons: { virality: v.reasons, controversy: c.reasons, infox: s.infoxTop && s.infoxMax > 0 ? [{ signal: 'most-suspicious-item', weight: s.infoxMax, evidence: `${s.infoxTop.title} (${s.infoxTop.signals.join(', ')})` }] : [] },
       }, nowIso);
     }
   })();
@@ -168,7 +170,7 @@ export function analyzeNewItems(db: Db, itemIds: number[]): void {
 /** The story's strongest terms (stems; entity bigrams shown as words). */
 function keyTerms(s: OpenStory): string[] {
   return [...s.centroid.entries()].map(([k, w]) => [termName(k), w] as const).filter(([k]) => !k.startsWith('~')).sort((a, b) => b[1] - a[1]).slice(0, 8)
-    .map(([k]) => k.replace(/^[@#]/, '').replace(/_/g, ' '));
+    .map(([k]) => (k.startsWith('@') ? k.slice(1).split('_').map(surfaceOf).join(' ') : surfaceOf(k).replace(/^#/, '')));
 }
 
 /** Recomputes every story and score from scratch (`vigie analyze`); returns the item count. */

@@ -41,6 +41,8 @@ export interface OpenStory {
   pendingClaims: Array<{ id: number; time: number }>;
   debunk: { title: string; link: string | null } | null;
   infoxMax: number;
+  /** The most suspicious item so far (for the story's infox reason). */
+  infoxTop: { title: string; signals: string[] } | null;
 }
 
 /** The index. */
@@ -155,7 +157,7 @@ export class StoryIndex {
 
 /** A new, empty open-story state. */
 export function newOpenStory(id: number, time: number, title: string): OpenStory {
-  return { id, centroid: new Map(), norm: 0, firstSeen: time, lastSeen: time, title, titleScore: -1, itemCount: 0, sources: new Set(), types: new Set(), timeline: new Map(), viral: [], tones: [], trusted: false, pendingClaims: [], debunk: null, infoxMax: 0 };
+  return { id, centroid: new Map(), norm: 0, firstSeen: time, lastSeen: time, title, titleScore: -1, itemCount: 0, sources: new Set(), types: new Set(), timeline: new Map(), viral: [], tones: [], trusted: false, pendingClaims: [], debunk: null, infoxMax: 0, infoxTop: null };
 }
 
 /** Keys of the k largest values (linear scan; k is small). */

@@ -139,6 +139,12 @@ export interface TokenInfo {
 }
 
 const tokenInfos = new Map<string, TokenInfo>();
+const surfaces = new Map<string, string>();
+
+/** A readable word for a stem key (the first word seen with that stem), for key terms. */
+export function surfaceOf(key: string): string {
+  return surfaces.get(key) ?? key;
+}
 
 /** Cached TokenInfo of a lower-cased token: one map lookup per token on the ingest path. */
 export function tokenInfo(lower: string): TokenInfo {
@@ -150,6 +156,7 @@ export function tokenInfo(lower: string): TokenInfo {
   if (number) key = lower.length >= 2 || Number(lower) > 0 ? '#' + lower : '';
   else if (lower.length >= 2 && !isStopWord(lower)) key = stem(lower);
   info = { key, number, weak: WEAK_WORDS.has(lower), id: -1, prefixId: -1 };
+  if (key && !surfaces.has(key)) surfaces.set(key, lower);
   if (tokenInfos.size >= STEM_CACHE_MAX) tokenInfos.clear();
   tokenInfos.set(lower, info);
   return info;
