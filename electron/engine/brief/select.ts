@@ -147,7 +147,7 @@ export function selectBrief(db: Db, fromIso: string, toIso: string, options: Bri
   const periodLabel = `${L.dateTime(from, zone)} → ${L.dateTime(to, zone)} (${zone})`;
   const marking = options.marking !== undefined ? options.marking : readSetting<string>(db, 'brief.marking') ?? null;
   return {
-    lang, unitName: options.unitName ?? readSetting<string>(db, 'brief.unitName') ?? DEFAULT_UNIT_NAME, marking: marking || null,
+    lang, unitName: options.unitName ?? readSetting<string>(db, 'brief.unitName') ?? (lang === 'en' ? 'Media monitoring unit' : DEFAULT_UNIT_NAME), marking: marking || null,
     timeZone: zone, from, to, dateLabel, periodLabel, generatedAt: (options.now ?? new Date()).toISOString(),
     figures: {
       total: items.length, previousTotal: [...prevByType.values()].reduce((s, n) => s + n, 0), byType, stories: groups.length,
