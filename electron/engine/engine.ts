@@ -31,6 +31,8 @@ export interface EngineOptions {
   now?: () => Date;
   /** Run the scheduler, rule evaluation and alert sender. Default false (tests, one-shot CLI). */
   background?: boolean;
+  /** With background: fetch sources on schedule. Default true (false: alerts and demo replay only). */
+  refresh?: boolean;
   /** Load the demo workspace when the database has no source at all. Default false. */
   demoIfEmpty?: boolean;
 }
@@ -72,7 +74,7 @@ export function createEngine(opts: EngineOptions): Engine {
     const empty = (db.prepare('SELECT count(*) AS n FROM sources').get() as { n: number }).n === 0;
     if (empty) void handlers['demo:load']({ force: false });
   }
-  if (opts.background) background = startBackground(ctx);
+  if (opts.background) background = startBackground(ctx, { refresh: opts.refresh });
 
   async function call(channel: string, input: unknown): Promise<Result<unknown>> {
     if (!isChannel(channel)) return fail({ code: 'input.invalid', message: `unknown channel: ${String(channel)}`, context: { channel } });

@@ -41,7 +41,7 @@ export function registerServeCommands(program: Command): void {
     .option('--port <n>', 'TCP port (0 = any free port)', '0')
     .option('--open', 'open the URL in the default browser')
     .option('--token <token>', 'use this access token instead of a random one (tests; default: VIGIE_TOKEN or random)')
-    .option('--no-refresh', 'do not fetch sources in the background')
+    .option('--no-refresh', 'do not fetch sources in the background (alerts still run)')
     .option('--demo-if-empty', 'load the demo workspace when the database has no source')
     .option('--renderer-dir <dir>', 'built renderer to serve (default renderer/dist)')
     .action(async (opts: ServeOptions, cmd: Command) => {
@@ -50,7 +50,7 @@ export function registerServeCommands(program: Command): void {
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${opts.port}`);
         const dbPath = (cmd.optsWithGlobals() as { db?: string }).db ?? defaultDatabasePath();
         fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
-        const engine = createEngine({ dbPath, mode: 'web', version: appVersion(), background: opts.refresh, demoIfEmpty: !!opts.demoIfEmpty });
+        const engine = createEngine({ dbPath, mode: 'web', version: appVersion(), background: true, refresh: opts.refresh, demoIfEmpty: !!opts.demoIfEmpty });
         const server = await startWebServer({ engine, port, token: opts.token ?? process.env.VIGIE_TOKEN ?? undefined, rendererDir: opts.rendererDir });
         // The URL is the command's documented output (scripts read it); the rest goes to stderr.
         process.stdout.write(server.url + '\n');

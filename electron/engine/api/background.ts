@@ -27,10 +27,11 @@ const logError = (what: string) => (err: unknown) => {
   process.stderr.write(`vigie: ${what}: ${err instanceof Error ? err.message : String(err)}\n`);
 };
 
-/** Starts the background work. */
-export function startBackground(ctx: HandlerContext): Background {
+/** Starts the background work; `refresh: false` keeps the fetch scheduler off for this run whatever the settings say. */
+export function startBackground(ctx: HandlerContext, opts: { refresh?: boolean } = {}): Background {
   let scheduler: Scheduler | null = null;
   const startRefresh = () => {
+    if (opts.refresh === false) return;
     if (!scheduler) scheduler = startScheduler(ctx.db, { onResult: (r) => emitRefreshResult(ctx, r), onError: logError('scheduler') });
   };
   if (getSetting(ctx.db, 'autoRefresh', true)) startRefresh();
