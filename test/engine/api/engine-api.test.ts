@@ -264,3 +264,26 @@ describe('story search', () => {
     await e.close();
   });
 });
+
+describe('Priorité paging beyond the urgency pool', () => {
+  test('pages cover every item exactly once when the inbox is larger than the ranked pool', async () => {
+    const { addSource } = require('../../../electron/engine/db/sources-store') as typeof import('../../../electron/engine/db/sources-store');
+    const { storeFeedItems } = require('../../../electron/engine/ingest/store-feed') as typeof import('../../../electron/engine/ingest/store-feed');
+    const now = new Date('2026-03-10T12:00:00Z');
+    const e = createEngine({ dbPath: ':memory:', now: () => now });
+    const src = addSource(e.db, { name: 'Fil', url: 'https://fil.example.invalid/rss', type: 'web' });
+    const items = Array.from({ length: 2300 }, (_, i) => ({
+      guid: `g${i}`, title: `Dépêche ${i} sur le sujet ${i % 37}`, link: `https://fil.example.invalid/${i}`,
+      published: new Date(now.getTime() - i * 60_000).toISOString(), updated: null, authors: [], categories: [], summary: null, content: null, enclosures: [],
+    }));
+    storeFeedItems(e.db, src, { format: 'rss', title: 'Fil', link: null, description: null, language: 'fr', published: null, updated: null, authors: [], categories: [], items }, { fetchedAt: now, skipAnalysis: true });
+    const seen = new Set<number>();
+    for (let offset = 0; offset < 2300; offset += 500) {
+      const page = value(await e.invoke('items:list', { offset, limit: 500 }));
+      expect(page.total).toBe(2300);
+      for (const it of page.items) { expect(seen.has(it.id)).toBe(false); seen.add(it.id); }
+    }
+    expect(seen.size).toBe(2300);
+    await e.close();
+  });
+});
