@@ -58,15 +58,18 @@ export function createFileParser(opts: FileParserOptions = {}): FileParser {
       waiting.delete(m.id);
       job?.resolve(m.result);
     });
-    // A dead worker must not hang the run: its pending files are parsed in-thread instead.
-    w.on('error', () => {
+    // A dead worker (error, or exit with work pending) must not hang the run: its pending files
+    // are parsed in-thread instead.
+    const fallBack = () => {
       dead.add(w);
       for (const [id, job] of waiting) {
         if (job.worker !== w) continue;
         waiting.delete(id);
         void readAndParseFile(job.file).then(job.resolve);
       }
-    });
+    };
+    w.on('error', fallBack);
+    w.on('exit', fallBack);
   }
   return {
     workers: count,

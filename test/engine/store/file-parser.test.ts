@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { createFileParser } from '../../../electron/engine/ingest/file-parser';
+import { LEMONDE_RAW, lemondeRawFiles } from '../../helpers/lemonde-replica';
+
+describe('createFileParser', () => {
+  const files = lemondeRawFiles().slice(0, 6);
+  const empty = path.join(LEMONDE_RAW, '2022', 'Jul', '05', '19-48-00', '0,2-3208,1-0,0.xml');
+
+  it('parses in a worker thread exactly as in-thread, errors included', async () => {
+    const inWorker = createFileParser({ workers: 1 });
+    const inThread = createFileParser({ workers: 0 });
+    try {
+      expect(inWorker.workers).toBe(1);
+      expect(inThread.workers).toBe(0);
+      const a = await Promise.all([...files, empty].map((f) => inWorker.parse(f)));
+      const b = await Promise.all([...files, empty].map((f) => inThread.parse(f)));
+      expect(a).toEqual(b);
+      expect(a.slice(0, -1).every((r) => r.ok && r.feed.items.length > 0)).toBe(true);
+      expect(a[a.length - 1]).toMatchObject({ ok: false, error: { code: 'parse.empty' } });
+    } finally {
+      await inWorker.close();
+      await inThread.close();
+    }
+  });
+
+  it('finishes pending work in-thread when its worker dies', async () => {
+    const parser = createFileParser({ workers: 1 });
+    const pending = files.map((f) => parser.parse(f));
+    await parser.close(); // the worker exits with jobs in flight
+    const results = await Promise.all(pending);
+    expect(results.every((r) => r.ok)).toBe(true);
+    const after = await parser.parse(files[0]);
+    expect(after.ok).toBe(true);
+  });
+});
