@@ -4,7 +4,7 @@
  * Assigning an item costs its terms' postings among open stories, never the archive size:
  * stories older than the window are evicted from the index (they stay in the database).
  */
-import { countTermIds, weigh, cosineToCentroid, type SparseVector } from './vectors';
+import { countTermIds, weigh, cosine, cosineToCentroid, type SparseVector } from './vectors';
 import type { ViralItem } from './virality';
 import type { TermOptions } from './text';
 
@@ -16,6 +16,8 @@ export interface StoryIndexOptions {
   windowMs?: number;
   /** Terms with more open stories than this give no candidates (too common). Default 60. */
   maxPostings?: number;
+  /** Scale of the similarity to a story's latest items (vs its centroid). Default 0.8. */
+  memberWeight?: number;
   /** Term weighting (see text.ts). Default: no prefix keys, which halves the terms per item. */
   terms?: TermOptions;
 }
@@ -43,6 +45,8 @@ export interface OpenStory {
   infoxMax: number;
   /** The most suspicious item so far (for the story's infox reason). */
   infoxTop: { title: string; signals: string[] } | null;
+  /** The latest few item vectors: a rewrite matches its sibling even when the centroid has drifted. */
+  recent: SparseVector[];
 }
 
 /** The index. */
@@ -58,6 +62,7 @@ export class StoryIndex {
   private readonly windowMs: number;
   private readonly maxPostings: number;
   private readonly terms: TermOptions;
+  private readonly memberWeight: number;
   private evictAt = 0;
 
   constructor(opts: StoryIndexOptions = {}) {
@@ -65,6 +70,7 @@ export class StoryIndex {
     this.windowMs = opts.windowMs ?? 3 * 86_400_000;
     this.maxPostings = opts.maxPostings ?? 60;
     this.terms = opts.terms ?? { prefixWeight: 0 };
+    this.memberWeight = opts.memberWeight ?? 0.8;
   }
 
   /** Vectorises a document against the rolling document frequencies (and counts it). */
@@ -98,7 +104,8 @@ export class StoryIndex {
     for (const id of top) {
       const s = this.stories.get(id)!;
       if (time - s.lastSeen > this.windowMs || s.firstSeen - time > this.windowMs) continue;
-      const sim = cosineToCentroid(v, s.centroid, s.norm);
+      let sim = cosineToCentroid(v, s.centroid, s.norm);
+      for (const r of s.recent) { const m = cosine(v, r) * this.memberWeight; if (m > sim) sim = m; }
       if (sim >= this.threshold && (!best || sim > best.sim)) best = { id, sim };
     }
     return best;
@@ -118,6 +125,8 @@ export class StoryIndex {
       p.add(story.id);
     }
     story.norm = Math.sqrt(Math.max(0, sq));
+    story.recent.push(v);
+    if (story.recent.length > 4) story.recent.shift();
     this.stories.set(story.id, story);
   }
 
@@ -157,7 +166,7 @@ export class StoryIndex {
 
 /** A new, empty open-story state. */
 export function newOpenStory(id: number, time: number, title: string): OpenStory {
-  return { id, centroid: new Map(), norm: 0, firstSeen: time, lastSeen: time, title, titleScore: -1, itemCount: 0, sources: new Set(), types: new Set(), timeline: new Map(), viral: [], tones: [], trusted: false, pendingClaims: [], debunk: null, infoxMax: 0, infoxTop: null };
+  return { id, centroid: new Map(), norm: 0, firstSeen: time, lastSeen: time, title, titleScore: -1, itemCount: 0, sources: new Set(), types: new Set(), timeline: new Map(), viral: [], tones: [], trusted: false, pendingClaims: [], debunk: null, infoxMax: 0, infoxTop: null, recent: [] };
 }
 
 /** Keys of the k largest values (linear scan; k is small). */
