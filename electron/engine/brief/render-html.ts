@@ -29,8 +29,14 @@ function table(header: string[], rows: string[][], numeric: number[] = []): stri
   return `<table><thead><tr>${header.map((h) => `<th scope="col">${e(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
+/** Options of renderHtml. */
+export interface HtmlOptions {
+  /** Chart images as SVG (crisp, small) or PNG (mail clients that block SVG). Default 'svg'. */
+  images?: 'svg' | 'png';
+}
+
 /** Renders the brief as one HTML document. */
-export function renderHtml(m: BriefModel, charts: readonly RenderedChart[]): string {
+export function renderHtml(m: BriefModel, charts: readonly RenderedChart[], options: HtmlOptions = {}): string {
   const L = labelsFor(m.lang);
   const z = m.timeZone;
   const sections: Array<[string, string, string]> = [];
@@ -52,7 +58,7 @@ export function renderHtml(m: BriefModel, charts: readonly RenderedChart[]): str
     const flags = [s.starred ? L.t('starred') : '', s.escalated ? L.t('escalated') : ''].filter(Boolean).join(', ');
     return `<li>${a(s.title, s.link)} — ${e(s.source)}, ${e(L.dateTime(s.published, z))} (${e(flags)})${s.notes.map((n) => `<blockquote>${e(n)}</blockquote>`).join('')}</li>`;
   }).join('')}</ol>` : `<p>${e(L.t('noSelections'))}</p>`);
-  add('graphiques', L.t('charts'), charts.map((c) => `<figure><img alt="${e(c.title)}" width="${c.width}" height="${c.height}" src="data:image/svg+xml;base64,${Buffer.from(c.svg).toString('base64')}"><figcaption>${e(c.title)}</figcaption></figure>`).join(''));
+  add('graphiques', L.t('charts'), charts.map((c) => `<figure><img alt="${e(c.title)}" width="${c.width}" height="${c.height}" src="${options.images === 'png' ? `data:image/png;base64,${c.png.toString('base64')}` : `data:image/svg+xml;base64,${Buffer.from(c.svg).toString('base64')}`}"><figcaption>${e(c.title)}</figcaption></figure>`).join(''));
   add('annexe', L.t('annex'), (m.sources.length ? table(sourceHeader(m, L), sourceRows(m, L), [2]) : `<p>${e(L.t('noSources'))}</p>`) + (m.ownershipNote ? `<p class="meta">${e(m.ownershipNote)}</p>` : ''));
 
   const marking = m.marking ? `<div class="marking">${e(m.marking)}</div>` : '';

@@ -7,6 +7,8 @@ import type { BriefModel, RenderedChart } from './types';
 export interface MarkdownOptions {
   /** Base name for chart files ("brief" → "brief-volume.png"); null embeds data: URIs. Default null. */
   imageBaseName?: string | null;
+  /** Leave the charts out (plain-text mail part). Default false. */
+  omitImages?: boolean;
 }
 
 /** The Markdown text and the chart files to write beside it. */
@@ -86,7 +88,7 @@ export function renderMarkdown(m: BriefModel, charts: readonly RenderedChart[], 
   out.push('');
 
   out.push(`## ${L.t('charts')}`, '');
-  for (const c of charts) {
+  for (const c of options.omitImages ? [] : charts) {
     let target: string;
     if (options.imageBaseName) {
       const fileName = `${options.imageBaseName}-${c.key}.png`;
