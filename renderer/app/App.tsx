@@ -74,12 +74,20 @@ export function App() {
     return () => { offNew(); offChanged(); };
   }, []);
 
+  // Alerts meant for the desktop: the browser's Notification when allowed (web mode), always a toast.
+  useEffect(() => subscribe('alerts:notice', (n) => {
+    notifyRef.current(`${t(`severity.${n.severity}`)} — ${n.title}`);
+    if (typeof Notification !== 'undefined' && Notification.permission === 'granted') new Notification(n.title, { body: n.body, tag: n.tag });
+  }), [t]);
+
   const notify = useCallback((message: string, action?: { label: string; run: () => void }) => {
     setToast({ message, action });
     window.clearTimeout(toastTimer.current);
     toastTimer.current = window.setTimeout(() => setToast(null), 6000);
   }, []);
 
+  const notifyRef = useRef(notify);
+  notifyRef.current = notify;
   const setCommandHandler = useCallback((h: CommandHandler | null) => { handlerRef.current = h; }, []);
 
   useEffect(() => {

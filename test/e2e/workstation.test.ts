@@ -145,6 +145,17 @@ maybe('workstation in Chromium (web mode)', () => {
     await page.locator('.verdict-now .verdict-confirmed').waitFor();
     const detail = await api<{ item: { verdict: string | null } }>('items:get', { id });
     expect(detail.item.verdict).toBe('confirmed');
+    // "Pousser au cabinet": with no alert channel configured on this fresh database the engine
+    // refuses (alert.config) and the dialog says why instead of pretending it was sent.
+    await page.getByRole('button', { name: 'Pousser au cabinet' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Pousser au cabinet' });
+    await dialog.waitFor();
+    await page.getByLabel('Commentaire pour le cabinet').fill('Faux arrêté : démenti de la préfecture en cours.');
+    await dialog.getByRole('button', { name: 'Envoyer' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Alertes non configurées' }).waitFor();
+    await shot('04b-pousser');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
   });
 
   it('adds a source by URL and shows its items live, keeping the analyst on the same row', async () => {

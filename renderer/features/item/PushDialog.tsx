@@ -3,7 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useApp } from '../../app/context';
+import { ErrorNote } from '../../components/ErrorNote';
 import { SEVERITIES, type Severity } from '../../../shared/types/alerts';
+import type { SerializedError } from '../../../shared/errors';
 
 /** Props: the item, and close. */
 export interface PushDialogProps {
@@ -19,15 +21,19 @@ export function PushDialog({ itemId, title, onClose }: PushDialogProps) {
   const [comment, setComment] = useState('');
   const [severity, setSeverity] = useState<Severity>('urgent');
   const [busy, setBusy] = useState(false);
+  const [recipients, setRecipients] = useState('');
+  const [error, setError] = useState<SerializedError | null>(null);
   const first = useRef<HTMLTextAreaElement>(null);
   useEffect(() => { first.current?.focus(); }, []);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const r = await call('alerts:push', { itemId, severity, ...(comment.trim() ? { comment: comment.trim() } : {}) });
+    const emails = recipients.split(/[\s,;]+/).map((x) => x.trim()).filter(Boolean);
+    const r = await call('alerts:push', { itemId, severity, ...(comment.trim() ? { comment: comment.trim() } : {}), ...(emails.length ? { recipients: emails } : {}) });
     setBusy(false);
-    if (r.ok) { notify(t('push.sent', { count: r.value.deliveries })); onClose(); } else notify(t('push.failed'));
+    // A failure stays in the dialog (with its reason) so the analyst can fix recipients and resend.
+    if (r.ok) { notify(t('push.sent', { count: r.value.deliveries })); onClose(); } else setError(r.error);
   };
   return (
     <div className="overlay" role="presentation" onClick={onClose}>
@@ -36,12 +42,15 @@ export function PushDialog({ itemId, title, onClose }: PushDialogProps) {
         <p className="muted">{title}</p>
         <label className="block" htmlFor="push-comment"><span>{t('push.comment')}</span></label>
         <textarea id="push-comment" ref={first} rows={4} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <label className="block" htmlFor="push-recipients"><span>{t('push.recipients')}</span></label>
+        <input id="push-recipients" type="text" value={recipients} onChange={(e) => setRecipients(e.target.value)} placeholder="cabinet@…" />
         <label className="block">
           <span>{t('push.severity')}</span>
           <select value={severity} onChange={(e) => setSeverity(e.target.value as Severity)}>
             {SEVERITIES.map((s) => <option key={s} value={s}>{t(`severity.${s}`)}</option>)}
           </select>
         </label>
+        <ErrorNote error={error} />
         <div className="btn-row">
           <button type="submit" className="primary" disabled={busy}>{t('push.send')}</button>
           <button type="button" onClick={onClose}>{t('common.cancel')}</button>
