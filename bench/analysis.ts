@@ -47,30 +47,38 @@ function insertItems(count: number): number[] {
 }
 
 const WINDOW = 65_000; // 3 days at 20,000 items/day, plus margin: what the story index holds
-const results: Array<{ archive: number; usPerItem: number; insertUsPerItem: number }> = [];
+const results: Array<{ archive: number; usPerItem: number; cpuUsPerItem: number; insertUsPerItem: number }> = [];
 const t0 = Date.now();
 for (const cp of CHECKPOINTS) {
   // Items older than the index window are stored without analysis (their analysis cannot
   // influence the cost of a new item: stories closed for 3 days leave the index).
   while (n < cp - WINDOW) insertItems(Math.min(20_000, cp - WINDOW - n));
   while (n < cp - MEASURE) analyzeNewItems(db, insertItems(Math.min(BATCH * 4, cp - MEASURE - n)));
-  let analyse = 0, ins = 0;
+  let analyse = 0, ins = 0, cpu = 0;
   while (n < cp) {
     const a = process.hrtime.bigint();
     const ids = insertItems(BATCH);
     const b = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
     analyzeNewItems(db, ids);
+    const c1 = process.cpuUsage(c0);
     const c = process.hrtime.bigint();
-    ins += Number(b - a); analyse += Number(c - b);
+    ins += Number(b - a); analyse += Number(c - b); cpu += c1.user + c1.system;
   }
-  results.push({ archive: cp, usPerItem: analyse / MEASURE / 1000, insertUsPerItem: ins / MEASURE / 1000 });
+  results.push({ archive: cp, usPerItem: analyse / MEASURE / 1000, cpuUsPerItem: cpu / MEASURE, insertUsPerItem: ins / MEASURE / 1000 });
   process.stderr.write(`archive ${cp} reached after ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
 }
 const stories = db.prepare('SELECT COUNT(*) FROM stories').pluck().get() as number;
-console.log('archive items      ' + results.map((r) => String(r.archive).padStart(12)).join(''));
-console.log('analysis µs/item   ' + results.map((r) => r.usPerItem.toFixed(1).padStart(12)).join(''));
-console.log('analysis items/s   ' + results.map((r) => Math.round(1e6 / r.usPerItem).toString().padStart(12)).join(''));
-console.log('(SQLite insert µs/item, reference for machine load)   ' + results.map((r) => r.insertUsPerItem.toFixed(1).padStart(12)).join(''));
-if (results.length > 1) console.log(`ratio largest/smallest archive: ${(results[results.length - 1]!.usPerItem / results[0]!.usPerItem).toFixed(2)} (flat = ~1); stories: ${stories}`);
+const row = (label: string, f: (r: (typeof results)[number]) => string) => console.log(label.padEnd(30) + results.map((r) => f(r).padStart(12)).join(''));
+row('archive items', (r) => String(r.archive));
+row('analysis wall µs/item', (r) => r.usPerItem.toFixed(1));
+row('analysis CPU µs/item', (r) => r.cpuUsPerItem.toFixed(1));
+row('analysis items/s (wall)', (r) => String(Math.round(1e6 / r.usPerItem)));
+row('SQLite insert µs/item (load)', (r) => r.insertUsPerItem.toFixed(1));
+row('analysis / insert ratio', (r) => (r.usPerItem / r.insertUsPerItem).toFixed(2));
+if (results.length > 1) {
+  const cpu = results.map((r) => r.cpuUsPerItem);
+  console.log(`CPU cost ratio largest/smallest archive: ${(cpu[cpu.length - 1]! / cpu[0]!).toFixed(2)} (flat = ~1); stories: ${stories}; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`);
+}
 db.close();
 fs.rmSync(dir, { recursive: true, force: true });

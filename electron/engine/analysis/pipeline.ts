@@ -167,9 +167,16 @@ export function analyzeNewItems(db: Db, itemIds: number[]): void {
   })();
 }
 
-/** The story's strongest terms (stems; entity bigrams shown as words). */
+/** The story's strongest terms as readable words (top 8 by centroid weight, no full sort). */
 function keyTerms(s: OpenStory): string[] {
-  return [...s.centroid.entries()].map(([k, w]) => [termName(k), w] as const).filter(([k]) => !k.startsWith('~')).sort((a, b) => b[1] - a[1]).slice(0, 8)
+  const ids: number[] = [], ws: number[] = [];
+  for (const [k, w] of s.centroid) {
+    if (ids.length < 8) { ids.push(k); ws.push(w); continue; }
+    let min = 0;
+    for (let j = 1; j < 8; j++) if (ws[j]! < ws[min]!) min = j;
+    if (w > ws[min]!) { ids[min] = k; ws[min] = w; }
+  }
+  return ids.map((k, i) => [termName(k), ws[i]!] as const).filter(([k]) => !k.startsWith('~')).sort((a, b) => b[1] - a[1])
     .map(([k]) => (k.startsWith('@') ? k.slice(1).split('_').map(surfaceOf).join(' ') : surfaceOf(k).replace(/^#/, '')));
 }
 
