@@ -2,9 +2,10 @@
 import type { Command } from 'commander';
 import { AppError } from '../../../shared/errors';
 import { generateBrief } from '../../engine/brief/brief';
+import { emailBrief } from '../../engine/brief/email';
 import { defaultPeriod } from '../../engine/brief/schedule';
 import { BRIEF_FORMATS, type BriefFormat, type BriefLang } from '../../engine/brief/types';
-import { log, openDbFromCommand } from '../output';
+import { log, openDbFromCommand, printJsonLine } from '../output';
 
 interface BriefCliOptions {
   from?: string; to?: string; format: string; out: string; lang: string; unit?: string; marking?: string; ownership?: string; analysis?: string; cutoff: string; tz?: string;
@@ -38,6 +39,27 @@ export function registerBriefCommands(program: Command): void {
           options: { lang: opts.lang as BriefLang, unitName: opts.unit, marking: opts.marking, ownershipDir: opts.ownership, analysis: opts.analysis, timeZone: opts.tz },
         });
         log(`brief: wrote ${opts.out} (${r.bytes.length} bytes, ${r.model.figures.total} items, ${r.model.figures.stories} stories, ${r.durationMs} ms)`);
+      } finally {
+        db.close();
+      }
+    });
+
+  program
+    .command('brief-email')
+    .description('email the synthesis through an SMTP alert channel; prints {"subject","sent","failed"}')
+    .requiredOption('--from <iso>', 'start of the period (ISO 8601)')
+    .requiredOption('--to <iso>', 'end of the period, exclusive (ISO 8601)')
+    .requiredOption('--channel <idOrName>', 'SMTP alert channel')
+    .option('--recipients <list>', 'comma-separated addresses (default: the channel\'s defaultTo)')
+    .option('--lang <lang>', 'fr or en', 'fr')
+    .option('--marking <text>', 'marking, e.g. "Diffusion restreinte"')
+    .action(async (opts: { from: string; to: string; channel: string; recipients?: string; lang: string; marking?: string }, cmd: Command) => {
+      const db = openDbFromCommand(cmd);
+      try {
+        const r = await emailBrief(db, { from: opts.from, to: opts.to, channel: opts.channel, recipients: opts.recipients?.split(',').map((x) => x.trim()).filter(Boolean),
+          options: { lang: opts.lang === 'en' ? 'en' : 'fr', marking: opts.marking }, actor: 'cli' });
+        printJsonLine(r);
+        if (r.failed.length && !r.sent.length) process.exitCode = 1;
       } finally {
         db.close();
       }
