@@ -40,10 +40,10 @@ export function PushDialog({ itemId, title, onClose }: PushDialogProps) {
       <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="push-title" onSubmit={submit} onClick={(e) => e.stopPropagation()}>
         <h2 id="push-title">{t('item.push')}</h2>
         <p className="muted">{title}</p>
-        <label className="block" htmlFor="push-comment"><span>{t('push.comment')}</span></label>
-        <textarea id="push-comment" ref={first} rows={4} value={comment} onChange={(e) => setComment(e.target.value)} />
-        <label className="block" htmlFor="push-recipients"><span>{t('push.recipients')}</span></label>
-        <input id="push-recipients" type="text" value={recipients} onChange={(e) => setRecipients(e.target.value)} placeholder="cabinet@…" />
+        <label className="block"><span>{t('push.comment')}</span>
+          <textarea ref={first} rows={4} value={comment} onChange={(e) => setComment(e.target.value)} /></label>
+        <label className="block"><span>{t('push.recipients')}</span>
+          <input type="text" value={recipients} onChange={(e) => setRecipients(e.target.value)} placeholder="cabinet@…" /></label>
         <label className="block">
           <span>{t('push.severity')}</span>
           <select value={severity} onChange={(e) => setSeverity(e.target.value as Severity)}>
