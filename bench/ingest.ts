@@ -10,7 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import Parser from 'rss-parser';
 import { openDatabase } from '../electron/engine/db/open';
-import { listItems } from '../electron/engine/db/items-store';
+import { listItems, upsertItems } from '../electron/engine/db/items-store';
+import { addSource } from '../electron/engine/db/sources-store';
+import { processItems } from '../electron/engine/ingest/process-items';
+import type { Feed } from '../shared/types/feed';
 import { ingestFiles } from '../electron/engine/ingest/ingest-files';
 import { parseFeed } from '../electron/engine/ingest/parse-feed';
 import { replicateLeMonde } from '../test/helpers/lemonde-replica';
@@ -78,11 +81,41 @@ async function main(): Promise<void> {
 
     // 2. Parse-only, in-thread: our parser, then rss-parser, on the same files (file reads included in both).
     const list = walk(dataDir).sort();
+    const feeds: Feed[] = [];
     const [ours, oursT] = await timed(async () => {
       let n = 0;
-      for (const f of list) n += (await parseFeed(fs.readFileSync(f), { fetchedAt: new Date() })).items.length;
+      for (const f of list) {
+        const feed = await parseFeed(fs.readFileSync(f), { fetchedAt: new Date() });
+        feeds.push(feed);
+        n += feed.items.length;
+      }
       return n;
     });
+
+    // 2b. The store stage alone on the pre-parsed feeds: process (canonical URL, hash, language) + dedup + insert + FTS.
+    const db3 = openDatabase(path.join(tmp, 'bench-store-only.db'));
+    const sourceIds = new Map<string, number>();
+    const sourceOf = (feed: Feed): number => {
+      const key = feed.link ?? feed.title ?? '';
+      let id = sourceIds.get(key);
+      if (id === undefined) sourceIds.set(key, (id = addSource(db3, { name: feed.title ?? key, url: feed.link ?? `https://vigie.invalid/${sourceIds.size}`, type: 'press-national' }).id));
+      return id;
+    };
+    const [stored, storeOnly] = await timed(async () => {
+      let n = 0;
+      for (let i = 0; i < feeds.length; i += 64) {
+        db3.transaction(() => {
+          for (const feed of feeds.slice(i, i + 64)) {
+            const at = new Date(feed.items.reduce((m, it) => (it.published && it.published > m ? it.published : m), '2022-01-01T00:00:00.000Z'));
+            const sourceId = sourceOf(feed);
+            n += upsertItems(db3, sourceId, processItems(feed, { sourceId, fetchedAt: at }), at).items;
+          }
+        })();
+      }
+      return n;
+    });
+    db3.close();
+    feeds.length = 0;
     const parser = new Parser();
     const [theirs, theirsT] = await timed(async () => {
       let n = 0;
@@ -125,6 +158,7 @@ async function main(): Promise<void> {
       ['end to end, ingest-files (with analysis)', rate(res.items, e2e) + '   target ≥ 10000 /s'],
       ['ingest-files without analysis', rate(res2.items, store)],
       ['parse-only, Vigie parseFeed', rate(ours, oursT)],
+      ['store stage only (process+dedup+insert+FTS)', rate(stored, storeOnly)],
       ['parse-only, rss-parser', rate(theirs, theirsT)],
       ['ratio end to end / rss-parser', `${(res.items / e2e.wallSec / rssWall).toFixed(2)}× wall · ${(res.items / e2e.cpuSec / rssCpu).toFixed(2)}× CPU   target ≥ 0.5`],
       ['ratio without analysis / rss-parser', `${(res2.items / store.wallSec / rssWall).toFixed(2)}× wall · ${(res2.items / store.cpuSec / rssCpu).toFixed(2)}× CPU`],
