@@ -33,6 +33,8 @@ export interface SummaryOptions {
 // "M. Macron", "Mme Borne", initials: a full stop after these does not end a sentence.
 const SENTENCE_END = /(?<!\b(?:M|Mme|Mlle|MM|Dr|Pr|St|Ste|av|J\.-C|[A-Z]))([.!?…]+[»”"]?)\s+(?=[«"“A-ZÀ-ÖØ-Þ0-9])/gu;
 
+const DANGLING_START = /^(?:Il|Elle|Ils|Elles|Ce|Cet|Cette|Ces|Celui|Celle|Ceux|Cela|Ça|Lui|Leur|Leurs|Son|Sa|Ses|Y|En outre|Par ailleurs|Mais|Or|Donc)\b/u;
+
 /** Splits French prose into sentences. */
 export function splitSentences(text: string): string[] {
   const clean = text.replace(/\s+/g, ' ').trim();
@@ -80,7 +82,7 @@ function summarizeOne(story: StoryText, tfidf: NaturalTfIdf, docIndex: number, m
   return pickSentences(ranked, maxSentences, maxChars);
 }
 
-interface Candidate { text: string; order: number; stems: Set<string>; score: number }
+interface Candidate { text: string; order: number; stems: Set<string>; score: number; dangling: boolean }
 
 function rankCandidates(texts: readonly string[], tfidf: NaturalTfIdf, docIndex: number): Candidate[] {
   const seen = new Set<string>();
@@ -89,6 +91,8 @@ function rankCandidates(texts: readonly string[], tfidf: NaturalTfIdf, docIndex:
   let order = 0;
   for (const text of texts) {
     for (const s of splitSentences(text)) {
+      // Every sentence takes a position, kept or not: adjacency must be real.
+      const position = order++;
       const norm = foldAccents(s);
       if (seen.has(norm) || s.length < 25) continue;
       seen.add(norm);
@@ -97,9 +101,12 @@ function rankCandidates(texts: readonly string[], tfidf: NaturalTfIdf, docIndex:
       let w = 0;
       // An array, not a string: a string would go through natural's English tokenizer again.
       for (const k of stems) { let v = weights.get(k); if (v === undefined) weights.set(k, (v = tfidf.tfidf([k], docIndex))); w += v; }
-      // Length normalisation: a long sentence should not win on word count alone.
-      candidates.push({ text: s, order: order++, stems, score: w / Math.sqrt(stems.size) });
+      // Length normalisation: a long sentence should not win on word count alone. A sentence
+      // opening on a pronoun ("Il a été…") leans on the previous one: out of context it reads badly.
+      const dangling = DANGLING_START.test(s);
+      candidates.push({ text: s, order: position, stems, score: (w / Math.sqrt(stems.size)) * (dangling ? 0.5 : 1), dangling });
     }
+    order++; // a gap: the first sentence of the next text does not follow this one
   }
   return candidates;
 }
@@ -111,6 +118,8 @@ function pickSentences(ranked: Candidate[], maxSentences: number, maxChars: numb
     if (chosen.length >= maxSentences) break;
     // Skip near-repeats of a chosen sentence (Jaccard of stems > 0.5): headline rewrites are common.
     if (chosen.some((x) => jaccard(x.stems, c.stems) > 0.5)) continue;
+    // A pronoun-led sentence only right after the sentence it refers to.
+    if (c.dangling && !chosen.some((x) => x.order === c.order - 1)) continue;
     if (chosen.length && chars + c.text.length > maxChars) continue;
     chosen.push(c);
     chars += c.text.length + 1;

@@ -26,6 +26,15 @@ describe('summaries', () => {
     expect(s.indexOf('troupes')).toBeLessThan(s.indexOf('Poutine')); // original order kept
   });
 
+  test('a pronoun-led sentence never stands without the one it refers to', () => {
+    const texts = ['Le ministre de l’Intérieur a annoncé des renforts de police à Marseille après les fusillades.', 'Les habitants du quartier des Flamants dénoncent un abandon.',
+      'Il a été longuement interrogé sur les fusillades de Marseille et les renforts de police.'];
+    const s = summarizeStories([{ key: 'm', texts: [texts[1]!, texts[2]!] }], [{ key: 'x', texts: ['Le budget de l’Etat.'] }], { maxSentences: 2 }).get('m')!;
+    expect(s).toBe('Les habitants du quartier des Flamants dénoncent un abandon.');
+    const s2 = summarizeStories([{ key: 'm', texts: [texts[0] + ' ' + texts[2]] }], [], { maxSentences: 2 }).get('m')!;
+    expect(s2).toBe(`${texts[0]} ${texts[2]}`);
+  });
+
   test('falls back to a title when there is no chapô, and caps the length', () => {
     const m = summarizeStories([{ key: 'a', texts: [], titles: ['Guerre en Ukraine : la Russie a pris le contrôle de la centrale de Tchernobyl'] }], [], {});
     expect(m.get('a')).toBe('Guerre en Ukraine : la Russie a pris le contrôle de la centrale de Tchernobyl.');
