@@ -189,6 +189,22 @@ maybe('workstation in Chromium (web mode)', () => {
     await shot('16-priorite-direct');
   });
 
+  it('walks the list from the item screen with j/k and returns to the list at the last item read', async () => {
+    await goHash('#/priorite');
+    await page.selectOption('.filterbar select >> nth=0', 'all');
+    await page.selectOption('.filterbar select >> nth=1', '');
+    await listbox().locator('#inbox-row-0').click();
+    const second = await listbox().locator('#inbox-row-1 .row-title').textContent();
+    await page.keyboard.press('o');
+    await page.locator('#item-title').waitFor();
+    await page.keyboard.press('j');
+    await page.locator('#item-title', { hasText: second! }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('h1', { hasText: 'Priorité' }).waitFor();
+    const cursorId = await listbox().getAttribute('aria-activedescendant');
+    expect(cursorId).toBe('inbox-row-1');
+  });
+
   it('bulk-archives three items selected with x, and undoes it with u', async () => {
     await goHash('#/priorite');
     await page.selectOption('.filterbar select >> nth=0', 'all');

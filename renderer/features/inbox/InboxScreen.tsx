@@ -12,11 +12,12 @@ import { TopStories } from './TopStories';
 import { ItemRow } from './ItemRow';
 import { DEFAULT_FILTERS, toListInput, type InboxFilters } from './filters';
 import { useItemPages } from './use-item-pages';
-import { setStarred, setTriage, undoLast } from './triage-actions';
+import { markOwn, setStarred, setTriage, undoLast } from './triage-actions';
 import type { TriagePrior } from './triage-undo';
 import type { TriageState } from '../../../shared/types/domain';
 import type { ItemSummary } from '../../../shared/api/contract';
 import { call } from '../../api';
+import { registerInboxStepper } from './inbox-cursor';
 
 const ROW_HEIGHT = 52;
 const COMMAND_STATE: Partial<Record<KeyCommand, TriageState>> = { escalate: 'escalated', archive: 'archived', follow: 'follow', seen: 'seen' };
@@ -132,6 +133,7 @@ export function InboxScreen({ active, query = '' }: InboxScreenProps) {
     if (row.triage === 'new') {
       // Opening counts as "vu"; not an undoable analyst decision.
       pages.patchRows(new Set([row.id]), (r) => ({ ...r, triage: 'seen' }));
+      markOwn([row.id]);
       void call('items:setTriage', { ids: [row.id], state: 'seen' });
     }
     navigate({ screen: 'item', id: row.id });
@@ -142,6 +144,24 @@ export function InboxScreen({ active, query = '' }: InboxScreenProps) {
     if (!row) return;
     setSelected((s) => { const n = new Set(s); if (n.has(row.id)) n.delete(row.id); else n.add(row.id); return n; });
   }, [pages]);
+
+  // The item screen's j/k walk this list (its place moves with it, so "back" lands on the last item read).
+  useEffect(() => {
+    registerInboxStepper((delta) => {
+      const from = cursorRef.current;
+      const to = moveCursor(from, delta, pages.total);
+      const row = pages.getRow(to);
+      if (to === from || !row) return null;
+      go(to);
+      if (row.triage === 'new') {
+        pages.patchRows(new Set([row.id]), (r) => ({ ...r, triage: 'seen' }));
+        markOwn([row.id]);
+        void call('items:setTriage', { ids: [row.id], state: 'seen' });
+      }
+      return row.id;
+    });
+    return () => registerInboxStepper(null);
+  }, [pages, go]);
 
   useCommands((command) => {
     switch (command) {

@@ -19,7 +19,8 @@ let stack: UndoStack = createUndoStack();
 /** Items this window changed recently (id → expiry, ms): their items:changed echo needs no re-query. */
 const ownChanges = new Map<number, number>();
 const OWN_ECHO_MS = 5000;
-function markOwn(ids: number[]): void {
+/** Remembers ids this window is about to change (their items:changed echo is then ignored). */
+export function markOwn(ids: number[]): void {
   const until = Date.now() + OWN_ECHO_MS;
   for (const id of ids) ownChanges.set(id, until);
 }

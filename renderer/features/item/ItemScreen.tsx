@@ -14,6 +14,7 @@ import { TRIAGE_STATES, type TriageState, type Verdict } from '../../../shared/t
 import type { ItemDetail, ItemSummary } from '../../../shared/api/contract';
 import type { SerializedError } from '../../../shared/errors';
 import { AnalystPanel } from './AnalystPanel';
+import { stepInbox } from '../inbox/inbox-cursor';
 import { PushDialog } from './PushDialog';
 
 /** Props: the item id. */
@@ -69,6 +70,12 @@ export function ItemScreen({ id }: ItemScreenProps) {
     if (c === 'seen') { void changeState('seen'); return true; }
     if (c === 'undo') { void undo(); return true; }
     if (c === 'back' && pushing) { setPushing(false); return true; }
+    if (c === 'next' || c === 'prev') {
+      const next = stepInbox(c === 'next' ? 1 : -1);
+      // Replace, not push: "back" returns to the list, not through every item read.
+      if (next !== null) window.location.replace(formatRoute({ screen: 'item', id: next }));
+      return true;
+    }
     return false;
   });
 
