@@ -14,7 +14,7 @@ export interface StoryIndexOptions {
   threshold?: number;
   /** A story stays open this long after its last item, ms. Default 3 days. */
   windowMs?: number;
-  /** Terms with more open stories than this give no candidates (too common). Default 60. */
+  /** Terms with more open stories than this give no candidates (too common). Default 40. */
   maxPostings?: number;
   /** Scale of the similarity to a story's latest items (vs its centroid). Default 0.8. */
   memberWeight?: number;
@@ -68,7 +68,7 @@ export class StoryIndex {
   constructor(opts: StoryIndexOptions = {}) {
     this.threshold = opts.threshold ?? 0.22;
     this.windowMs = opts.windowMs ?? 3 * 86_400_000;
-    this.maxPostings = opts.maxPostings ?? 60;
+    this.maxPostings = opts.maxPostings ?? 40;
     this.terms = opts.terms ?? { prefixWeight: 0 };
     this.memberWeight = opts.memberWeight ?? 0.8;
   }
@@ -90,7 +90,7 @@ export class StoryIndex {
   findStory(v: SparseVector, time: number): { id: number; sim: number } | null {
     // Strongest terms first: rare names and numbers find the story; common words only add noise.
     let order = v.keys.map((_, i) => i);
-    if (order.length > 10) order = order.sort((a, b) => v.weights[b]! - v.weights[a]!).slice(0, 10);
+    if (order.length > 8) order = order.sort((a, b) => v.weights[b]! - v.weights[a]!).slice(0, 8);
     const acc = new Map<number, number>();
     for (const i of order) {
       const p = this.postings.get(v.keys[i]!);
