@@ -124,7 +124,7 @@ export function App() {
       <a className="skip-link" href="#main">{t('nav.skip')}</a>
       <header className="topbar">
         <span className="brand" aria-label="Vigie">Vigie</span>
-        <form role="search" className="search" onSubmit={submitSearch}>
+        <form role="search" className="search" aria-label={t('search.label')} onSubmit={submitSearch}>
           <label htmlFor="global-search" className="sr-only">{t('search.label')}</label>
           <input id="global-search" ref={searchRef} type="search" value={searchText} placeholder={t('search.placeholder')}
             onChange={(e) => setSearchText(e.target.value)} aria-describedby="search-hint" autoComplete="off" />

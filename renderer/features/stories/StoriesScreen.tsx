@@ -11,6 +11,7 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { formatCompactTime } from '../../i18n/format';
 import type { StorySummary } from '../../../shared/api/contract';
 import type { SerializedError } from '../../../shared/errors';
+import { SOURCE_TYPES, type SourceType } from '../../../shared/types/domain';
 
 type StorySort = 'urgency' | 'recent' | 'size';
 
@@ -22,12 +23,15 @@ export function StoriesScreen() {
   const [sort, setSort] = useState<StorySort>('urgency');
   const [cursor, setCursor] = useState(0);
   const [error, setError] = useState<SerializedError | null>(null);
+  const [query, setQuery] = useState('');
+  const [applied, setApplied] = useState('');
+  const [type, setType] = useState<SourceType | ''>('');
 
   useEffect(() => {
-    void call('stories:list', { sort, limit: 2000 }).then((r) => {
-      if (r.ok) { setStories(r.value.stories); setError(null); } else setError(r.error);
+    void call('stories:list', { sort, limit: 2000, ...(applied.trim() ? { query: applied.trim() } : {}), ...(type ? { sourceTypes: [type] } : {}) }).then((r) => {
+      if (r.ok) { setStories(r.value.stories); setError(null); setCursor(0); } else setError(r.error);
     });
-  }, [sort, liveTick]);
+  }, [sort, liveTick, applied, type]);
 
   const open = useCallback((i: number) => { const s = stories[i]; if (s) navigate({ screen: 'story', id: s.id }); }, [stories, navigate]);
   useCommands((c) => {
@@ -66,6 +70,18 @@ export function StoriesScreen() {
       <div className="screen-head">
         <h1 id="stories-title">{t('nav.stories')}</h1>
         <p className="count">{t('stories.count', { count: stories.length })}</p>
+        <form className="inline-form" role="search" aria-label={t('stories.filter')} onSubmit={(e) => { e.preventDefault(); setApplied(query); }}>
+          <label className="f"><span>{t('stories.filter')}</span>
+            <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('stories.filterPlaceholder')} /></label>
+          <button type="submit">{t('search.submit')}</button>
+        </form>
+        <label className="f">
+          <span>{t('filters.sourceType')}</span>
+          <select value={type} onChange={(e) => setType(e.target.value as SourceType | '')}>
+            <option value="">{t('filters.any')}</option>
+            {SOURCE_TYPES.map((x) => <option key={x} value={x}>{t(`sourceType.${x}`)}</option>)}
+          </select>
+        </label>
         <label className="f">
           <span>{t('filters.sort')}</span>
           <select value={sort} onChange={(e) => setSort(e.target.value as StorySort)}>
