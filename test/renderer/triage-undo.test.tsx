@@ -34,6 +34,10 @@ describe('undo stack', () => {
   });
 });
 
+// Updates here arrive from a real back end / scroll frames, outside act() by nature: waitFor()
+// observes them, so React's act() warnings would only be noise.
+beforeAll(() => { (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false; });
+
 describe('keyboard triage with undo against the engine', () => {
   let dir: string;
   let served: Served;
