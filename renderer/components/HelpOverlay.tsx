@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KEY_BINDINGS } from '../app/keymap';
+import { useFocusTrap } from './use-focus-trap';
 
 /** Props: close callback. */
 export interface HelpOverlayProps {
@@ -12,6 +13,8 @@ export interface HelpOverlayProps {
 export function HelpOverlay({ onClose }: HelpOverlayProps) {
   const { t } = useTranslation();
   const closeRef = useRef<HTMLButtonElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useFocusTrap(dialogRef);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     closeRef.current?.focus();
@@ -19,7 +22,7 @@ export function HelpOverlay({ onClose }: HelpOverlayProps) {
   }, []);
   return (
     <div className="overlay" role="presentation" onClick={onClose}>
-      <div className="dialog help" role="dialog" aria-modal="true" aria-labelledby="help-title" onClick={(e) => e.stopPropagation()}>
+      <div ref={dialogRef} className="dialog help" role="dialog" aria-modal="true" aria-labelledby="help-title" onClick={(e) => e.stopPropagation()}>
         <div className="dialog-head">
           <h2 id="help-title">{t('keys.title')}</h2>
           <button ref={closeRef} type="button" onClick={onClose}>{t('common.close')}</button>

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 // The keyboard map: single keys, g-sequences, fields keep their keys, help overlay lists every binding.
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { KEY_BINDINGS, moveCursor, resolveKey, type KeyState } from '../../renderer/app/keymap';
 import { HelpOverlay } from '../../renderer/components/HelpOverlay';
 import { initI18n } from '../../renderer/i18n';
@@ -52,6 +52,14 @@ describe('HelpOverlay', () => {
     const rows = dialog.querySelectorAll('tbody tr');
     expect(rows).toHaveLength(KEY_BINDINGS.length);
     expect(dialog.textContent).toContain(fr.keys.escalate);
+    expect(document.activeElement?.textContent).toBe('Fermer');
+  });
+  it('keeps Tab inside the dialog (focus trap)', () => {
+    render(<><button type="button">dehors</button><HelpOverlay onClose={() => undefined} /></>);
+    screen.getByText('dehors').focus();
+    fireEvent.keyDown(document, { key: 'Tab' });
+    expect(document.activeElement?.textContent).toBe('Fermer');
+    fireEvent.keyDown(document, { key: 'Tab', shiftKey: true });
     expect(document.activeElement?.textContent).toBe('Fermer');
   });
 });

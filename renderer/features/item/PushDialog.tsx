@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useApp } from '../../app/context';
 import { ErrorNote } from '../../components/ErrorNote';
+import { useFocusTrap } from '../../components/use-focus-trap';
 import { SEVERITIES, type Severity } from '../../../shared/types/alerts';
 import type { SerializedError } from '../../../shared/errors';
 
@@ -24,6 +25,8 @@ export function PushDialog({ itemId, title, onClose }: PushDialogProps) {
   const [recipients, setRecipients] = useState('');
   const [error, setError] = useState<SerializedError | null>(null);
   const first = useRef<HTMLTextAreaElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusTrap(formRef);
   useEffect(() => { first.current?.focus(); }, []);
 
   const submit = async (e: React.FormEvent) => {
@@ -37,7 +40,7 @@ export function PushDialog({ itemId, title, onClose }: PushDialogProps) {
   };
   return (
     <div className="overlay" role="presentation" onClick={onClose}>
-      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="push-title" onSubmit={submit} onClick={(e) => e.stopPropagation()}>
+      <form ref={formRef} className="dialog" role="dialog" aria-modal="true" aria-labelledby="push-title" onSubmit={submit} onClick={(e) => e.stopPropagation()}>
         <h2 id="push-title">{t('item.push')}</h2>
         <p className="muted">{title}</p>
         <label className="block"><span>{t('push.comment')}</span>
