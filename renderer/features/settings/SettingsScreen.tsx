@@ -26,7 +26,7 @@ export function SettingsScreen() {
     e.preventDefault();
     const watchedEntities = entities.split('\n').map((s) => s.trim()).filter(Boolean);
     const r = await call('settings:set', { analystName: name.trim(), language: lang, watchedEntities });
-    if (r.ok) { setLanguage(lang); reloadSettings(); notify(t('settings.saved')); } else notify(t('errors.generic'));
+    if (r.ok) { setLanguage(lang); reloadSettings(); notify(i18n.t('settings.saved', { lng: lang })); } else notify(t('errors.generic'));
   };
   const importReliability = async (file: File | undefined) => {
     if (!file) return;
