@@ -15,6 +15,8 @@ export function SettingsScreen() {
   const [lang, setLang] = useState<Language>('fr');
   const [entities, setEntities] = useState('');
   const [info, setInfo] = useState<AppInfo | null>(null);
+  // Web mode shows alert notices through the browser's Notification API once the analyst allows it.
+  const [notifPermission, setNotifPermission] = useState(() => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission));
 
   useEffect(() => {
     if (!settings) return;
@@ -60,6 +62,15 @@ export function SettingsScreen() {
             <label className="file-button"><span>{t('settings.reliabilityImport')}</span>
               <input type="file" accept=".csv,text/csv" onChange={(e) => void importReliability(e.target.files?.[0])} /></label>
           </section>
+          {info?.mode === 'web' && notifPermission !== 'unsupported' && (
+            <section className="panel" aria-labelledby="settings-notif">
+              <h2 id="settings-notif">{t('settings.notifications')}</h2>
+              <p>{t(`settings.notif.${notifPermission}`)}</p>
+              {notifPermission === 'default' && (
+                <button type="button" onClick={() => void Notification.requestPermission().then(setNotifPermission)}>{t('settings.notifAllow')}</button>
+              )}
+            </section>
+          )}
           <section className="panel" aria-labelledby="settings-about">
             <h2 id="settings-about">{t('settings.about')}</h2>
             {info && (
