@@ -63,3 +63,10 @@ export function formatNumber(n: number | null | undefined, lng = 'fr'): string {
   if (!f) { f = new Intl.NumberFormat(locale(lng)); cache.set(key, f); }
   return f.format(n);
 }
+
+/** "23 nov." — chart axis label of a day bucket. */
+export function formatShortDay(iso: string | null | undefined, lng = 'fr'): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : dtf(lng, { day: 'numeric', month: 'short' }).format(d);
+}

@@ -7,7 +7,7 @@ import { formatRoute } from '../../app/router';
 import { EChart } from '../../components/EChart';
 import { ErrorNote } from '../../components/ErrorNote';
 import { ScoreBadge } from '../../components/ScoreBadge';
-import { formatCompactTime, formatNumber } from '../../i18n/format';
+import { formatCompactTime, formatNumber, formatShortDay } from '../../i18n/format';
 import { SOURCE_TYPES } from '../../../shared/types/domain';
 import type { Dashboard } from '../../../shared/api/contract';
 import type { SerializedError } from '../../../shared/errors';
@@ -33,10 +33,11 @@ export function DashboardScreen() {
     }).then((r) => { if (r.ok) { setData(r.value); setError(null); } else setError(r.error); });
   }, [range, liveTick]);
 
-  const labels = useMemo(() => data?.volume.map((v) => formatCompactTime(v.at, i18n.language)) ?? [], [data, i18n.language]);
+  const axisLabel = useMemo(() => (iso: string) => (data?.bucket === 'day' ? formatShortDay(iso, i18n.language) : formatCompactTime(iso, i18n.language)), [data, i18n.language]);
+  const labels = useMemo(() => data?.volume.map((v) => axisLabel(v.at)) ?? [], [data, axisLabel]);
   const volumeOption = useMemo(() => data && ({
     color: PALETTE,
-    legend: { type: 'scroll' as const, bottom: 0, textStyle: { color: '#222' } },
+    legend: { bottom: 0, itemGap: 22, textStyle: { color: '#222', fontSize: 12 } },
     grid: { left: 44, right: 12, top: 12, bottom: 56 },
     tooltip: { trigger: 'axis' as const },
     xAxis: { type: 'category' as const, data: labels, axisLabel: { color: '#333', hideOverlap: true } },
@@ -48,10 +49,10 @@ export function DashboardScreen() {
   const toneOption = useMemo(() => data && ({
     grid: { left: 44, right: 12, top: 16, bottom: 28 },
     tooltip: { trigger: 'axis' as const },
-    xAxis: { type: 'category' as const, data: data.tone.map((p) => formatCompactTime(p.at, i18n.language)), axisLabel: { color: '#333', hideOverlap: true } },
+    xAxis: { type: 'category' as const, data: data.tone.map((p) => axisLabel(p.at)), axisLabel: { color: '#333', hideOverlap: true } },
     yAxis: { type: 'value' as const, min: -1, max: 1, axisLabel: { color: '#333' } },
     series: [{ type: 'line' as const, data: data.tone.map((p) => p.tone), connectNulls: true, itemStyle: { color: '#1f4e8c' }, markLine: { silent: true, symbol: 'none', data: [{ yAxis: 0 }], lineStyle: { color: '#777' } } }],
-  }), [data, i18n.language]);
+  }), [data, axisLabel]);
 
   return (
     <section className="screen dashboard" aria-labelledby="dash-title">
