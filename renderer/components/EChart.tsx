@@ -23,7 +23,7 @@ export function EChart({ option, label, height = 220 }: EChartProps) {
     void import('echarts').then((echarts) => {
       if (disposed || !ref.current) return;
       chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
-      chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...option });
+      chart.setOption({ animation: false, textStyle: { fontFamily: '"Inter", "Segoe UI", "DejaVu Sans", system-ui, sans-serif' }, ...option });
       if (typeof ResizeObserver !== 'undefined') {
         observer = new ResizeObserver(() => chart?.resize());
         observer.observe(ref.current);

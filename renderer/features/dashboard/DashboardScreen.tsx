@@ -37,7 +37,7 @@ export function DashboardScreen() {
   const labels = useMemo(() => data?.volume.map((v) => axisLabel(v.at)) ?? [], [data, axisLabel]);
   const volumeOption = useMemo(() => data && ({
     color: PALETTE,
-    legend: { bottom: 0, itemGap: 22, textStyle: { color: '#222', fontSize: 12 } },
+    legend: { bottom: 0, itemGap: 22, textStyle: { color: '#222', fontSize: 12, fontFamily: '"Inter", "Segoe UI", "DejaVu Sans", system-ui, sans-serif' } },
     grid: { left: 44, right: 12, top: 12, bottom: 56 },
     tooltip: { trigger: 'axis' as const },
     xAxis: { type: 'category' as const, data: labels, axisLabel: { color: '#333', hideOverlap: true } },
