@@ -106,6 +106,11 @@ maybe('workstation in Chromium (web mode)', () => {
     expect(titles.length).toBeGreaterThan(0);
     expect(titles.every((t) => !/\beau\b/i.test(t))).toBe(true);
     await shot('03-recherche');
+    // Saved as a watch topic: it becomes a Priorité filter with its match count.
+    await page.getByRole('button', { name: 'Enregistrer comme sujet de veille' }).click();
+    await page.locator('.toast', { hasText: 'Sujet de veille' }).waitFor();
+    const topics = await page.getByLabel('Sujet de veille').locator('option').allTextContents();
+    expect(topics.some((o) => /^Kervoal ET arrêté SAUF eau \(\d+\)$/.test(o))).toBe(true);
     // A search of the Le Monde corpus: Ukraine on 24 Feb 2022.
     await page.fill('#global-search', '"Ukraine" OR Kiev');
     await page.keyboard.press('Enter');
