@@ -183,6 +183,10 @@ maybe('workstation in Chromium (web mode)', () => {
     await page.locator('tr', { hasText: 'Le Monde International (local)' }).locator('td.num', { hasNotText: /^0$/ }).waitFor({ timeout: 30_000 });
     expect(feeds.hits('/international.xml')).toBeGreaterThan(0);
     await shot('15-sources-ajout');
+    // OPML import through the file picker: the project's starter list of French feeds.
+    await page.getByLabel('Importer OPML').setInputFiles(path.resolve(__dirname, '../../assets/starter-sources.opml'));
+    await page.locator('.toast', { hasText: /\d+ sources ajoutées/ }).waitFor();
+    expect(await page.locator('table.data tbody tr').count()).toBeGreaterThan(20);
     // Back on Priorité (kept mounted): the new items arrived through the live event, the count grew,
     // and the cursor is still on the same item.
     await page.keyboard.press('g');
