@@ -5,7 +5,7 @@
  * context (corroboration, debunks, campaigns) is computed by the caller and passed in.
  */
 import type { Reason } from '../../../shared/types/domain';
-import { SENSATIONAL_PATTERNS, OFFICIAL_CLAIM } from './lexicons/infox-style';
+import { SENSATIONAL_PATTERNS, OFFICIAL_CLAIM, DEBUNK_WORDS } from './lexicons/infox-style';
 import { foldedTokens } from './lexicon-match';
 import { predict, explain, type LogisticModel } from './learner';
 import { lookupRating, domainModelOf, domainProbability, domainFeatures, type ReliabilityList } from './reliability';
@@ -48,6 +48,8 @@ export function infoxFeatures(input: InfoxInput): Map<string, number> {
   else if (/!/.test(input.title)) f.set('style:exclamation', 1);
   for (const [re, label] of SENSATIONAL_PATTERNS) if (re.test(folded)) f.set('phrase:' + label, 1);
   if (OFFICIAL_CLAIM.test(folded)) f.set('claim:official-document', 1);
+  // Denial vocabulary ("faux", "démenti", "rumeur"…): the item reports on the claim instead of carrying it.
+  if (DEBUNK_WORDS.test(folded)) f.set('stance:refutes', 1);
   if (!input.url) f.set('no-link', 1);
   if (input.sourceType === 'social') f.set('source:social', 1);
   return f;
@@ -78,10 +80,14 @@ export function scoreInfox(input: InfoxInput, ctx: InfoxContext = {}): InfoxResu
   if (f.has('style:caps') || f.has('style:caps-words')) reasons.push({ signal: 'sensational-style', weight: 10, evidence: 'titre en capitales' });
   if (f.has('style:exclamations')) reasons.push({ signal: 'sensational-style', weight: 8, evidence: 'points d’exclamation multiples' });
   for (const [, label, pts] of SENSATIONAL_PATTERNS) if (f.has('phrase:' + label)) reasons.push({ signal: 'sensational-style', weight: pts, evidence: label });
-  if (f.has('claim:official-document') && !ctx.officialCorroborated && input.sourceType !== 'official') {
+  // An item that denies the claim, or comes from an official or fact-check desk, relays the
+  // debunk: flagging it as infox would bury the correction under the rumour it corrects.
+  const relaysDenial = f.has('stance:refutes') || input.sourceType === 'official' || input.sourceType === 'factcheck';
+  if (f.has('claim:official-document') && !ctx.officialCorroborated && !relaysDenial) {
     reasons.push({ signal: 'uncorroborated-official-claim', weight: 20, evidence: 'document officiel invoqué, non repris par une source officielle ou la presse de confiance' });
   }
-  if (ctx.debunk) reasons.push({ signal: 'already-debunked', weight: 35, evidence: `déjà démenti : ${ctx.debunk.title}${ctx.debunk.link ? ' — ' + ctx.debunk.link : ''}` });
+  if (ctx.debunk && !relaysDenial) reasons.push({ signal: 'already-debunked', weight: 35, evidence: `déjà démenti : ${ctx.debunk.title}${ctx.debunk.link ? ' — ' + ctx.debunk.link : ''}` });
+  else if (ctx.debunk) reasons.push({ signal: 'relays-debunk', weight: -15, evidence: `reprend le démenti : ${ctx.debunk.title}` });
   if ((ctx.campaignAccounts ?? 0) >= 3) reasons.push({ signal: 'copy-paste-campaign', weight: Math.min(35, 10 + 5 * ctx.campaignAccounts!), evidence: `même texte publié par ${ctx.campaignAccounts} comptes en peu de temps` });
   if (f.has('no-link') && input.sourceType !== 'official') reasons.push({ signal: 'no-source-link', weight: 6, evidence: 'aucun lien ni source' });
   if (ctx.model && ctx.model.seen > 0) {

@@ -60,4 +60,23 @@ describe('scoreBatch (vigie score)', () => {
     for (const o of out) for (const k of ['virality', 'controversy', 'infox'] as const) { expect(o[k]).toBeGreaterThanOrEqual(0); expect(o[k]).toBeLessThanOrEqual(100); }
     expect(out[4]!.infox).toBeLessThan(a.infox);
   });
+  it('does not flag the items that relay a debunk (denials, official and fact-check sources)', () => {
+    const claim = 'URGENT arrêté préfectoral : tous les non-résidents doivent quitter l’île de Kervoal sous 24h !!';
+    const inputs = [
+      { id: 'claim', title: claim, source: '@relais', sourceType: 'social', published: '2026-11-22T02:35:00Z' },
+      { id: 'fc', title: 'Faux : la préfecture n’a pas ordonné aux non-résidents de quitter l’île de Kervoal', source: 'Les Vérificateurs', sourceType: 'factcheck', url: 'https://verif.example/kervoal', published: '2026-11-22T07:05:00Z' },
+      { id: 'resident', title: 'Habitante de Kervoal : l’arrêté préfectoral qui circule sur l’île est faux', source: '@habitante', sourceType: 'social', url: 'https://masto.example/@h/1', published: '2026-11-22T08:35:00Z' },
+      { id: 'prefecture', title: 'Île de Kervoal : aucun arrêté préfectoral n’ordonne aux non-résidents de quitter l’île', source: 'Préfecture', sourceType: 'official', url: 'https://prefecture.example/kervoal', published: '2026-11-22T05:35:00Z' },
+    ];
+    const out = new Map(scoreBatch(inputs).map((o) => [o.id, o]));
+    const signals = (id: string) => out.get(id)!.reasons.map((r) => r.signal);
+    // The three items are one story with the claim; only the claim is "already debunked".
+    expect(signals('claim')).toContain('infox.already-debunked');
+    for (const id of ['resident', 'prefecture']) {
+      expect(signals(id)).not.toContain('infox.already-debunked');
+      expect(signals(id)).not.toContain('infox.uncorroborated-official-claim');
+      expect(out.get(id)!.infox).toBeLessThan(out.get('claim')!.infox);
+    }
+    expect(signals('resident')).toContain('infox.relays-debunk');
+  });
 });

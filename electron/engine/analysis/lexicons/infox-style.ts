@@ -11,4 +11,4 @@ export const SENSATIONAL_PATTERNS: ReadonlyArray<[RegExp, string, number]> = [
 export const OFFICIAL_CLAIM = /\b(?:arrete (?:prefectoral|municipal|ministeriel)|decret|communique officiel|circulaire|note (?:interne|confidentielle)|document officiel|instruction ministerielle|journal officiel)\b/;
 
 /** Words by which fact-checkers label a claim as false. */
-export const DEBUNK_WORDS = /\b(?:faux|fausse|infox|intox|rumeur|trompeur|trompeuse|detourne|hors contexte|n'a jamais|aucune preuve|dementi|fake)\b/;
+export const DEBUNK_WORDS = /\b(?:faux|fausse|infox|intox|rumeur|trompeur|trompeuse|detourne|hors contexte|n'a jamais|aucune preuve|dementi|dement|demente|dementent|desinformation|fake)\b/;
