@@ -7,7 +7,7 @@
 /** Commands the app understands. */
 export type KeyCommand =
   | 'next' | 'prev' | 'open' | 'star' | 'escalate' | 'archive' | 'follow' | 'seen' | 'search' | 'help'
-  | 'undo' | 'select' | 'back' | 'go-inbox' | 'go-stories' | 'go-sources' | 'go-dashboard' | 'go-alerts'
+  | 'undo' | 'select' | 'push' | 'back' | 'go-inbox' | 'go-stories' | 'go-sources' | 'go-dashboard' | 'go-alerts'
   | 'go-briefs' | 'go-settings';
 
 /** One binding: the key as KeyboardEvent.key, the command, and the i18n key describing it. */
@@ -30,6 +30,7 @@ export const KEY_BINDINGS: KeyBinding[] = [
   { key: 'v', command: 'seen', label: 'keys.seen' },
   { key: 'x', command: 'select', label: 'keys.select' },
   { key: 'u', command: 'undo', label: 'keys.undo' },
+  { key: 'p', command: 'push', label: 'keys.push' },
   { key: '/', command: 'search', label: 'keys.search' },
   { key: '?', command: 'help', label: 'keys.help' },
   { key: 'Escape', command: 'back', label: 'keys.back' },

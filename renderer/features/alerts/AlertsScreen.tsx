@@ -10,6 +10,7 @@ import { SOURCE_TYPES, type SourceType } from '../../../shared/types/domain';
 import type { RuleTestResult } from '../../../shared/api/contract';
 import type { SerializedError } from '../../../shared/errors';
 import { EMPTY_RULE, fromRule, toDefinition, type RuleForm } from './rule-form';
+import { ChannelsPanel } from './ChannelsPanel';
 
 /** The alerts screen. */
 export function AlertsScreen() {
@@ -113,6 +114,7 @@ export function AlertsScreen() {
           )}
         </form>
       </div>
+      <ChannelsPanel />
       <section className="panel" aria-labelledby="outbox-title">
         <h2 id="outbox-title">{t('alerts.inbox')}</h2>
         {outbox.length === 0 ? <p className="muted">{t('alerts.noAlerts')}</p> : (

@@ -70,6 +70,7 @@ export function ItemScreen({ id }: ItemScreenProps) {
     if (c === 'seen') { void changeState('seen'); return true; }
     if (c === 'undo') { void undo(); return true; }
     if (c === 'back' && pushing) { setPushing(false); return true; }
+    if (c === 'push') { setPushing(true); return true; }
     if (c === 'next' || c === 'prev') {
       const next = stepInbox(c === 'next' ? 1 : -1);
       // Replace, not push: "back" returns to the list, not through every item read.
