@@ -115,6 +115,10 @@ maybe('alert destinations and "Pousser au cabinet" in Chromium (web mode)', () =
     await dialog.getByRole('checkbox', { name: /Salon de crise/ }).waitFor();
     expect(await dialog.getByRole('checkbox', { name: /Cabinet du préfet/ }).isChecked()).toBe(true);
     expect(await dialog.getByRole('checkbox', { name: /Salon de crise/ }).isChecked()).toBe(true);
+    // Unticking every destination must not mean "send everywhere": Envoyer is disabled until one is ticked.
+    for (const name of [/Cabinet du préfet/, /Salon de crise/]) await dialog.getByRole('checkbox', { name }).uncheck();
+    expect(await dialog.getByRole('button', { name: 'Envoyer' }).isDisabled()).toBe(true);
+    for (const name of [/Cabinet du préfet/, /Salon de crise/]) await dialog.getByRole('checkbox', { name }).check();
     await dialog.getByLabel('Commentaire pour le cabinet').fill(COMMENT);
     await dialog.getByLabel('Gravité').selectOption('urgent');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'alerts-push-dialog.png') });

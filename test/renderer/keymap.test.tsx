@@ -17,6 +17,8 @@ const run = (keys: string[], target?: { tagName: string }) => {
 describe('resolveKey', () => {
   it('maps j/k/o/s/e/a / ? to their commands', () => {
     expect(run(['j', 'k', 'o', 's', 'e', 'a', '/', '?', 'u', 'x'])).toEqual(['next', 'prev', 'open', 'star', 'escalate', 'archive', 'search', 'help', 'undo', 'select']);
+    // p pushes to the office; "g p" still opens Réglages.
+    expect(run(['p', 'g', 'p'])).toEqual(['push', null, 'go-settings']);
   });
   it('understands two-key navigation (g then i / d) and drops an unknown pair', () => {
     expect(run(['g', 'i'])).toEqual([null, 'go-inbox']);

@@ -54,6 +54,8 @@ export function PushDialog({ itemId, title, onClose }: PushDialogProps) {
     let timer = setTimeout(() => void poll(), 0);
     return () => { stop = true; clearTimeout(timer); };
   }, [alertId]);
+  // An empty channel list means "every enabled channel" to the engine: never send it when the analyst unticked all.
+  const noneChosen = channels !== null && channels.length > 0 && picked.length === 0;
   const toggle = (id: number) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
 
   const submit = async (e: React.FormEvent) => {
@@ -91,6 +93,7 @@ export function PushDialog({ itemId, title, onClose }: PushDialogProps) {
             {SEVERITIES.map((s) => <option key={s} value={s}>{t(`severity.${s}`)}</option>)}
           </select>
         </label>
+        {noneChosen && <p id="push-pick-one" className="muted">{t('push.pickOne')}</p>}
         <ErrorNote error={error} />
         {alertId !== null && (
           <div role="status" className="push-result">
@@ -101,7 +104,7 @@ export function PushDialog({ itemId, title, onClose }: PushDialogProps) {
           </div>
         )}
         <div className="btn-row">
-          {alertId === null && <button type="submit" className="primary" disabled={busy}>{t('push.send')}</button>}
+          {alertId === null && <button type="submit" className="primary" disabled={busy || noneChosen} aria-describedby={noneChosen ? 'push-pick-one' : undefined}>{t('push.send')}</button>}
           <button type="button" onClick={onClose}>{alertId === null ? t('common.cancel') : t('push.close')}</button>
         </div>
       </form>
