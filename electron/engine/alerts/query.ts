@@ -1,10 +1,10 @@
 /**
  * Boolean query matching for one item at a time, in memory (no FTS round trip per item).
- * Syntax mirrors the FTS search box: AND/OR/NOT (or French ET/OU/SAUF, or a leading `-`),
- * parentheses, "exact phrases", `prefix*`; juxtaposed terms are ANDed. Matching is case- and
+ * Same syntax and parser as the search box (shared/search/boolean-query.ts). Matching is case- and
  * accent-insensitive like the `unicode61 remove_diacritics 2` tokenizer of items_fts.
  */
 import { AppError } from '../../../shared/errors';
+import { parseBooleanQuery, type QueryNode, type QueryProblem } from '../../../shared/search/boolean-query';
 
 /** A text prepared for matching: its normalized word tokens. */
 export interface MatchDoc {
@@ -31,37 +31,6 @@ export function makeMatchDoc(...parts: Array<string | null | undefined>): MatchD
   return { tokens, set: new Set(tokens) };
 }
 
-type Tok = { t: 'and' | 'or' | 'not' | 'lp' | 'rp' } | { t: 'term'; words: string[]; prefix: boolean };
-
-const OPS: Record<string, 'and' | 'or' | 'not'> = { AND: 'and', ET: 'and', OR: 'or', OU: 'or', NOT: 'not', SAUF: 'not' };
-
-function lex(query: string): Tok[] {
-  const out: Tok[] = [];
-  const re = /\s*(?:(\()|(\))|"([^"]*)"|(-)(?=\S)|([^\s()"]+))/gy;
-  let m: RegExpExecArray | null;
-  let last = 0;
-  while ((m = re.exec(query)) !== null) {
-    last = re.lastIndex;
-    if (m[1]) out.push({ t: 'lp' });
-    else if (m[2]) out.push({ t: 'rp' });
-    else if (m[3] !== undefined) {
-      const words = tokenize(m[3]);
-      if (words.length) out.push({ t: 'term', words, prefix: false });
-    } else if (m[4]) out.push({ t: 'not' });
-    else if (m[5]) {
-      const raw = m[5];
-      if (OPS[raw]) { out.push({ t: OPS[raw] }); continue; }
-      const prefix = raw.endsWith('*');
-      const words = tokenize(raw);
-      // "porte-parole" or "l'Élysée" become phrases of their parts, as FTS would tokenize them.
-      if (words.length) out.push({ t: 'term', words, prefix: prefix && words.length === 1 });
-    }
-    if (re.lastIndex >= query.length) break;
-  }
-  if (query.slice(last).trim() !== '') throw new AppError('input.invalid', 'Requête invalide (guillemet non fermé ?)', { query });
-  return out;
-}
-
 function phraseAt(doc: MatchDoc, words: string[]): boolean {
   const n = words.length;
   outer: for (let i = 0; i + n <= doc.tokens.length; i++) {
@@ -77,48 +46,37 @@ function termMatcher(words: string[], prefix: boolean): QueryMatcher {
   return (doc) => words.every((w) => doc.set.has(w)) && phraseAt(doc, words);
 }
 
-/** Compiles a boolean query; an empty query matches everything. Throws `input.invalid` on bad syntax. */
+const PROBLEM_WORDS: Record<QueryProblem, string> = {
+  dangling_and: 'ET/AND sans terme à droite',
+  dangling_or: 'OU/OR sans terme à droite',
+  dangling_not: 'SAUF/NOT sans terme',
+  unclosed: 'parenthèse non fermée',
+  unopened: 'parenthèse fermante en trop',
+};
+
+/** Turns a parsed node into a matcher (columns are ignored: a rule matches the whole text). */
+function toMatcher(n: QueryNode): QueryMatcher {
+  switch (n.kind) {
+    case 'term': {
+      // "porte-parole" or "l'Élysée" become phrases of their parts, as the FTS tokenizer does.
+      const words = tokenize(n.text);
+      return termMatcher(words, n.prefix && words.length === 1);
+    }
+    case 'not': { const inner = toMatcher(n.child); return (d) => !inner(d); }
+    case 'and': { const parts = n.children.map(toMatcher); return (d) => parts.every((p) => p(d)); }
+    case 'or': { const parts = n.children.map(toMatcher); return (d) => parts.some((p) => p(d)); }
+  }
+}
+
+/**
+ * Compiles a boolean query (shared/search/boolean-query.ts syntax); an empty query matches
+ * everything. Unlike the search box, a rule must say exactly what it means: any syntax
+ * problem throws `input.invalid` before the rule is saved.
+ */
 export function compileQuery(query: string): QueryMatcher {
-  const toks = lex(query ?? '');
-  if (toks.length === 0) return () => true;
-  let pos = 0;
-  const peek = () => toks[pos];
-  const fail = (why: string): never => { throw new AppError('input.invalid', `Requête invalide : ${why}`, { query }); };
-
-  const parseOr = (): QueryMatcher => {
-    const parts = [parseAnd()];
-    while (peek()?.t === 'or') { pos++; parts.push(parseAnd()); }
-    return parts.length === 1 ? parts[0] : (d) => parts.some((p) => p(d));
-  };
-  const parseAnd = (): QueryMatcher => {
-    const parts = [parseNot()];
-    for (;;) {
-      const k = peek()?.t;
-      if (k === 'and') { pos++; parts.push(parseNot()); continue; }
-      if (k === 'term' || k === 'lp' || k === 'not') { parts.push(parseNot()); continue; }
-      break;
-    }
-    return parts.length === 1 ? parts[0] : (d) => parts.every((p) => p(d));
-  };
-  const parseNot = (): QueryMatcher => {
-    if (peek()?.t === 'not') { pos++; const inner = parseNot(); return (d) => !inner(d); }
-    return parsePrimary();
-  };
-  const parsePrimary = (): QueryMatcher => {
-    const tok = toks[pos++];
-    if (!tok) return fail('expression attendue en fin de requête');
-    if (tok.t === 'lp') {
-      const inner = parseOr();
-      if (toks[pos++]?.t !== 'rp') fail('parenthèse non fermée');
-      return inner;
-    }
-    if (tok.t === 'term') return termMatcher(tok.words, tok.prefix);
-    return fail(`opérateur inattendu (${tok.t})`);
-  };
-
-  const m = parseOr();
-  if (pos < toks.length) fail('parenthèse fermante en trop');
-  return m;
+  const { root, problems } = parseBooleanQuery(query ?? '');
+  if (problems.length) throw new AppError('input.invalid', `Requête invalide : ${PROBLEM_WORDS[problems[0]]}`, { query, problems });
+  return root ? toMatcher(root) : () => true;
 }
 
 /** True when any of the entities appears as a phrase in the document (empty list = true). */

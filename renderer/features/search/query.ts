@@ -1,17 +1,15 @@
 /**
- * Boolean search syntax as the analyst sees it: AND/OR/NOT (ET/OU/SAUF), -word, "phrases",
- * parentheses and a trailing * prefix. The engine runs the query (FTS5); this module only parses
- * it for display (chips, syntax errors) and for highlighting matches in titles and summaries.
+ * Boolean search syntax as the analyst sees it (parsed by shared/search/boolean-query.ts, the
+ * same parser the engine uses). The engine runs the query (FTS5); this module only uses the tree
+ * for display (how the query was understood, syntax problems) and for highlighting matches.
  * Pure: string in, data out.
  */
+import { foldText, parseBooleanQuery, type QueryNode } from '../../../shared/search/boolean-query';
 
-/** A parsed query node. */
-export type QueryNode =
-  | { kind: 'term'; text: string; phrase: boolean; prefix: boolean }
-  | { kind: 'and' | 'or'; children: QueryNode[] }
-  | { kind: 'not'; child: QueryNode };
+/** A parsed query node (the shared grammar's tree). */
+export type { QueryNode };
 
-/** Result of parsing: the tree (null when empty), the positive terms to highlight, and problems. */
+/** Result of parsing: the tree (null when empty), the positive terms to highlight, and problems as i18n keys. */
 export interface ParsedQuery {
   root: QueryNode | null;
   highlights: HighlightTerm[];
@@ -24,112 +22,12 @@ export interface HighlightTerm {
   prefix: boolean;
 }
 
-type Token = { k: 'word'; text: string; phrase: boolean; prefix: boolean; negated: boolean } | { k: 'and' | 'or' | 'not' | 'open' | 'close' };
+export { foldText };
 
-const AND_WORDS = new Set(['AND', 'ET', '&&']);
-const OR_WORDS = new Set(['OR', 'OU', '||']);
-const NOT_WORDS = new Set(['NOT', 'SAUF', 'SANS']);
-
-/** Lower-cases and strips accents so "Réforme" matches "reforme" (the engine search is accent-insensitive too). */
-export function foldText(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
-
-/** Splits a query into tokens; operators must be upper case so ordinary words "et"/"ou" stay words. */
-export function tokenizeQuery(input: string): Token[] {
-  const s = input.replace(/[\u201c\u201d\u00ab\u00bb]/g, '"');
-  const out: Token[] = [];
-  let i = 0;
-  while (i < s.length) {
-    const c = s[i];
-    if (/\s/.test(c)) { i++; continue; }
-    if (c === '(') { out.push({ k: 'open' }); i++; continue; }
-    if (c === ')') { out.push({ k: 'close' }); i++; continue; }
-    let negated = false;
-    if (c === '-' && i + 1 < s.length && !/\s/.test(s[i + 1])) { negated = true; i++; }
-    if (s[i] === '"') {
-      const end = s.indexOf('"', i + 1);
-      const text = s.slice(i + 1, end === -1 ? s.length : end).trim();
-      i = end === -1 ? s.length : end + 1;
-      let prefix = false;
-      if (s[i] === '*') { prefix = true; i++; }
-      if (text) out.push({ k: 'word', text, phrase: true, prefix, negated });
-      continue;
-    }
-    let j = i;
-    while (j < s.length && !/[\s()"]/.test(s[j])) j++;
-    const raw = s.slice(i, j);
-    i = j;
-    if (!raw) continue;
-    if (!negated && AND_WORDS.has(raw)) { out.push({ k: 'and' }); continue; }
-    if (!negated && OR_WORDS.has(raw)) { out.push({ k: 'or' }); continue; }
-    if (!negated && NOT_WORDS.has(raw)) { out.push({ k: 'not' }); continue; }
-    const prefix = raw.endsWith('*');
-    const text = raw.replace(/\*+$/, '');
-    if (text) out.push({ k: 'word', text, phrase: false, prefix, negated });
-  }
-  return out;
-}
-
-/** Parses with precedence NOT > AND (explicit or implicit) > OR; unbalanced parentheses are reported, not fatal. */
+/** Parses with the engine's own grammar; problems are reported (as `search.error.*` keys), never fatal. */
 export function parseQuery(input: string): ParsedQuery {
-  const tokens = tokenizeQuery(input);
-  const errors: string[] = [];
-  let pos = 0;
-  const peek = () => tokens[pos];
-
-  const parseOr = (): QueryNode | null => {
-    const parts: QueryNode[] = [];
-    const first = parseAnd();
-    if (first) parts.push(first);
-    while (peek()?.k === 'or') {
-      pos++;
-      const next = parseAnd();
-      if (next) parts.push(next);
-      else errors.push('search.error.dangling_or');
-    }
-    if (parts.length === 0) return null;
-    return parts.length === 1 ? parts[0] : { kind: 'or', children: parts };
-  };
-  const parseAnd = (): QueryNode | null => {
-    const parts: QueryNode[] = [];
-    for (;;) {
-      const t = peek();
-      if (!t || t.k === 'or' || t.k === 'close') break;
-      if (t.k === 'and') { pos++; continue; }
-      const unary = parseUnary();
-      if (unary) parts.push(unary);
-    }
-    if (parts.length === 0) return null;
-    return parts.length === 1 ? parts[0] : { kind: 'and', children: parts };
-  };
-  const parseUnary = (): QueryNode | null => {
-    const t = tokens[pos++];
-    if (t.k === 'not') {
-      const child = peek() && peek().k !== 'or' && peek().k !== 'close' ? parseUnary() : null;
-      if (!child) { errors.push('search.error.dangling_not'); return null; }
-      return { kind: 'not', child };
-    }
-    if (t.k === 'open') {
-      const inner = parseOr();
-      if (peek()?.k === 'close') pos++;
-      else errors.push('search.error.unclosed');
-      return inner;
-    }
-    if (t.k === 'word') {
-      const term: QueryNode = { kind: 'term', text: t.text, phrase: t.phrase, prefix: t.prefix };
-      return t.negated ? { kind: 'not', child: term } : term;
-    }
-    return null;
-  };
-
-  let root: QueryNode | null = null;
-  while (pos < tokens.length) {
-    const part = parseOr();
-    if (peek()?.k === 'close') { errors.push('search.error.unopened'); pos++; }
-    if (part) root = root ? { kind: 'and', children: [root, part] } : part;
-  }
-  return { root, highlights: collectHighlights(root), errors };
+  const { root, problems } = parseBooleanQuery(input);
+  return { root, highlights: collectHighlights(root), errors: problems.map((p) => `search.error.${p}`) };
 }
 
 /** Positive terms only: a word the analyst excluded is not highlighted. */
@@ -142,10 +40,13 @@ function collectHighlights(node: QueryNode | null, negated = false, acc: Highlig
   return acc;
 }
 
+/** The French column names an analyst types, for showing a column filter back. */
+const COLUMN_LABELS = { title: 'titre', summary: 'résumé', content_text: 'texte' } as const;
+
 /** Renders a tree back as canonical text (ET/OU/SAUF), used to show how the query was understood. */
 export function describeQuery(node: QueryNode | null): string {
   if (!node) return '';
-  if (node.kind === 'term') return (node.phrase ? `"${node.text}"` : node.text) + (node.prefix ? '*' : '');
+  if (node.kind === 'term') return (node.column ? `${COLUMN_LABELS[node.column]}:` : '') + (node.phrase ? `"${node.text}"` : node.text) + (node.prefix ? '*' : '');
   if (node.kind === 'not') return `SAUF ${describeQuery(node.child)}`;
   const inner = node.children.map((c) => (c.kind === 'and' || c.kind === 'or' ? `(${describeQuery(c)})` : describeQuery(c)));
   return inner.join(node.kind === 'and' ? ' ET ' : ' OU ');
