@@ -153,6 +153,7 @@ maybe('alert destinations and "Pousser au cabinet" in Chromium (web mode)', () =
       expect(text).toContain('envoyé');
       expect(text).toContain('Urgent');
     }
+    await page.locator('section[aria-labelledby="outbox-title"]').screenshot({ path: path.join(SCREENSHOTS, 'alerts-inbox.png') });
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

@@ -128,7 +128,7 @@ export function AlertsScreen() {
                     <td>{formatDateTime(d.createdAt, i18n.language)}</td>
                     <td><span className={`sev sev-${d.severity}`}>{t(`severity.${d.severity}`)}</span></td>
                     <th scope="row">{d.subject}</th>
-                    <td>{d.channelKind} · {d.recipient}</td>
+                    <td>{t(`channels.kinds.${d.channelKind}`)} · {d.recipient}</td>
                     <td><span className={`delivery delivery-${d.status}`}>{t(`delivery.${d.status}`)}</span>{d.lastErrorCode && <span className="muted"> ({d.lastErrorCode})</span>}</td>
                     <td>{d.status === 'dead' && <button type="button" onClick={() => void retry(d.id)}>{t('alerts.retry')}</button>}</td>
                   </tr>
