@@ -9,9 +9,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { startAlertReceiver, type AlertReceiver } from '../helpers/alert-receiver';
-import { CHROMIUM, SCREENSHOTS, ensureRendererBuilt, launchChromium, seriousAxeViolations, startServe, type Served } from './web-harness';
+import { SCREENSHOTS, callApi, describeInChromium, ensureRendererBuilt, launchChromium, seriousAxeViolations, startServe, type Served } from './web-harness';
 
-const maybe = fs.existsSync(CHROMIUM) ? describe : describe.skip;
+const maybe = describeInChromium(false);
 jest.setTimeout(180_000);
 
 const HMAC = 'clef-partagee-du-webhook';
@@ -27,12 +27,7 @@ maybe('alert destinations and "Pousser au cabinet" in Chromium (web mode)', () =
   const pageErrors: string[] = [];
 
   async function api<T>(channel: string, input: unknown = {}): Promise<T> {
-    const res = await fetch(`${served.origin}/api/${channel}`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${served.token}` }, body: JSON.stringify(input),
-    });
-    const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-    if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
-    return body.value;
+    return callApi<T>(served, channel, input);
   }
   const goHash = async (hash: string) => { await page.evaluate((h) => { window.location.hash = h; }, hash); };
   const panel = () => page.locator('section.channels');

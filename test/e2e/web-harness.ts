@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-import { ROOT } from './vigie-process';
+import { ROOT, type Served } from './vigie-process';
+import { haveDatasets } from '../helpers/datasets';
 
 export { ROOT, runVigie, startServe, type Served } from './vigie-process';
 /** Where screenshots go (git-ignored). */
@@ -16,6 +17,28 @@ export const SCREENSHOTS = path.join(ROOT, 'test/output/screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Flags for a quiet, offline, headless Chromium. */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--lang=fr-FR'];
+
+/**
+ * `describe` when Chromium (and the datasets, if needed) are here, else `describe.skip` on a
+ * developer machine. Under CI a missing prerequisite is an error, not a silent skip: `.ci/run`
+ * installs Chromium, so its absence means the run did not test the UI.
+ */
+export function describeInChromium(needDatasets: boolean): jest.Describe {
+  const missing = [!fs.existsSync(CHROMIUM) && CHROMIUM, needDatasets && !haveDatasets() && '../shared/datasets'].filter(Boolean);
+  if (missing.length === 0) return describe;
+  if (process.env.CI) throw new Error(`e2e prerequisites missing under CI: ${missing.join(', ')}`);
+  return describe.skip;
+}
+
+/** Calls the API the way the renderer does (Bearer token), to check what the engine stored. */
+export async function callApi<T>(served: Served, channel: string, input: unknown = {}): Promise<T> {
+  const res = await fetch(`${served.origin}/api/${channel}`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${served.token}` }, body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
+  return body.value;
+}
 
 /** Builds the renderer when renderer/dist is missing or older than the sources. */
 export async function ensureRendererBuilt(): Promise<void> {

@@ -6,12 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { datasetPath, haveDatasets } from '../helpers/datasets';
+import { datasetPath } from '../helpers/datasets';
 import { startTestServer, type TestServer } from '../helpers/http-test-server';
-import { CHROMIUM, SCREENSHOTS, ensureRendererBuilt, launchChromium, runVigie, seriousAxeViolations, startServe, type Served } from './web-harness';
+import { SCREENSHOTS, callApi, describeInChromium, ensureRendererBuilt, launchChromium, runVigie, seriousAxeViolations, startServe, type Served } from './web-harness';
 
-const runnable = haveDatasets() && fs.existsSync(CHROMIUM);
-const maybe = runnable ? describe : describe.skip;
+const maybe = describeInChromium(true);
 jest.setTimeout(180_000);
 
 maybe('workstation in Chromium (web mode)', () => {
@@ -24,12 +23,7 @@ maybe('workstation in Chromium (web mode)', () => {
 
   /** Calls the API the way the renderer does (Bearer token), to check what was stored. */
   async function api<T>(channel: string, input: unknown = {}): Promise<T> {
-    const res = await fetch(`${served.origin}/api/${channel}`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${served.token}` }, body: JSON.stringify(input),
-    });
-    const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-    if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
-    return body.value;
+    return callApi<T>(served, channel, input);
   }
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
   const goHash = async (hash: string) => { await page.evaluate((h) => { window.location.hash = h; }, hash); };
