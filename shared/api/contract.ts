@@ -11,7 +11,7 @@ import type { DeliveryStatus, DesktopNotice, Severity } from '../types/alerts';
 import { INPUT_SCHEMAS } from './schemas';
 import { CHANNEL_NAMES, EVENT_NAMES, isEventNameLiteral, type ChannelName, type EventNameLiteral } from './names';
 import type {
-  AlertChannel, AlertRule, AppInfo, BriefFile, BriefPreview, Dashboard, Delivery, DemoLoadResult, ItemDetail,
+  AlertChannel, AlertRule, AppInfo, BriefDraftView, BriefEmailResult, BriefFile, BriefPreview, Dashboard, Delivery, DemoLoadResult, ItemDetail,
   ItemPage, ItemSummary, Note, OpmlImportResult, PushResult, RefreshResult, RuleTestResult, SavedSearch, Settings,
   SourceView, StoryDetail, StoryPage, StorySummary, TriageChange, UndoResult,
 } from './views';
@@ -64,6 +64,9 @@ export interface ChannelResults {
   'alerts:ackDesktop': { acknowledged: boolean };
   'briefs:preview': BriefPreview;
   'briefs:export': BriefFile;
+  'briefs:draft:get': BriefDraftView;
+  'briefs:draft:save': BriefDraftView;
+  'briefs:email': BriefEmailResult;
   'demo:load': DemoLoadResult;
   'app:info': AppInfo;
 }

@@ -13,7 +13,7 @@ export const CHANNEL_NAMES = [
   'settings:get', 'settings:set', 'settings:importReliability',
   'search:saved:list', 'search:saved:save', 'search:saved:remove',
   'alerts:rules:list', 'alerts:rules:save', 'alerts:rules:remove', 'alerts:rules:test', 'alerts:channels:list', 'alerts:channels:save', 'alerts:push', 'alerts:outbox:list', 'alerts:retry', 'alerts:ackDesktop',
-  'briefs:preview', 'briefs:export',
+  'briefs:preview', 'briefs:export', 'briefs:draft:get', 'briefs:draft:save', 'briefs:email',
   'demo:load', 'app:info',
 ] as const;
 

@@ -15,6 +15,8 @@ const score = z.number().min(0).max(100);
 const isoDate = z.string().trim().refine((v) => !Number.isNaN(Date.parse(v)), { message: 'not an ISO date' });
 const sourceType = z.enum(SOURCE_TYPES);
 const httpUrl = z.string().trim().url().refine((v) => /^https?:\/\//i.test(v), { message: 'http(s) URL required' });
+/** A brief entry key: story:12, group:34, item:56. */
+const briefKey = z.string().regex(/^(story|group|item):\d+$/);
 const tagName = z.string().trim().min(1).max(60);
 
 /** No input (transports send `{}` when the caller gives nothing). */
@@ -181,6 +183,17 @@ export const INPUT_SCHEMAS = {
   'briefs:preview': z.object({ from: isoDate, to: isoDate }).strict(),
   /** Renders the brief; the file comes back as base64 (web mode downloads it, Electron saves it). */
   'briefs:export': z.object({ from: isoDate, to: isoDate, format: z.enum(['pdf', 'docx', 'html', 'md']) }).strict(),
+  /** The period's draft and the brief's selectable entries (top stories, infox, analyst selections), in order. */
+  'briefs:draft:get': z.object({ from: isoDate, to: isoDate }).strict(),
+  /** Saves the analyst's order, removals and analysis paragraph for the period (preview, export and email apply it). */
+  'briefs:draft:save': z.object({
+    from: isoDate, to: isoDate,
+    order: z.array(briefKey).max(2000),
+    removed: z.array(briefKey).max(2000),
+    analysis: z.string().max(8000).nullable(),
+  }).strict(),
+  /** Emails the brief (HTML body, Markdown text part) through an SMTP alert channel; default recipients: the channel's list. */
+  'briefs:email': z.object({ from: isoDate, to: isoDate, channelId: id, recipients: z.array(z.string().trim().email()).max(200).default([]) }).strict(),
 
   /** Loads the demo crisis scenario (only into an empty database unless force). */
   'demo:load': z.object({ force: z.boolean().default(false) }).strict(),

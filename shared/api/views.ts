@@ -184,6 +184,32 @@ export interface BriefPreview {
   storyCount: number;
 }
 
+/** One entry of the brief the analyst can move or remove. */
+export interface BriefEntry {
+  /** Stable key: story:<id>, group:<first item id> (unanalysed cluster), item:<id>. */
+  key: string;
+  title: string;
+  section: 'top' | 'infox' | 'selection';
+}
+
+/** The period's draft with the brief's entries: kept ones in the brief's order, then removed ones. */
+export interface BriefDraftView {
+  from: string;
+  to: string;
+  entries: BriefEntry[];
+  removed: BriefEntry[];
+  analysis: string | null;
+  /** When the draft was last saved; null when never. */
+  updatedAt: string | null;
+}
+
+/** Outcome of emailing the brief, per recipient. */
+export interface BriefEmailResult {
+  subject: string;
+  sent: string[];
+  failed: Array<{ recipient: string; code: string; message: string }>;
+}
+
 /** A rendered brief file. */
 export interface BriefFile {
   fileName: string;

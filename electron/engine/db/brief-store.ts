@@ -204,3 +204,16 @@ export function listBriefFiles(db: Db, limit = 50): Array<BriefFileLog & { id: n
   return db.prepare(`SELECT id, draft_id AS draftId, period_from AS "from", period_to AS "to", format, path, bytes, duration_ms AS durationMs, trigger, created_at AS createdAt
     FROM brief_files ORDER BY id DESC LIMIT ?`).all(limit) as Array<BriefFileLog & { id: number; createdAt: string }>;
 }
+
+/** Titles of brief entry keys (story:N → the story, group:N and item:N → the item), for removed entries the brief no longer shows. */
+export function readKeyTitles(db: Db, keys: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const item = db.prepare('SELECT title FROM items WHERE id = ?');
+  const story = hasTable(db, 'stories') ? db.prepare('SELECT title FROM stories WHERE id = ?') : null;
+  for (const key of keys) {
+    const [kind, n] = key.split(':');
+    const r = (kind === 'story' ? story?.get(Number(n)) : item.get(Number(n))) as { title: string } | undefined;
+    if (r) out.set(key, r.title);
+  }
+  return out;
+}
