@@ -22,6 +22,8 @@ export interface FileParser {
 export interface FileParserOptions {
   /** Worker threads. Default: CPUs − 1 (at least 1, at most 4); 0 parses in-thread. */
   workers?: number;
+  /** Also run prepareItems on each file (see readAndParseFile). Default false. */
+  prepare?: boolean;
 }
 
 /** Starts one worker running parse-worker (through tsx's require hook when running from .ts sources). */
@@ -34,20 +36,21 @@ function startWorker(): Worker {
 }
 
 /** A parser that works in the calling thread. */
-function inThreadParser(): FileParser {
-  return { parse: readAndParseFile, close: async () => undefined, workers: 0 };
+function inThreadParser(prepare: boolean): FileParser {
+  return { parse: (file) => readAndParseFile(file, prepare), close: async () => undefined, workers: 0 };
 }
 
 /** Creates a file parser; jobs are spread round-robin over the workers. */
 export function createFileParser(opts: FileParserOptions = {}): FileParser {
   const count = opts.workers ?? Math.min(4, Math.max(1, os.availableParallelism() - 1));
-  if (count <= 0) return inThreadParser();
+  const prepare = opts.prepare ?? false;
+  if (count <= 0) return inThreadParser(prepare);
   const workers: Worker[] = [];
   try {
     for (let i = 0; i < count; i++) workers.push(startWorker());
   } catch {
     for (const w of workers) void w.terminate();
-    return inThreadParser();
+    return inThreadParser(prepare);
   }
   const waiting = new Map<number, { file: string; worker: Worker; resolve: (r: ParsedFile) => void }>();
   const dead = new Set<Worker>();
@@ -65,7 +68,7 @@ export function createFileParser(opts: FileParserOptions = {}): FileParser {
       for (const [id, job] of waiting) {
         if (job.worker !== w) continue;
         waiting.delete(id);
-        void readAndParseFile(job.file).then(job.resolve);
+        void readAndParseFile(job.file, prepare).then(job.resolve);
       }
     };
     w.on('error', fallBack);
@@ -75,12 +78,12 @@ export function createFileParser(opts: FileParserOptions = {}): FileParser {
     workers: count,
     parse(file: string): Promise<ParsedFile> {
       const alive = workers.filter((w) => !dead.has(w));
-      if (alive.length === 0) return readAndParseFile(file);
+      if (alive.length === 0) return readAndParseFile(file, prepare);
       const id = nextId++;
       const worker = alive[id % alive.length];
       return new Promise<ParsedFile>((resolve) => {
         waiting.set(id, { file, worker, resolve });
-        const job: ParseJob = { id, file };
+        const job: ParseJob = { id, file, prepare };
         worker.postMessage(job);
       });
     },

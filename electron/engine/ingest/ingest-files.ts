@@ -12,7 +12,7 @@ import { upsertItems } from '../db/items-store';
 import type { Db } from '../db/open';
 import { addSource, findSourceByUrl, listSources } from '../db/sources-store';
 import { createFileParser } from './file-parser';
-import { processItems } from './process-items';
+import { finishPreparedItems, prepareItems, type PreparedItem } from './process-items';
 import type { ParsedFile } from './read-feed-file';
 import { analyzeStoredItems } from './store-feed';
 
@@ -64,6 +64,13 @@ export interface IngestFilesResult {
 
 /** New items per analysis call. */
 const DEFAULT_ANALYZE_EVERY = 10_000;
+
+/**
+ * Files submitted to the parser ahead of the batch being stored. The storing thread blocks for
+ * a second or more in each analysis call; with only a couple of batches queued the parser would
+ * sit idle meanwhile. ~700 files ≈ one analysis call's worth of parsing (tens of MB in memory).
+ */
+const LOOKAHEAD_FILES = 768;
 
 /** Below this many files, parsing stays in-thread. */
 const MIN_FILES_FOR_WORKERS = 32;
@@ -148,7 +155,7 @@ function logError(file: string, error: { code: string; message: string }): void 
 
 /**
  * Ingests feed files and directories into the database. Files are parsed ahead in worker threads
- * (two batches in flight) while each parsed batch is stored in one transaction; new items are
+ * (LOOKAHEAD_FILES ahead) while each parsed batch is stored in one transaction; new items are
  * analysed in chunks of `analyzeEvery` and at the end.
  */
 export async function ingestFiles(db: Db, paths: string[], opts: IngestFilesOptions = {}): Promise<IngestFilesResult> {
@@ -164,7 +171,10 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestFilesOpti
   const resolveSource = createSourceResolver(db, opts);
   const total: IngestFilesResult = { files: files.length + unreadable, items: 0, new: 0, errors: unreadable };
   // Workers pay off only when there is enough to parse (starting one costs tens of ms).
-  const parser = createFileParser({ workers: files.length >= MIN_FILES_FOR_WORKERS ? opts.workers : 0 });
+  // With analysis, the storing thread is the bottleneck (store + analysis ≈ 1.5× parsing): the
+  // source-independent half of processing then runs with the parsing, in the workers. Without
+  // analysis the two sides are balanced as they are, and processing stays here.
+  const parser = createFileParser({ workers: files.length >= MIN_FILES_FOR_WORKERS ? opts.workers : 0, prepare: opts.analyze !== false });
   const inFlight: Promise<ParsedFile>[] = [];
   // Analysis has a fixed cost per call (story index, models): chunks of thousands of items
   // cost a fraction of per-batch calls. Stored-but-unanalysed items after a crash are caught
@@ -177,20 +187,25 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestFilesOpti
   };
   try {
     for (let start = 0; start < files.length; start += batchSize) {
-      submitUpTo(start + 2 * batchSize);
+      submitUpTo(start + Math.max(2 * batchSize, LOOKAHEAD_FILES));
       const batch = files.slice(start, start + batchSize);
-      const parsed: { file: string; feed: Feed; fetchedAt: Date }[] = [];
+      const parsed: { file: string; feed: Feed; fetchedAt: Date; prepared: PreparedItem[] }[] = [];
       for (const file of batch) {
         const r = await inFlight.shift()!;
-        if (r.ok) parsed.push({ file, feed: r.feed, fetchedAt: new Date(r.fetchedAt) });
-        else { total.errors++; onError(file, r.error); }
+        if (r.ok) {
+          const fetchedAt = new Date(r.fetchedAt);
+          parsed.push({ file, feed: r.feed, fetchedAt, prepared: r.prepared ?? prepareItems(r.feed, { fetchedAt }) });
+        } else {
+          total.errors++;
+          onError(file, r.error);
+        }
       }
       const batchNewIds: number[] = [];
       let batchItems = 0;
       db.transaction(() => {
-        for (const { file, feed, fetchedAt } of parsed) {
+        for (const { file, feed, fetchedAt, prepared } of parsed) {
           const sourceId = resolveSource(feed, file);
-          const processed = processItems(feed, { sourceId, fetchedAt, feedLanguage: feed.language });
+          const processed = finishPreparedItems(prepared, { sourceId, feedLanguage: feed.language });
           const r = upsertItems(db, sourceId, processed, fetchedAt);
           batchItems += r.items;
           for (const id of r.newIds) batchNewIds.push(id);

@@ -1,10 +1,11 @@
 /**
  * Worker-thread side of file parsing (see file-parser.ts): reads a feed file, parses it exactly
- * like a fetched body and sends back the Feed with its effective date, or the error.
+ * like a fetched body and sends back the Feed with its effective date (and, when asked, its
+ * prepared items), or the error.
  */
 import { parentPort } from 'node:worker_threads';
 import { readAndParseFile, type ParseJob } from './read-feed-file';
 
 parentPort?.on('message', (job: ParseJob) => {
-  readAndParseFile(job.file).then((result) => parentPort!.postMessage({ id: job.id, result }));
+  readAndParseFile(job.file, job.prepare).then((result) => parentPort!.postMessage({ id: job.id, result }));
 });

@@ -138,16 +138,31 @@ function syntheticTitle(text: string | null): string {
   return (space > 60 ? cut.slice(0, space) : cut) + '…';
 }
 
-/** Dedup keys: URL guids are global, other guids only mean something inside their source. */
-function dedupKeys(guid: string | null, link: string | null, sourceId: number): string[] {
+/** Prefix of guid keys made before the source is known (worker side); see scopeKeys. */
+const UNSCOPED_GUID = 'g:?:';
+
+/** Dedup keys: URL guids are global, other guids only mean something inside their source (null: not known yet). */
+function dedupKeys(guid: string | null, link: string | null, sourceId: number | null): string[] {
   const keys: string[] = [];
-  if (guid) keys.push(isAbsoluteHttpUrl(guid) ? 'g:' + canonicalizeUrl(guid) : `g:${sourceId}:${guid}`);
+  if (guid) keys.push(isAbsoluteHttpUrl(guid) ? 'g:' + canonicalizeUrl(guid) : `${sourceId === null ? UNSCOPED_GUID : `g:${sourceId}:`}${guid}`);
   if (link) keys.push('l:' + link);
   return keys;
 }
 
-/** Processes one item. */
-function processItem(item: FeedItem, ctx: ProcessContext, fetchedAt: string): ProcessedItem {
+/** Binds keys made without a source (`g:?:<guid>`) to `sourceId`. */
+function scopeKeys(keys: string[], sourceId: number): string[] {
+  if (!keys.some((k) => k.startsWith(UNSCOPED_GUID))) return keys;
+  return keys.map((k) => (k.startsWith(UNSCOPED_GUID) ? `g:${sourceId}:${k.slice(UNSCOPED_GUID.length)}` : k));
+}
+
+/**
+ * A processed item before its source is known, as plain data (no getter): what a worker thread
+ * computes and posts back. `finishPreparedItems` turns it into a ProcessedItem.
+ */
+export type PreparedItem = Omit<ProcessedItem, 'language'>;
+
+/** Processes one item, everything but the (lazy) language. */
+function prepareItem(item: FeedItem, sourceId: number | null, fetchedAt: string): PreparedItem {
   const guid = clean(item.guid);
   const rawLink = clean(item.link) ?? (guid && isAbsoluteHttpUrl(guid) ? guid : null);
   const link = rawLink ? canonicalizeUrl(rawLink) : null;
@@ -158,9 +173,6 @@ function processItem(item: FeedItem, ctx: ProcessContext, fetchedAt: string): Pr
   const title = clean(item.title) ?? syntheticTitle(text);
   const normalized = normalizeForHash(title + '\n' + (text ?? ''));
   const contentHash = createHash('sha1').update(normalized).digest('hex');
-  const langSample = text ? `${title}. ${text}` : title;
-  const hint = ctx.feedLanguage ?? null;
-  let language: string | null | undefined;
   return {
     guid,
     link,
@@ -172,25 +184,51 @@ function processItem(item: FeedItem, ctx: ProcessContext, fetchedAt: string): Pr
     categories: item.categories ?? [],
     enclosures: item.enclosures ?? [],
     engagement: item.engagement ?? null,
-    // Lazy: most occurrences are duplicates the store never inserts, and detection is the
-    // costliest step of processing.
-    get language(): string | null {
-      if (language === undefined) language = itemLanguage(langSample, hint);
-      return language;
-    },
     published: item.published ?? item.updated ?? null,
     updated: item.updated ?? null,
     fetchedAt,
     contentHash,
-    keys: dedupKeys(guid, link, ctx.sourceId),
+    keys: dedupKeys(guid, link, sourceId),
     hashIsDistinctive: normalized.length >= DISTINCTIVE_HASH_MIN_CHARS,
   };
+}
+
+/** Adds the lazy language (and, when given, the source's keys) to a prepared item. */
+function finishItem(p: PreparedItem, hint: string | null, sourceId: number | null): ProcessedItem {
+  let language: string | null | undefined;
+  return {
+    ...p,
+    keys: sourceId === null ? p.keys : scopeKeys(p.keys, sourceId),
+    // Lazy: most occurrences are duplicates the store never inserts, and detection is the
+    // costliest step of processing.
+    get language(): string | null {
+      if (language === undefined) {
+        const text = p.summary ?? p.contentText;
+        language = itemLanguage(text ? `${p.title}. ${text}` : p.title, hint);
+      }
+      return language;
+    },
+  };
+}
+
+/**
+ * Source-independent part of processItems (canonical URLs, text, hash, keys with unscoped guids),
+ * as structured-clonable data: file ingestion runs it in its parsing worker threads.
+ */
+export function prepareItems(feed: Feed, ctx: { fetchedAt: Date }): PreparedItem[] {
+  const fetchedAt = ctx.fetchedAt.toISOString();
+  return feed.items.map((item) => prepareItem(item, null, fetchedAt));
+}
+
+/** Completes prepareItems' output for `sourceId`: same result as processItems on the same feed. */
+export function finishPreparedItems(prepared: PreparedItem[], ctx: { sourceId: number; feedLanguage?: string | null }): ProcessedItem[] {
+  const hint = ctx.feedLanguage ?? null;
+  return prepared.map((p) => finishItem(p, hint, ctx.sourceId));
 }
 
 /** Processes every item of a parsed feed, in feed order. */
 export function processItems(feed: Feed, ctx: ProcessContext): ProcessedItem[] {
   const fetchedAt = ctx.fetchedAt.toISOString();
   const hint = ctx.feedLanguage ?? feed.language ?? null;
-  const withHint: ProcessContext = { ...ctx, feedLanguage: hint };
-  return feed.items.map((item) => processItem(item, withHint, fetchedAt));
+  return feed.items.map((item) => finishItem(prepareItem(item, ctx.sourceId, fetchedAt), hint, null));
 }

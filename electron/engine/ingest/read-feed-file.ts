@@ -3,16 +3,27 @@ import fs from 'node:fs';
 import { serializeError, type SerializedError } from '../../../shared/errors';
 import type { Feed } from '../../../shared/types/feed';
 import { parseFeed } from './parse-feed';
+import { prepareItems, type PreparedItem } from './process-items';
 
 /** A parse request sent to a worker. */
 export interface ParseJob {
   id: number;
   file: string;
+  /** Also run prepareItems (the feed then comes back without its items). */
+  prepare?: boolean;
 }
 
 /** Outcome of reading and parsing one file. */
 export type ParsedFile =
-  | { ok: true; feed: Feed; /** ISO: newest item date, else the file's mtime. */ fetchedAt: string }
+  | {
+    ok: true;
+    /** The feed; its `items` are empty when `prepared` is set (they would only be cloned twice). */
+    feed: Feed;
+    /** ISO: newest item date, else the file's mtime. */
+    fetchedAt: string;
+    /** prepareItems(feed) when asked for (`prepare`). */
+    prepared?: PreparedItem[];
+  }
   | { ok: false; error: SerializedError };
 
 /** The effective fetch date of a file: its newest item date, else its modification time. */
@@ -26,13 +37,19 @@ function effectiveDate(feed: Feed, mtime: Date): Date {
   return Number.isNaN(t) ? mtime : new Date(t);
 }
 
-/** Reads and parses `file`; the items' own dates give the fetch date (archives replay as they were). */
-export async function readAndParseFile(file: string): Promise<ParsedFile> {
+/**
+ * Reads and parses `file`; the items' own dates give the fetch date (archives replay as they were).
+ * With `prepare`, the source-independent processing runs here too (off the storing thread in workers).
+ */
+export async function readAndParseFile(file: string, prepare = false): Promise<ParsedFile> {
   try {
     const bytes = fs.readFileSync(file);
     const mtime = fs.statSync(file).mtime;
     const feed = await parseFeed(bytes, { fetchedAt: mtime });
-    return { ok: true, feed, fetchedAt: effectiveDate(feed, mtime).toISOString() };
+    const fetchedAt = effectiveDate(feed, mtime);
+    if (!prepare) return { ok: true, feed, fetchedAt: fetchedAt.toISOString() };
+    const prepared = prepareItems(feed, { fetchedAt });
+    return { ok: true, feed: { ...feed, items: [] }, fetchedAt: fetchedAt.toISOString(), prepared };
   } catch (err) {
     return { ok: false, error: serializeError(err) };
   }

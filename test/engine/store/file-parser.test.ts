@@ -32,4 +32,23 @@ describe('createFileParser', () => {
     const after = await parser.parse(files[0]);
     expect(after.ok).toBe(true);
   });
+
+  it('prepares the items in the worker exactly as in-thread, returning the feed without its items', async () => {
+    const inWorker = createFileParser({ workers: 1, prepare: true });
+    const inThread = createFileParser({ workers: 0, prepare: true });
+    try {
+      const a = await Promise.all(files.slice(0, 3).map((f) => inWorker.parse(f)));
+      const b = await Promise.all(files.slice(0, 3).map((f) => inThread.parse(f)));
+      expect(a).toEqual(b);
+      for (const r of a) {
+        if (!r.ok) throw new Error('parse failed');
+        expect(r.feed.items).toEqual([]);
+        expect(r.prepared!.length).toBeGreaterThan(0);
+        expect(r.prepared![0].contentHash).toMatch(/^[0-9a-f]{40}$/);
+      }
+    } finally {
+      await inWorker.close();
+      await inThread.close();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import type { Feed, FeedItem } from '../../../shared/types/feed';
-import { processItems } from '../../../electron/engine/ingest/process-items';
+import { finishPreparedItems, prepareItems, processItems } from '../../../electron/engine/ingest/process-items';
 
 const item = (over: Partial<FeedItem>): FeedItem => ({
   guid: null, title: null, link: null, published: null, updated: null, authors: [], categories: [], summary: null, content: null, enclosures: [], ...over,
@@ -57,5 +57,22 @@ describe('processItems', () => {
     ]), ctx);
     expect(fr.language).toBe('fr');
     expect(en.language).toBe('en');
+  });
+
+  it('gives the same items when prepared without a source (worker side) then finished for it', () => {
+    const f = feed([
+      item({ guid: 'https://www.ex.fr/a?utm_source=x', title: 'A', summary: 'La réforme des retraites divise le gouvernement et les syndicats avant la grève.' }),
+      item({ guid: 'abc-123', link: 'https://ex.fr/b', title: 'B' }),
+      item({ title: 'The threat coming from the cold', summary: 'A Russian invasion of Ukraine would reshuffle the cards for the election, and the candidates are worried.' }),
+    ]);
+    // Structured cloning is what a worker's postMessage does: the prepared data must survive it.
+    const prepared = structuredClone(prepareItems(f, ctx));
+    expect(prepared[1].keys[0]).not.toContain('7');
+    const finished = finishPreparedItems(prepared, { sourceId: ctx.sourceId, feedLanguage: f.language });
+    const direct = processItems(f, ctx);
+    const plain = (xs: typeof direct) => xs.map((x) => ({ ...x, language: x.language }));
+    expect(plain(finished)).toEqual(plain(direct));
+    expect(finished[1].keys).toEqual(['g:7:abc-123', 'l:https://ex.fr/b']);
+    expect(finished.map((x) => x.language)).toEqual(['fr', 'fr', 'en']);
   });
 });
