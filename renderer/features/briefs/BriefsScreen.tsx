@@ -2,7 +2,7 @@
  * Synthèse: pick a period, edit the brief (order, removals, analysis paragraph), preview it
  * (sandboxed iframe), export PDF/DOCX/HTML/Markdown and email it through an SMTP alert channel.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -28,10 +28,15 @@ export function BriefsScreen() {
   const [loadKey, setLoadKey] = useState(0);
   const range = () => ({ from: new Date(`${from}T00:00:00`).toISOString(), to: new Date(`${to}T23:59:59`).toISOString() });
 
+  // Edits fire previews in quick succession; only the latest request may paint (an older, slower
+  // answer would show the brief without the last edit).
+  const previewSeq = useRef(0);
   const show = async (e?: React.FormEvent) => {
     e?.preventDefault();
+    const seq = ++previewSeq.current;
     setBusy(true);
     const r = await call('briefs:preview', range());
+    if (seq !== previewSeq.current) return;
     setBusy(false);
     if (r.ok) { setPreview(r.value); setError(null); } else setError(r.error);
   };
