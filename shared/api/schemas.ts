@@ -193,7 +193,11 @@ export const INPUT_SCHEMAS = {
     analysis: z.string().max(8000).nullable(),
   }).strict(),
   /** Emails the brief (HTML body, Markdown text part) through an SMTP alert channel; default recipients: the channel's list. */
-  'briefs:email': z.object({ from: isoDate, to: isoDate, channelId: id, recipients: z.array(z.string().trim().email()).max(200).default([]) }).strict(),
+  'briefs:email': z.object({
+    from: isoDate, to: isoDate, channelId: id, recipients: z.array(z.string().trim().email()).max(200).default([]),
+    /** The brief also attached as a file in this format; null: body only. */
+    format: z.enum(['pdf', 'docx', 'html', 'md']).nullable().default(null),
+  }).strict(),
 
   /** Loads the demo crisis scenario (only into an empty database unless force). */
   'demo:load': z.object({ force: z.boolean().default(false) }).strict(),

@@ -88,6 +88,8 @@ export interface AlertMessage {
   origin: string;
   text: string;
   html: string;
+  /** Files attached to the mail (SMTP only; the other channels ignore them), e.g. the daily brief. */
+  attachments?: Array<{ fileName: string; contentType: string; content: Uint8Array }>;
 }
 
 /** Delivery states of one outbox row. */

@@ -78,6 +78,8 @@ maybe('editing and emailing the daily brief in Chromium (web mode)', () => {
     const mails = await smtp.waitForMails(2);
     const html = String(mails[0]!.parsed.html);
     expect(html).toContain('« avant midi »');
+    // PDF is the default attachment.
+    expect(mails[0]!.parsed.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'brief-edit-2.png') });
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);

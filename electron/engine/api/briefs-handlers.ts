@@ -65,7 +65,7 @@ export function briefsHandlers(ctx: HandlerContext): Pick<ChannelHandlers, 'brie
       saveDraft(ctx.db, { from: toUtcIso(from), to: toUtcIso(to), order, removed: [...new Set(removed)], analysis: text, author: analystName(ctx) }, ctx.now().toISOString());
       return readDraftView(ctx, from, to);
     },
-    'briefs:email': ({ from, to, channelId, recipients }) =>
-      emailBrief(ctx.db, { from, to, channel: channelId, recipients, options: { lang: langOf(ctx), now: ctx.now() }, actor: analystName(ctx), timeoutMs: 30_000 }),
+    'briefs:email': ({ from, to, channelId, recipients, format }) =>
+      emailBrief(ctx.db, { from, to, channel: channelId, recipients, attach: format, options: { lang: langOf(ctx), now: ctx.now() }, actor: analystName(ctx), timeoutMs: 30_000 }),
   };
 }

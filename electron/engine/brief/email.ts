@@ -10,12 +10,12 @@ import { sendSmtp, type SmtpConfig } from '../alerts/channels/smtp';
 import { insertAudit } from '../db/alerts-outbox-store';
 import { findChannel, loadChannelForSend } from '../db/alerts-store';
 import type { Db } from '../db/open';
-import { renderModelCharts } from './brief';
+import { BRIEF_MIME, renderBrief, renderModelCharts } from './brief';
 import { labelsFor } from './i18n';
 import { renderHtml } from './render-html';
 import { renderMarkdown } from './render-md';
 import { selectBrief } from './select';
-import type { BriefOptions } from './types';
+import type { BriefFormat, BriefOptions } from './types';
 
 /** What emailBrief is asked. */
 export interface EmailBriefRequest {
@@ -25,6 +25,8 @@ export interface EmailBriefRequest {
   channel: number | string;
   /** Addresses; default: the channel's defaultTo list. */
   recipients?: string[];
+  /** Also attach the brief as a file in this format (the body stays HTML + text). Default: none. */
+  attach?: BriefFormat | null;
   options?: BriefOptions;
   /** Who sends, for the audit log. Default 'analyste'. */
   actor?: string;
@@ -59,6 +61,12 @@ export async function emailBrief(db: Db, req: EmailBriefRequest): Promise<EmailB
     text: renderMarkdown(model, charts, { omitImages: true }).markdown,
     html: renderHtml(model, charts, { images: 'png' }),
   };
+  if (req.attach) {
+    // Rendered once for every recipient; named like the UI export (synthese-<last day covered>).
+    const { bytes } = await renderBrief(model, charts, req.attach);
+    const day = new Date(Date.parse(model.to) - 1).toISOString().slice(0, 10);
+    message.attachments = [{ fileName: `synthese-${day}.${req.attach}`, contentType: BRIEF_MIME[req.attach], content: bytes }];
+  }
   const result: EmailBriefResult = { subject, sent: [], failed: [] };
   for (const recipient of recipients) {
     // One key per recipient and send: a deliberate resend is a new message.

@@ -17,6 +17,7 @@ export function BriefEmail({ range }: { range: { from: string; to: string } }) {
   const [channels, setChannels] = useState<AlertChannel[]>([]);
   const [channelId, setChannelId] = useState<number | null>(null);
   const [recipients, setRecipients] = useState('');
+  const [format, setFormat] = useState<'' | 'pdf' | 'docx' | 'html' | 'md'>('pdf');
   const [result, setResult] = useState<BriefEmailResult | null>(null);
   const [error, setError] = useState<SerializedError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -37,7 +38,7 @@ export function BriefEmail({ range }: { range: { from: string; to: string } }) {
     if (channelId == null) return;
     setBusy(true);
     setResult(null);
-    const r = await call('briefs:email', { ...range, channelId, recipients: parseRecipients(recipients) });
+    const r = await call('briefs:email', { ...range, channelId, recipients: parseRecipients(recipients), format: format || null });
     setBusy(false);
     if (r.ok) { setResult(r.value); setError(null); } else setError(r.error);
   };
@@ -55,6 +56,11 @@ export function BriefEmail({ range }: { range: { from: string; to: string } }) {
           <textarea id="brief-email-to" rows={3} value={recipients} onChange={(e) => setRecipients(e.target.value)}
             placeholder={defaults} aria-describedby="brief-email-hint" />
           <p id="brief-email-hint" className="muted">{t('briefs.recipientsHint', { defaults: defaults || '—' })}</p>
+          <label htmlFor="brief-email-format">{t('briefs.attachment')}</label>
+          <select id="brief-email-format" value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
+            <option value="">{t('briefs.noAttachment')}</option>
+            {(['pdf', 'docx', 'html', 'md'] as const).map((f) => <option key={f} value={f}>{f.toUpperCase()}</option>)}
+          </select>
           <button type="submit" className="primary" disabled={busy || channelId == null}>{busy ? t('briefs.sending') : t('briefs.send')}</button>
         </>
       )}

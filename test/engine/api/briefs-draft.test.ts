@@ -98,7 +98,7 @@ test('a saved draft orders, removes and annotates the exported brief, the previe
   expect(restored.entries.map((e) => e.title)).toContain(STORIES[2]!.title);
   value(await engine.invoke('briefs:draft:save', { from: FROM, to: TO, order, removed: [dropped], analysis }));
 
-  const sent = value(await engine.invoke('briefs:email', { from: FROM, to: TO, channelId, recipients: ['cellule@interieur.test', 'prefet@moselle.test'] }));
+  const sent = value(await engine.invoke('briefs:email', { from: FROM, to: TO, channelId, recipients: ['cellule@interieur.test', 'prefet@moselle.test'], format: 'md' }));
   expect(sent.sent).toEqual(['cellule@interieur.test', 'prefet@moselle.test']);
   expect(sent.failed).toEqual([]);
   const mails = await sink.waitForMails(2);
@@ -110,6 +110,28 @@ test('a saved draft orders, removes and annotates the exported brief, the previe
   const text = mails[0]!.parsed.text ?? '';
   expect(text.indexOf(STORIES[1]!.title)).toBeLessThan(text.indexOf(STORIES[0]!.title));
   expect(text).toContain(analysis);
+  // The Markdown file attached is the edited brief too.
+  const [att] = mails[0]!.parsed.attachments;
+  expect(att?.filename).toBe('synthese-2022-02-24.md');
+  expect(att?.contentType).toBe('text/markdown');
+  const attached = att!.content.toString('utf8');
+  expect(attached).toContain(analysis);
+  expect(attached).not.toContain(STORIES[2]!.title);
+  expect(attached.indexOf(STORIES[1]!.title)).toBeLessThan(attached.indexOf(STORIES[0]!.title));
+}, 60_000);
+
+test('briefs:email attaches a PDF when asked, and nothing by default', async () => {
+  const before = sink.mails.length;
+  const r = value(await engine.invoke('briefs:email', { from: FROM, to: TO, channelId, recipients: ['cellule@interieur.test'], format: 'pdf' }));
+  expect(r.sent).toEqual(['cellule@interieur.test']);
+  value(await engine.invoke('briefs:email', { from: FROM, to: TO, channelId, recipients: [] }));
+  const mails = (await sink.waitForMails(before + 2)).slice(before);
+  const pdf = mails[0]!.parsed.attachments[0]!;
+  expect(pdf.filename).toBe('synthese-2022-02-24.pdf');
+  expect(pdf.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  // Without recipients the channel's own list is used; without a format the mail has no attachment.
+  expect((Array.isArray(mails[1]!.parsed.to) ? mails[1]!.parsed.to[0] : mails[1]!.parsed.to)?.text).toBe('dircab@interieur.test');
+  expect(mails[1]!.parsed.attachments).toEqual([]);
 }, 60_000);
 
 test('briefs:email refuses a non-SMTP channel and a malformed recipient', async () => {

@@ -61,6 +61,7 @@ export const sendSmtp: ChannelSend = async ({ channel, secret, recipient, idemKe
       subject: message.subject,
       text: message.text,
       html: message.html,
+      attachments: message.attachments?.map((a) => ({ filename: a.fileName, contentType: a.contentType, content: Buffer.from(a.content) })),
       messageId: messageIdFor(idemKey, cfg.from),
       headers: { 'X-Vigie-Idempotency-Key': idemKey, 'X-Priority': message.severity === 'info' ? '3' : '1' },
     });
