@@ -98,6 +98,29 @@ maybe('alert destinations and "Pousser au cabinet" in Chromium (web mode)', () =
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
+  it('saves a watch rule that delivers to the destination ticked in the editor', async () => {
+    await goHash('#/alertes');
+    const editor = page.locator('form[aria-labelledby="editor-title"]');
+    // The configured destinations appear in the editor once the screen reloads its channel list.
+    await page.reload();
+    await editor.getByRole('checkbox', { name: /Cabinet du préfet/ }).waitFor();
+    expect(await editor.getByRole('note').filter({ hasText: 'Aucune destination' }).count()).toBe(1);
+    await editor.getByLabel('Nom', { exact: true }).fill('Rumeurs Kervoal');
+    await editor.getByLabel('Requête', { exact: true }).fill('kervoal');
+    await editor.getByRole('checkbox', { name: /Cabinet du préfet/ }).check();
+    expect(await editor.getByRole('note').filter({ hasText: 'Aucune destination' }).count()).toBe(0);
+    await editor.getByRole('button', { name: 'Enregistrer' }).click();
+    await editor.getByRole('heading', { name: 'Modifier la règle' }).waitFor();
+    const channels = await api<Array<{ id: number; name: string }>>('alerts:channels:list');
+    const smtpId = channels.find((c) => c.name === 'Cabinet du préfet')!.id;
+    const rules = await api<Array<{ id: number; name: string; channelIds: number[] }>>('alerts:rules:list');
+    const rule = rules.find((r) => r.name === 'Rumeurs Kervoal')!;
+    expect(rule.channelIds).toEqual([smtpId]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // The demo replays two late items: a live rule could mail them and blur the next test's count.
+    await api('alerts:rules:remove', { id: rule.id });
+  });
+
   it('pushes an item with `p`: one [URGENT] mail and one webhook POST, reported delivered', async () => {
     const list = await api<{ items: Array<{ id: number; title: string }> }>('items:list', { limit: 1 });
     const item = list.items[0];

@@ -5,7 +5,7 @@ import { call, subscribe } from '../../api';
 import { useApp } from '../../app/context';
 import { formatDateTime } from '../../i18n/format';
 import { ErrorNote } from '../../components/ErrorNote';
-import { SEVERITIES, type AlertRule, type Delivery, type Severity } from '../../../shared/types/alerts';
+import { SEVERITIES, type AlertChannel, type AlertRule, type Delivery, type Severity } from '../../../shared/types/alerts';
 import { SOURCE_TYPES, type SourceType } from '../../../shared/types/domain';
 import type { RuleTestResult } from '../../../shared/api/contract';
 import type { SerializedError } from '../../../shared/errors';
@@ -18,6 +18,7 @@ export function AlertsScreen() {
   const { notify } = useApp();
   const [rules, setRules] = useState<AlertRule[]>([]);
   const [outbox, setOutbox] = useState<Delivery[]>([]);
+  const [channels, setChannels] = useState<AlertChannel[]>([]);
   const [form, setForm] = useState<RuleForm>(EMPTY_RULE);
   const [test, setTest] = useState<RuleTestResult | null>(null);
   const [error, setError] = useState<SerializedError | null>(null);
@@ -25,6 +26,7 @@ export function AlertsScreen() {
   const load = useCallback(() => {
     void call('alerts:rules:list').then((r) => { if (r.ok) setRules(r.value); else setError(r.error); });
     void call('alerts:outbox:list', {}).then((r) => { if (r.ok) setOutbox(r.value); });
+    void call('alerts:channels:list').then((r) => { if (r.ok) setChannels(r.value.filter((c) => c.enabled)); });
   }, []);
   useEffect(load, [load]);
   useEffect(() => subscribe('alerts:status', (p) => setOutbox((o) => o.map((d) => (d.id === p.deliveryId ? { ...d, status: p.status, lastErrorCode: p.errorCode } : d)))), []);
@@ -48,6 +50,8 @@ export function AlertsScreen() {
   };
   const setTier = (i: number, k: keyof RuleForm['tiers'][number], v: string) =>
     setForm({ ...form, tiers: form.tiers.map((tier, j) => (j === i ? { ...tier, [k]: v } : tier)) });
+  const toggleChannel = (id: number) =>
+    setForm({ ...form, channelIds: form.channelIds.includes(id) ? form.channelIds.filter((x) => x !== id) : [...form.channelIds, id] });
   const toggleType = (ty: SourceType) =>
     setForm({ ...form, sourceTypes: form.sourceTypes.includes(ty) ? form.sourceTypes.filter((x) => x !== ty) : [...form.sourceTypes, ty] });
 
@@ -100,6 +104,12 @@ export function AlertsScreen() {
             <select value={form.match} onChange={(e) => setForm({ ...form, match: e.target.value as 'any' | 'all' })}>
               <option value="any">{t('alerts.matchAny')}</option><option value="all">{t('alerts.matchAll')}</option>
             </select></label>
+          <fieldset className="checks"><legend>{t('alerts.destinations')}</legend>
+            {channels.map((c) => (
+              <label key={c.id}><input type="checkbox" checked={form.channelIds.includes(c.id)} onChange={() => toggleChannel(c.id)} /> {c.name} ({t(`channels.kinds.${c.kind}`)})</label>
+            ))}
+            {form.channelIds.length === 0 && <p className="warn" role="note">{t('alerts.noDestination')}</p>}
+          </fieldset>
           <label className="block"><span>{t('alerts.recipients')}</span><textarea rows={2} value={form.recipients} onChange={(e) => setForm({ ...form, recipients: e.target.value })} /></label>
           <label className="check"><input type="checkbox" checked={form.enabled} onChange={(e) => setForm({ ...form, enabled: e.target.checked })} /> {t('alerts.enabled')}</label>
           <div className="btn-row">
@@ -114,7 +124,7 @@ export function AlertsScreen() {
           )}
         </form>
       </div>
-      <ChannelsPanel />
+      <ChannelsPanel onChanged={load} />
       <section className="panel" aria-labelledby="outbox-title">
         <h2 id="outbox-title">{t('alerts.inbox')}</h2>
         {outbox.length === 0 ? <p className="muted">{t('alerts.noAlerts')}</p> : (

@@ -11,6 +11,8 @@ export interface RuleForm {
   sourceTypes: SourceType[];
   entities: string;
   recipients: string;
+  /** Alert destinations (configured channels) the rule delivers to. */
+  channelIds: number[];
   match: 'any' | 'all';
   tiers: Array<{ severity: Severity; minVirality: string; minControversy: string; minInfox: string; minGrowth: string }>;
   growthWindowMin: number;
@@ -18,7 +20,7 @@ export interface RuleForm {
 
 /** A new rule: one "urgent" tier at infox ≥ 70 or virality ≥ 70. */
 export const EMPTY_RULE: RuleForm = {
-  name: '', enabled: true, query: '', sourceTypes: [], entities: '', recipients: '', match: 'any', growthWindowMin: 60,
+  name: '', enabled: true, query: '', sourceTypes: [], entities: '', recipients: '', channelIds: [], match: 'any', growthWindowMin: 60,
   tiers: [{ severity: 'urgent', minVirality: '70', minControversy: '', minInfox: '70', minGrowth: '' }],
 };
 
@@ -29,7 +31,7 @@ const list = (s: string): string[] => s.split(/[\n,;]/).map((x) => x.trim()).fil
 export function toDefinition(f: RuleForm): RuleDefinition {
   return {
     name: f.name.trim(), enabled: f.enabled, query: f.query.trim(), sourceIds: [], sourceTypes: f.sourceTypes,
-    entities: list(f.entities), match: f.match, growthWindowMin: f.growthWindowMin, recipients: list(f.recipients), channelIds: [],
+    entities: list(f.entities), match: f.match, growthWindowMin: f.growthWindowMin, recipients: list(f.recipients), channelIds: f.channelIds,
     tiers: f.tiers.map((t) => ({ severity: t.severity, minVirality: num(t.minVirality), minControversy: num(t.minControversy), minInfox: num(t.minInfox), minGrowth: num(t.minGrowth) })),
   };
 }
@@ -39,7 +41,7 @@ export function fromRule(r: AlertRule): RuleForm {
   const s = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
   return {
     id: r.id, name: r.name, enabled: r.enabled, query: r.query, sourceTypes: r.sourceTypes, entities: r.entities.join('\n'),
-    recipients: r.recipients.join('\n'), match: r.match, growthWindowMin: r.growthWindowMin,
+    recipients: r.recipients.join('\n'), channelIds: r.channelIds, match: r.match, growthWindowMin: r.growthWindowMin,
     tiers: r.tiers.map((t) => ({ severity: t.severity, minVirality: s(t.minVirality), minControversy: s(t.minControversy), minInfox: s(t.minInfox), minGrowth: s(t.minGrowth) })),
   };
 }
