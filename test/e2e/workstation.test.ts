@@ -180,6 +180,8 @@ maybe('workstation in Chromium (web mode)', () => {
     // OPML import through the file picker: the project's starter list of French feeds.
     await page.getByLabel('Importer OPML').setInputFiles(path.resolve(__dirname, '../../assets/starter-sources.opml'));
     await page.locator('.toast', { hasText: /\d+ sources ajoutées/ }).waitFor();
+    // The toast comes before the list reloads: wait for the imported rows (fails by timeout if they never come).
+    await page.waitForFunction(() => document.querySelectorAll('table.data tbody tr').length > 20, null, { timeout: 10_000 });
     expect(await page.locator('table.data tbody tr').count()).toBeGreaterThan(20);
     // Back on Priorité (kept mounted): the new items arrived through the live event, the count grew,
     // and the cursor is still on the same item.
