@@ -1,21 +1,15 @@
 /** `vigie --db PATH brief --from ISO --to ISO --format pdf|docx|html|md --out FILE` (binding CLI form). */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../electron/engine/db/open';
 import { seedItem, seedSource } from '../engine/brief/brief-db';
+import { runVigieSync } from '../helpers/cli';
 
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const VIGIE = path.join(ROOT, 'electron/cli/vigie.ts');
 let dir: string;
 let dbFile: string;
 
-function vigie(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(TSX, [VIGIE, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const vigie = (...args: string[]) => runVigieSync(args);
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-cli-brief-'));
@@ -34,7 +28,7 @@ test('writes each format, nothing on stdout, exit 0', () => {
     const out = path.join(dir, `b.${format}`);
     const r = vigie('--db', dbFile, 'brief', '--from', '2022-02-23T23:00:00Z', '--to', '2022-02-24T23:00:00Z', '--format', format, '--out', out);
     expect(r.stderr).toContain('brief: wrote');
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(fs.statSync(out).size).toBeGreaterThan(1000);
   }
@@ -46,11 +40,11 @@ test('writes each format, nothing on stdout, exit 0', () => {
 
 test('bad arguments: non-zero exit with a one-line reason', () => {
   const r = vigie('--db', dbFile, 'brief', '--from', '2022-02-24T00:00:00Z', '--to', '2022-02-25T00:00:00Z', '--format', 'odt', '--out', path.join(dir, 'x.odt'));
-  expect(r.status).not.toBe(0);
+  expect(r.code).not.toBe(0);
   expect(r.stdout).toBe('');
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
   expect(r.stderr).toContain('--format');
   const r2 = vigie('--db', dbFile, 'brief', '--from', '2022-02-25T00:00:00Z', '--to', '2022-02-24T00:00:00Z', '--format', 'md', '--out', path.join(dir, 'x.md'));
-  expect(r2.status).not.toBe(0);
+  expect(r2.code).not.toBe(0);
   expect(r2.stderr).toContain('input.invalid');
 }, 60_000);

@@ -1,17 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LEMONDE_RAW } from '../helpers/lemonde-replica';
+import { runVigieSync } from '../helpers/cli';
 
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const VIGIE = path.join(ROOT, 'electron/cli/vigie.ts');
-
-function vigie(args: string[]) {
-  const r = spawnSync(TSX, [VIGIE, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const vigie = runVigieSync;
 
 describe('vigie ingest-files / items / stats', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-cli-ingest-'));

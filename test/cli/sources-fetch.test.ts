@@ -1,20 +1,15 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { rssDocument, respond, startTestServer, type TestServer } from '../helpers/http-test-server';
+import { ROOT, TSX, VIGIE, runVigieSync } from '../helpers/cli';
 
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const VIGIE = path.join(ROOT, 'electron/cli/vigie.ts');
 const STARTER = path.join(ROOT, 'assets/starter-sources.opml');
 const ENV = { ...process.env, DOTENV_CONFIG_QUIET: 'true' };
 
 /** Runs vigie synchronously (no in-process server may be involved). */
-function vigieSync(args: string[]) {
-  const r = spawnSync(TSX, [VIGIE, ...args], { cwd: ROOT, encoding: 'utf8', env: ENV });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const vigieSync = (args: string[]) => runVigieSync(args);
 
 /** Runs vigie asynchronously so the loopback server in this process can answer. */
 function vigieAsync(args: string[], onStderr?: (chunk: string, kill: (sig: NodeJS.Signals) => void) => void) {
