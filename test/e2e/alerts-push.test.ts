@@ -3,13 +3,11 @@
 // webhook, both real loopback servers), opens an item, presses `p` ("Pousser au cabinet"), writes a
 // comment, picks "Urgent" and sends. The mail and the POST arrive exactly once; the dialog and the
 // alert inbox report the deliveries as sent. Screenshots in test/output/screenshots, axe-core checked.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { startAlertReceiver, type AlertReceiver } from '../helpers/alert-receiver';
-import { SCREENSHOTS, callApi, describeInChromium, ensureRendererBuilt, launchChromium, seriousAxeViolations, startServe, type Served } from './web-harness';
+import { SCREENSHOTS, callApi, describeInChromium, openDemoWorkstation, seriousAxeViolations, type DemoWorkstation } from './web-harness';
 
 const maybe = describeInChromium(false);
 jest.setTimeout(180_000);
@@ -18,40 +16,27 @@ const HMAC = 'clef-partagee-du-webhook';
 const COMMENT = 'Rumeur en forte hausse : démenti préfectoral attendu avant 18 h.';
 
 maybe('alert destinations and "Pousser au cabinet" in Chromium (web mode)', () => {
-  let dir: string;
-  let served: Served;
-  let browser: Browser;
+  let app: DemoWorkstation;
   let page: Page;
   let smtp: SmtpSink;
   let hook: AlertReceiver;
-  const pageErrors: string[] = [];
 
   async function api<T>(channel: string, input: unknown = {}): Promise<T> {
-    return callApi<T>(served, channel, input);
+    return callApi<T>(app.served, channel, input);
   }
   const goHash = async (hash: string) => { await page.evaluate((h) => { window.location.hash = h; }, hash); };
   const panel = () => page.locator('section.channels');
 
   beforeAll(async () => {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-e2e-push-'));
     // A local relay without STARTTLS (the "Aucune" security choice) and a webhook that checks the HMAC.
     [smtp, hook] = await Promise.all([startSmtpSink({ starttls: false }), startAlertReceiver({ hmacSecret: HMAC })]);
-    await ensureRendererBuilt();
-    served = await startServe(path.join(dir, 'push.db'));
-    await api('demo:load', { force: true });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(served.url);
-    await page.locator('h1').first().waitFor();
+    app = await openDemoWorkstation('push');
+    page = app.page;
   });
   afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
+    await app?.close();
     await smtp?.close();
     await hook?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('configures an SMTP and a webhook destination in Alertes, with validation in words', async () => {
@@ -173,6 +158,6 @@ maybe('alert destinations and "Pousser au cabinet" in Chromium (web mode)', () =
     }
     await page.locator('section[aria-labelledby="outbox-title"]').screenshot({ path: path.join(SCREENSHOTS, 'alerts-inbox.png') });
     expect(await seriousAxeViolations(page)).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

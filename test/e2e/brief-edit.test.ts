@@ -3,12 +3,10 @@
 // analysis paragraph, and emails the brief through an SMTP destination (a real loopback server).
 // The preview follows each change, the mail carries the edited brief. Screenshot in
 // test/output/screenshots, axe-core checked.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
-import { SCREENSHOTS, callApi, describeInChromium, ensureRendererBuilt, launchChromium, seriousAxeViolations, startServe, type Served } from './web-harness';
+import { SCREENSHOTS, callApi, describeInChromium, openDemoWorkstation, seriousAxeViolations, type DemoWorkstation } from './web-harness';
 
 const maybe = describeInChromium(false);
 jest.setTimeout(180_000);
@@ -16,33 +14,19 @@ jest.setTimeout(180_000);
 const ANALYSIS = 'La cellule recommande un point presse « avant midi » sur la rumeur.';
 
 maybe('editing and emailing the daily brief in Chromium (web mode)', () => {
-  let dir: string;
-  let served: Served;
-  let browser: Browser;
+  let app: DemoWorkstation;
   let page: Page;
   let smtp: SmtpSink;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-e2e-brief-'));
     smtp = await startSmtpSink({ starttls: false });
-    await ensureRendererBuilt();
-    served = await startServe(path.join(dir, 'brief.db'));
-    await callApi(served, 'demo:load', { force: true });
-    await callApi(served, 'alerts:channels:save', { name: 'Relais ministère', kind: 'smtp', enabled: true,
-      config: { host: '127.0.0.1', port: smtp.port, ignoreTLS: true, from: 'veille@vigie.test', defaultTo: ['cabinet@interieur.test'] } });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(served.url);
-    await page.locator('h1').first().waitFor();
+    app = await openDemoWorkstation('brief', (served) => callApi(served, 'alerts:channels:save', { name: 'Relais ministère', kind: 'smtp', enabled: true,
+      config: { host: '127.0.0.1', port: smtp.port, ignoreTLS: true, from: 'veille@vigie.test', defaultTo: ['cabinet@interieur.test'] } }));
+    page = app.page;
   });
   afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
+    await app?.close();
     await smtp?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('reorders with Alt+↑, removes, writes the analysis and emails the edited brief', async () => {
@@ -82,6 +66,6 @@ maybe('editing and emailing the daily brief in Chromium (web mode)', () => {
     expect(mails[0]!.parsed.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'brief-edit-2.png') });
     expect(await seriousAxeViolations(page)).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -4,10 +4,11 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-import { ROOT, type Served } from './vigie-process';
+import { ROOT, startServe, type Served } from './vigie-process';
 import { haveDatasets } from '../helpers/datasets';
 
 export { ROOT, runVigie, startServe, type Served } from './vigie-process';
@@ -38,6 +39,44 @@ export async function callApi<T>(served: Served, channel: string, input: unknown
   const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
   return body.value;
+}
+
+/** A web-mode workstation on a fresh demo database, open in Chromium. */
+export interface DemoWorkstation {
+  served: Served;
+  browser: Browser;
+  page: Page;
+  /** Uncaught errors of the page, to assert none at the end. */
+  pageErrors: string[];
+  /** Closes the browser, stops the server and removes the temp directory. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `vigie serve` on a temp database, loads the demo workspace, lets `prepare` configure it
+ * through the API (channels, rules…), then opens the app in Chromium (1440×1000, fr-FR, Paris).
+ */
+export async function openDemoWorkstation(name: string, prepare?: (served: Served) => Promise<void>): Promise<DemoWorkstation> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `vigie-e2e-${name}-`));
+  await ensureRendererBuilt();
+  const served = await startServe(path.join(dir, `${name}.db`));
+  await callApi(served, 'demo:load', { force: true });
+  if (prepare) await prepare(served);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(served.url);
+  await page.locator('h1').first().waitFor();
+  return {
+    served, browser, page, pageErrors,
+    async close() {
+      await browser.close();
+      await served.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Builds the renderer when renderer/dist is missing or older than the sources. */
