@@ -4,6 +4,7 @@ import { DEFAULT_TIME_ZONE } from '../../../shared/defaults';
 import type { Reason, SourceType } from '../../../shared/types/domain';
 import type { AlertMessage, Severity } from '../../../shared/types/alerts';
 import type { EvalItem } from './rules';
+import { escapeHtml } from '../escape-html';
 
 /** Subject tags by severity. */
 export const SEVERITY_TAG: Record<Severity, string> = { info: '[INFO]', urgent: '[URGENT]', flash: '[FLASH]' };
@@ -26,10 +27,6 @@ export function formatParisTime(iso: string | null): string | null {
   return dt.setZone(DEFAULT_TIME_ZONE).setLocale('fr').toFormat("cccc d LLLL yyyy 'à' H 'h' mm");
 }
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 function topReasons(list: Reason[] | undefined): Reason[] {
   return [...(list ?? [])].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).slice(0, MAX_REASONS);

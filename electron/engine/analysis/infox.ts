@@ -8,7 +8,7 @@ import type { Reason } from '../../../shared/types/domain';
 import { SENSATIONAL_PATTERNS, OFFICIAL_CLAIM, DEBUNK_WORDS } from './lexicons/infox-style';
 import { foldedTokens } from './lexicon-match';
 import { predict, explain, type LogisticModel } from './learner';
-import { lookupRating, domainModelOf, domainProbability, domainFeatures, type ReliabilityList } from './reliability';
+import { lookupRating, domainModelOf, domainProbability, domainFeatures, hostOf, type ReliabilityList } from './reliability';
 import { toScore } from './controversy';
 
 /** What the item says about itself. */
@@ -98,8 +98,4 @@ export function scoreInfox(input: InfoxInput, ctx: InfoxContext = {}): InfoxResu
   }
   const points = reasons.reduce((a, r) => a + r.weight, 0);
   return { score: toScore(points, 35), reasons };
-}
-
-function hostOf(url: string): string | null {
-  try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return null; }
 }

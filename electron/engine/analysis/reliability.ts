@@ -20,6 +20,12 @@ export function normalizeDomain(value: string): string {
   return v;
 }
 
+/** The host of a URL without `www.`, or null when absent or not a URL. */
+export function hostOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return null; }
+}
+
 /** Parses a `domain,rating` CSV (header optional). Throws input.invalid on bad ratings. */
 export function parseReliabilityCsv(text: string): ReliabilityList {
   const list: ReliabilityList = new Map();

@@ -13,7 +13,7 @@ import { scoreStoryVirality, scoreItemVirality, type ViralItem } from './viralit
 import { campaignAccounts, campaignFingerprint } from './campaign';
 import { DEBUNK_WORDS } from './lexicons/infox-style';
 import { foldedTokens } from './lexicon-match';
-import type { ReliabilityList } from './reliability';
+import { hostOf, type ReliabilityList } from './reliability';
 import type { LogisticModel } from './learner';
 
 /** One input line of `vigie score`. */
@@ -83,7 +83,3 @@ function prefix(family: string, reasons: Reason[]): Reason[] {
   return reasons.map((r) => ({ ...r, signal: `${family}.${r.signal}` }));
 }
 
-function hostOf(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return null; }
-}

@@ -6,11 +6,8 @@ import { briefCss } from './assets';
 import { figureFacts, figureRows, formatTone, formatTrend, sourceHeader, sourceRows, storyMeta } from './format';
 import { labelsFor } from './i18n';
 import type { BriefModel, RenderedChart } from './types';
+import { escapeHtml } from '../escape-html';
 
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 const e = escapeHtml;
 

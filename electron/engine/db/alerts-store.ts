@@ -5,6 +5,7 @@ import type { SourceType } from '../../../shared/types/domain';
 import type { AlertChannel, AlertRule, ChannelKind, RuleDefinition, Severity } from '../../../shared/types/alerts';
 import type { EvalItem, StoryMemory } from '../alerts/rules';
 import { openSecret, sealSecret } from '../alerts/secrets';
+import { parseJsonColumn } from './json-column';
 
 /** Fields accepted when creating a channel; `secret` is sealed with the active codec. */
 export interface NewChannel {
@@ -135,7 +136,7 @@ export function listRules(db: Db, onlyEnabled = false): AlertRule[] {
 /** The workstation's watched entities (settings key `watchedEntities`, a JSON array). */
 export function readWatchedEntities(db: Db): string[] {
   const r = db.prepare(`SELECT value FROM settings WHERE key = 'watchedEntities'`).get() as { value: string } | undefined;
-  const v = parseJson<unknown>(r?.value ?? null, []);
+  const v = parseJsonColumn<unknown>(r?.value ?? null, []);
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
 }
 
@@ -154,15 +155,11 @@ const ITEM_SELECT = `SELECT i.id, i.title, i.summary, i.content_text, i.categori
   s.name AS source_name, s.type AS source_type, i.story_id, i.virality, i.controversy, i.infox, i.reasons
   FROM items i LEFT JOIN sources s ON s.id = i.source_id`;
 
-function parseJson<T>(s: string | null, fallback: T): T {
-  if (!s) return fallback;
-  try { return JSON.parse(s) as T; } catch { return fallback; }
-}
 
 function toEvalItem(r: ItemRow): EvalItem {
-  const reasons = parseJson<Partial<EvalItem['reasons']>>(r.reasons, {});
+  const reasons = parseJsonColumn<Partial<EvalItem['reasons']>>(r.reasons, {});
   return {
-    id: r.id, title: r.title, summary: r.summary, contentText: r.content_text, categories: parseJson<string[]>(r.categories, []),
+    id: r.id, title: r.title, summary: r.summary, contentText: r.content_text, categories: parseJsonColumn<string[]>(r.categories, []),
     link: r.link, published: r.published, fetchedAt: r.fetched_at, sourceId: r.source_id, sourceName: r.source_name,
     sourceType: r.source_type, storyId: r.story_id, virality: r.virality, controversy: r.controversy, infox: r.infox,
     reasons: { virality: reasons.virality ?? [], controversy: reasons.controversy ?? [], infox: reasons.infox ?? [] },

@@ -1,5 +1,6 @@
 /** Row shape of an item joined with its first source, and its mapping to the domain `Item`. */
 import type { Item, SourceType, TriageState } from '../../../shared/types/domain';
+import { parseJsonColumn } from './json-column';
 
 /** Columns selected for an Item (aliases: `i` = items, `so` = sources). */
 export const ITEM_COLUMNS = `i.id, i.source_id, so.name AS source_name, so.type AS source_type, i.guid, i.link, i.title, i.summary,
@@ -34,15 +35,6 @@ export interface ItemRow {
   infox: number | null;
 }
 
-/** Parses a JSON column, tolerating a damaged value (returns the fallback). */
-function parseJson<T>(s: string | null, fallback: T): T {
-  if (!s) return fallback;
-  try {
-    return JSON.parse(s) as T;
-  } catch {
-    return fallback;
-  }
-}
 
 /** Maps a row to the domain model (JSON columns are parsed only here, for returned rows). */
 export function toItem(r: ItemRow): Item {
@@ -56,10 +48,10 @@ export function toItem(r: ItemRow): Item {
     title: r.title,
     summary: r.summary,
     content: r.content,
-    authors: parseJson(r.authors, []),
-    categories: parseJson(r.categories, []),
-    enclosures: parseJson(r.enclosures, []),
-    engagement: parseJson(r.engagement, null),
+    authors: parseJsonColumn(r.authors, []),
+    categories: parseJsonColumn(r.categories, []),
+    enclosures: parseJsonColumn(r.enclosures, []),
+    engagement: parseJsonColumn(r.engagement, null),
     language: r.language,
     published: r.published,
     updated: r.updated,

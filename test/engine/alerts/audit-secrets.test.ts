@@ -8,7 +8,7 @@ import { csvCell, exportAuditCsv } from '../../../electron/engine/alerts/audit';
 import { PLAIN_CODEC, activeSecretCodec, redactSecrets, setSecretCodec, type SecretCodec } from '../../../electron/engine/alerts/secrets';
 import { formatParisTime, renderAlertMessage } from '../../../electron/engine/alerts/message';
 import { backoffDelay } from '../../../electron/engine/alerts/sender';
-import { parseRetryAfter } from '../../../electron/engine/alerts/channels/types';
+import { retryAfterMs } from '../../../electron/engine/alerts/channels/types';
 import { signWebhook } from '../../../electron/engine/alerts/channels/webhook';
 import { matrixSendUrl } from '../../../electron/engine/alerts/channels/matrix';
 import { seedItem, seedSource } from '../../helpers/alerts-db';
@@ -80,9 +80,9 @@ it('renders French subjects, Paris time across DST, update marker and escaped HT
 it('computes backoff with jitter, Retry-After, signatures and Matrix URLs', () => {
   expect([1, 2, 3, 4].map((n) => backoffDelay(n, 1000, 5000, () => 0))).toEqual([500, 1000, 2000, 2500]);
   expect([1, 2, 3, 4].map((n) => backoffDelay(n, 1000, 5000, () => 1))).toEqual([1000, 2000, 4000, 5000]);
-  expect(parseRetryAfter('7')).toBe(7000);
-  expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(10_000);
-  expect(parseRetryAfter('soon')).toBeNull();
+  expect(retryAfterMs('7')).toBe(7000);
+  expect(retryAfterMs('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(10_000);
+  expect(retryAfterMs('soon')).toBeNull();
   expect(signWebhook('k', '1700000000', '{}')).toBe('sha256=' + require('node:crypto').createHmac('sha256', 'k').update('1700000000.{}').digest('hex'));
   expect(matrixSendUrl('https://m.test/', '!abc:m.test', 'vigie-1-x')).toBe('https://m.test/_matrix/client/v3/rooms/!abc%3Am.test/send/m.room.message/vigie-1-x');
 });

@@ -4,7 +4,7 @@
  * delivery's idempotency key: the spec makes the homeserver return the same event for a repeated
  * txnId from the same access token, so a resend after a crash never posts twice.
  */
-import { deliveryError, htmlFragment, isRetryableStatus, parseRetryAfter, type ChannelSend } from './types';
+import { deliveryError, htmlFragment, isRetryableStatus, retryAfterMs, type ChannelSend } from './types';
 
 /** Non-secret Matrix settings (the access token is the channel secret). */
 export interface MatrixConfig {
@@ -40,6 +40,6 @@ export const sendMatrix: ChannelSend = async ({ channel, secret, idemKey, messag
   const json = (await res.json().catch(() => ({}))) as { event_id?: string; errcode?: string; retry_after_ms?: number; error?: string };
   if (res.ok && json.event_id) return { providerRef: json.event_id };
   if (res.ok) throw deliveryError('alert.matrix', 'réponse sans event_id', true, { status: res.status });
-  const retryAfter = typeof json.retry_after_ms === 'number' ? json.retry_after_ms : parseRetryAfter(res.headers.get('retry-after'));
+  const retryAfter = typeof json.retry_after_ms === 'number' ? json.retry_after_ms : retryAfterMs(res.headers.get('retry-after'));
   throw deliveryError(res.status === 429 ? 'alert.rate_limited' : 'alert.matrix', `HTTP ${res.status} ${json.errcode ?? ''}`.trim(), isRetryableStatus(res.status), { status: res.status, errcode: json.errcode ?? null }, retryAfter ?? undefined);
 };

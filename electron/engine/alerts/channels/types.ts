@@ -1,6 +1,7 @@
 /** What every channel adapter receives and how it reports failures (retryable or not). */
 import { AppError, type ErrorCode } from '../../../../shared/errors';
 import type { AlertChannel, AlertMessage } from '../../../../shared/types/alerts';
+import { parseRetryAfter } from '../../ingest/fetcher';
 
 /** One delivery attempt. */
 export interface SendRequest {
@@ -38,13 +39,10 @@ export function retryAfterOf(err: unknown): number | null {
   return err instanceof AppError && typeof err.context.retryAfterMs === 'number' ? err.context.retryAfterMs : null;
 }
 
-/** Parses an HTTP Retry-After header (delta-seconds or HTTP-date) into ms; null when absent or invalid. */
-export function parseRetryAfter(value: string | null, nowMs = Date.now()): number | null {
-  if (!value) return null;
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v) * 1000;
-  const t = Date.parse(v);
-  return Number.isNaN(t) ? null : Math.max(0, t - nowMs);
+/** An HTTP Retry-After header in ms (the fetcher's parser, in whole seconds); null when absent or invalid. */
+export function retryAfterMs(value: string | null, nowMs = Date.now()): number | null {
+  const sec = parseRetryAfter(value, new Date(nowMs));
+  return sec === null ? null : sec * 1000;
 }
 
 /** The body of an HTML document (channels that take an HTML fragment). */

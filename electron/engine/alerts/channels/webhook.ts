@@ -5,7 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { AlertMessage } from '../../../../shared/types/alerts';
-import { deliveryError, isRetryableStatus, parseRetryAfter, type ChannelSend } from './types';
+import { deliveryError, isRetryableStatus, retryAfterMs, type ChannelSend } from './types';
 
 /** Body formats. */
 export type WebhookPreset = 'generic' | 'mattermost' | 'slack' | 'teams';
@@ -86,6 +86,6 @@ export const sendWebhook: ChannelSend = async ({ channel, secret, idemKey, messa
   }
   await res.arrayBuffer().catch(() => undefined);
   if (res.ok) return { providerRef: `HTTP ${res.status}` };
-  const retryAfter = parseRetryAfter(res.headers.get('retry-after'));
+  const retryAfter = retryAfterMs(res.headers.get('retry-after'));
   throw deliveryError(res.status === 429 ? 'alert.rate_limited' : 'alert.webhook', `HTTP ${res.status}`, isRetryableStatus(res.status), { status: res.status }, retryAfter ?? undefined);
 };
