@@ -39,6 +39,20 @@ export function foldedTokens(text: string): string[] {
   return foldAccents(text).match(/[a-z0-9]+/g) ?? [];
 }
 
+const ELONGATION = /([a-z])\1{2,}/g;
+const LEET = /([a-z])([0134])(?=[a-z])/g;
+const LEET_LETTER: Record<string, string> = { 0: 'o', 1: 'i', 3: 'e', 4: 'a' };
+
+/**
+ * Folded tokens of social-media text with its spellings undone, so "nuuuul", "c0nnard" and
+ * "connard" match one lexicon entry: a letter repeated three times or more counts once, and a
+ * 0/1/3/4 between two letters is read as o/i/e/a ("1er", "covid19", "h24" keep their digits).
+ */
+export function socialTokens(foldedText: string): string[] {
+  const text = foldedText.replace(ELONGATION, '$1').replace(LEET, (_, a: string, d: string) => a + LEET_LETTER[d]!);
+  return text.match(/[a-z0-9]+/g) ?? [];
+}
+
 /** One lexicon hit: token index, matched text and weight. */
 export interface LexiconHit {
   index: number;

@@ -3,19 +3,22 @@
  * accent-folded; a trailing `*` matches any ending ("connard*" → connards, connarde).
  * Weights: 3 = insult or slur, 2 = dehumanising or violent, 1 = contemptuous.
  */
-const INSULTS = `connard* connasse* conne cons con abruti* debile* attarde* mongol* cretin* imbecile* idiot*
-salope* salaud* pute* putain enfoire* encule* batard* ordure* raclure* pourriture* fumier* merdeux* merde
+const INSULTS = `connard* connasse* conard* conasse* konar* conne cons con abruti* debile* attarde* mongol* cretin* imbecile* idiot*
+salope* salop salaud* salo pute* putain ptn enfoire* encule* enkule* batard* batar btrd ordure* raclure* pourriture* fumier* merdeux* merde
 pd pede* tapette* gouine* negro* negre* bougnoul* bicot* youpin* chintok* bamboula* boloss* bouffon* guignol*
-clown* tocard* minable* pauvre-con grognasse* petasse* pouffiasse* salopard* charogne* trouduc* tg ntm fdp nique* niquer
-baltringue* cassos* beauf* fils-de-pute crevure* cloporte* sous-merde* demeure* gogol* triso* autiste* tare tares
-ntm tg fdp nik niquer niquez encul* couille* bite clodo* clochard* pouilleu* cochonne* chienne* chien-de bouffon* teubé*
-teube debilos mongolo* golmon*`;
+clown* tocard* minable* pauvre-con grognasse* petasse* pouffiasse* salopard* charogne* trouduc* trou-du-cul sac-a-merde tete-de-con
+tg ftg ntm ntr fdp vtff vtf nique* niquer niker nik encul* couille* bite clodo* clochard* pouilleu* cochonne* chienne* chien-de
+baltringue* cassos* beauf* fils-de-pute crevure* cloporte* sous-merde* gogol* triso* autiste* teube* debilos mongolo* golmon*
+neuneu* bolos* cervelle-de-moineau`;
 
 // Slang or slurs that designate a group by origin, religion or sexuality: in a post they mark
 // the hostile register much more often than the neutral word would.
-const GROUP_SLURS = `rebeu* renoi* renois beurette* bougnoul* bicot* raton* crouille* niakou* chinetoqu* ching chong bridé*
-youpin* feuj* babtou* toubab* boucaque* bamboula* negro* negre* negresse* macaque* gitan* romano* manouche* tarlouze*
-tantouze* fiotte* pede* gouine* travelo* islamo* muzz* mahometan* sarrasin*`;
+const GROUP_SLURS = `bougnoul* bicot* raton* crouille* niakou* chinetoqu* ching chong bride* youpin* boucaque* bamboula* negro*
+negre* negresse* macaque* romano* tarlouze* tantouze* fiotte* pede* gouine* travelo* muzz* mahometan* sarrasin*`;
+
+// Verlan and slang names of groups (rebeu, renoi, feuj, babtou…): young speakers use them for
+// themselves and their friends as often as with contempt, so they mark the register, not an insult.
+const GROUP_SLANG = `rebeu* reubeu* renoi* renois beurette* feuj* babtou* toubab* gitan* manouche* islamo*`;
 
 const DEHUMANISING = `vermine* parasite* cafard* rat rats singe* porc porcs truie* animal animaux sauvage* barbare*
 racaille* envahisseur* invasion* remplacement grand-remplacement islamisation* colonisation* deportation* deporter
@@ -32,7 +35,7 @@ function parse(list: string, weight: number): Array<[string, number]> {
 }
 
 /** [pattern, weight] pairs: exact words, `*` prefixes, or multi-word phrases (space-separated). */
-export const HOSTILE_TERMS: ReadonlyArray<[string, number]> = [...parse(INSULTS, 3), ...parse(GROUP_SLURS, 3), ...parse(DEHUMANISING, 2), ...parse(CONTEMPT, 1), ['sale', 2], ['sales', 2]];
+export const HOSTILE_TERMS: ReadonlyArray<[string, number]> = [...parse(INSULTS, 3), ...parse(GROUP_SLURS, 3), ...parse(GROUP_SLANG, 1), ...parse(DEHUMANISING, 2), ...parse(CONTEMPT, 1), ['sale', 2], ['sales', 2]];
 
 /** Nouns naming groups by origin, religion, sexuality or status (neutral words, folded). */
 export const GROUP_NOUNS: ReadonlySet<string> = new Set(`arabe arabes musulman musulmans musulmane musulmanes juif juifs juive juives
