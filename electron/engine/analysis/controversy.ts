@@ -101,8 +101,7 @@ export function scoreControversy(title: string, text?: string | null, matcher: T
     targetTones.push({ target: t.label, tone: toward });
     if (toward < -0.1) reasons.push({ signal: 'negative-toward-target', weight: Math.round(Math.min(30, 10 - toward * 25)), evidence: `${t.label} : ${[...tone.negativeWords, ...polemic.map((h) => h.match)].slice(0, 3).join(', ') || 'ton négatif'}` });
   }
-  const OFF = (process.env.ABL ?? '').split(',');
-  const points = reasons.filter((r) => !OFF.includes(r.signal)).reduce((a, r) => a + r.weight, 0);
+  const points = reasons.reduce((a, r) => a + r.weight, 0);
   return { score: toScore(points), reasons, tone: tone.score, targetTones };
 }
 
