@@ -6,6 +6,7 @@ import { clusterDocs } from '../../engine/analysis/cluster-batch';
 import { scoreBatch, type ScoreInput } from '../../engine/analysis/score-batch';
 import { parseReliabilityCsv } from '../../engine/analysis/reliability';
 import { analyzeAll } from '../../engine/analysis/pipeline';
+import { sweepExpiredClaims } from '../../engine/analysis/corroboration';
 import { importReliability } from '../../engine/db/analysis-store';
 import { log, openDbFromCommand, printJsonLine } from '../output';
 
@@ -62,8 +63,11 @@ export function registerAnalysisCommands(program: Command): void {
       const db = openDbFromCommand(cmd);
       try {
         const started = Date.now();
+        // The sweep runs after the recomputation (which starts from scratch): claims whose
+        // corroboration delay is over by now get their final verdict.
         const n = analyzeAll(db);
-        log(`analyze: items=${n} duration_ms=${Date.now() - started}`);
+        const claims = sweepExpiredClaims(db, new Date(), { limit: Number.MAX_SAFE_INTEGER });
+        log(`analyze: items=${n} uncorroborated_claims=${claims.flagged.length} duration_ms=${Date.now() - started}`);
         printJsonLine({ items: n });
       } finally { db.close(); }
     });

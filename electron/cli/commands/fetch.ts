@@ -5,6 +5,8 @@ import { AppError } from '../../../shared/errors';
 import { refreshAll, startScheduler, type RefreshSummary } from '../../engine/ingest/scheduler';
 import type { RefreshResult } from '../../engine/ingest/refresh-feed';
 import { log, openDbFromCommand, printJsonLine } from '../output';
+import { startClaimSweep } from '../../engine/analysis/corroboration';
+import { noteStoryInfox } from '../../engine/analysis/pipeline';
 
 function parsePositive(flag: string) {
   return (value: string): number => {
@@ -105,6 +107,12 @@ export function registerFetchCommands(program: Command): void {
         },
         onError: (err) => log(`vigie: scheduler error: ${err instanceof Error ? err.message : String(err)}`),
       });
+      // Claims of an official document still uncorroborated at their deadline get flagged (every 5 min).
+      const claims = startClaimSweep(db, {
+        onStory: (id, top) => noteStoryInfox(db, id, top),
+        onChange: (r) => { if (!opts.quiet) log(`claims flagged=${r.flagged.length} corroborated=${r.corroborated.length}`); },
+        onError: (err) => log(`vigie: claim sweep error: ${err instanceof Error ? err.message : String(err)}`),
+      });
       log(`vigie run: polling (concurrency ${opts.concurrency ?? 8}); Ctrl-C to stop`);
       await new Promise<void>((resolve) => {
         const stop = (sig: string) => {
@@ -115,6 +123,7 @@ export function registerFetchCommands(program: Command): void {
         process.once('SIGTERM', () => stop('SIGTERM'));
       });
       await scheduler.stop({ graceMs: opts.grace ?? 15_000 });
+      claims.stop();
       db.close();
       printJsonLine({ ...totals, durationMs: Date.now() - t0 });
     });

@@ -16,6 +16,12 @@ import { enqueueAlert, planDeliveries, signalOutbox } from './outbox';
 export interface EvaluateOptions {
   /** Items older than this (by published time) never fire a rule: no storm when a backlog is ingested. Default 24 h. */
   maxItemAgeHours?: number;
+  /**
+   * The items were scored before and rescored since (a claim flagged at its corroboration
+   * deadline): the rule watermark does not hide them and is not moved; the story memory still
+   * keeps a rule from alerting twice at the same tier.
+   */
+  rescored?: boolean;
 }
 
 /** One alert decided by a rule. */
@@ -77,7 +83,7 @@ export function evaluateRulesForItems(db: Db, itemIds: number[], now: Date = new
         if (!(t >= oldest)) continue;
         const storyKey = storyKeyOf(base);
         const memory = getStoryMemory(db, rule.id, storyKey);
-        if (base.id <= rule.watermarkItemId && !memory) continue;
+        if (base.id <= rule.watermarkItemId && !memory && !opts.rescored) continue;
         const item = withGrowth(db, compiled, base, nowIso);
         const verdict = decideForItem(compiled, item, memory);
         if (!verdict) continue;
@@ -89,7 +95,7 @@ export function evaluateRulesForItems(db: Db, itemIds: number[], now: Date = new
         saveStoryMemory(db, rule.id, storyKey, { severityRank: severityRank(verdict.severity), tier: verdict.tier, lastAlertId: alertId }, nowIso);
         decided.push({ alertId, ruleId: rule.id, itemId: item.id, severity: verdict.severity, isUpdate: verdict.isUpdate, deliveryIds });
       }
-      if (maxId > rule.watermarkItemId) advanceRuleWatermark(db, rule.id, maxId);
+      if (maxId > rule.watermarkItemId && !opts.rescored) advanceRuleWatermark(db, rule.id, maxId);
     }
   })();
   if (decided.some((d) => d.deliveryIds.length)) signalOutbox();

@@ -26,6 +26,12 @@ export interface InfoxContext {
   debunk?: { title: string; link: string | null } | null;
   /** The claim of an official document is corroborated by an official source or trusted press. */
   officialCorroborated?: boolean;
+  /**
+   * Deadline (ISO) of the corroboration delay when it is still running: an uncorroborated claim
+   * then gets the lighter "pending" reason, upgraded by the sweep (corroboration.ts) at the deadline.
+   * Absent: the delay is over (or unknown, as in `vigie score`) and the full reason applies.
+   */
+  claimPendingUntil?: string | null;
   /** Distinct social accounts that posted the same text within the campaign window. */
   campaignAccounts?: number;
   /** Model learned from analyst verdicts (absent until verdicts exist). */
@@ -33,6 +39,19 @@ export interface InfoxContext {
 }
 
 const RATING_POINTS = { unreliable: 55, questionable: 30, satire: 35, reliable: -25 } as const;
+/** Points of a claimed official document nobody trusted echoed within the delay. */
+export const UNCORROBORATED_CLAIM_POINTS = 20;
+/** Points while the delay runs: unverified yet, not yet suspicious by silence. */
+export const PENDING_CLAIM_POINTS = 8;
+
+const ACCENTED: Record<string, string> = { arrete: 'arrêté', prefectoral: 'préfectoral', ministeriel: 'ministériel', ministerielle: 'ministérielle', decret: 'décret', communique: 'communiqué' };
+
+/** The official document an item claims ("arrêté préfectoral", "décret"…), or null. */
+export function claimedDocument(input: InfoxInput): string | null {
+  const raw = input.text ? `${input.title} ${input.text.slice(0, 400)}` : input.title;
+  const m = OFFICIAL_CLAIM.exec(foldedTokens(raw).join(' '));
+  return m ? m[0].split(' ').map((w) => ACCENTED[w] ?? w).join(' ') : null;
+}
 
 /** Style features (shared by the score and the learned model). */
 export function infoxFeatures(input: InfoxInput): Map<string, number> {
@@ -84,7 +103,9 @@ export function scoreInfox(input: InfoxInput, ctx: InfoxContext = {}): InfoxResu
   // debunk: flagging it as infox would bury the correction under the rumour it corrects.
   const relaysDenial = f.has('stance:refutes') || input.sourceType === 'official' || input.sourceType === 'factcheck';
   if (f.has('claim:official-document') && !ctx.officialCorroborated && !relaysDenial) {
-    reasons.push({ signal: 'uncorroborated-official-claim', weight: 20, evidence: 'document officiel invoqué, non repris par une source officielle ou la presse de confiance' });
+    const doc = claimedDocument(input) ?? 'document officiel';
+    if (ctx.claimPendingUntil) reasons.push({ signal: 'official-claim-pending', weight: PENDING_CLAIM_POINTS, evidence: `« ${doc} » invoqué ; en attente d’une reprise par une source officielle ou la presse de confiance (jusqu’au ${ctx.claimPendingUntil.slice(0, 16).replace('T', ' ')} UTC)` });
+    else reasons.push({ signal: 'uncorroborated-official-claim', weight: UNCORROBORATED_CLAIM_POINTS, evidence: `« ${doc} » invoqué, non repris par une source officielle ou la presse de confiance` });
   }
   if (ctx.debunk && !relaysDenial) reasons.push({ signal: 'already-debunked', weight: 35, evidence: `déjà démenti : ${ctx.debunk.title}${ctx.debunk.link ? ' — ' + ctx.debunk.link : ''}` });
   else if (ctx.debunk) reasons.push({ signal: 'relays-debunk', weight: -15, evidence: `reprend le démenti : ${ctx.debunk.title}` });

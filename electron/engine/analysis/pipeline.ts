@@ -8,12 +8,13 @@ import type { Db } from '../db/open';
 import type { Reason } from '../../../shared/types/domain';
 import {
   readItemsForAnalysis, readRecentStoryItems, latestStoryDate, saveStory, saveItemScores, resetAnalysis, allItemIdsByDate,
-  readReliability, readVerdicts, countVerdicts, readWatchedTargets, createEmptyStory, readCorroborationHours, readItemInfoxReasons, updateItemInfox,
+  readReliability, readVerdicts, countVerdicts, readWatchedTargets, createEmptyStory, readCorroborationHours,
   type AnalysisItemRow, type ItemScores,
 } from '../db/analysis-store';
 import { StoryIndex, newOpenStory, type OpenStory } from './story-index';
-import { scoreControversy, scoreStoryControversy, compileTargets, toScore, type TargetMatcher } from './controversy';
-import { scoreInfox, infoxFeatures } from './infox';
+import { scoreControversy, scoreStoryControversy, compileTargets, type TargetMatcher } from './controversy';
+import { scoreInfox, infoxFeatures, claimedDocument } from './infox';
+import { corroborateClaims, registerPendingClaim, claimDeadline } from './corroboration';
 import { scoreStoryVirality, scoreItemVirality, engagementPoints } from './virality';
 import { campaignFingerprint } from './campaign';
 import { DEBUNK_WORDS } from './lexicons/infox-style';
@@ -119,7 +120,7 @@ export function analyzeNewItems(db: Db, itemIds: number[]): void {
       joinStory(story, r, t, found ? found.sim : 0);
       index.addToStory(story, v);
       touched.set(story.id, story);
-      if (!wasTrusted && story.trusted && story.pendingClaims.length) corroborateClaims(db, story, t, st.corroborationMs);
+      if (!wasTrusted && story.trusted && story.pendingClaims.length) story.pendingClaims = corroborateClaims(db, story.pendingClaims, t, st.corroborationMs);
       const fp = campaignFingerprint(r.title, text);
       let campaign = 0;
       if (r.sourceType === 'social' && fp.split(' ').length >= 5) {
@@ -146,11 +147,14 @@ export function analyzeNewItems(db: Db, itemIds: number[]): void {
       const iv = scoreItemVirality(sv, { time: p.time, source: r.sourceName, sourceType: r.sourceType, reach: r.reach, engagement: r.engagement }, usual.n >= 3 ? usual.sum / usual.n : 0);
       if (r.engagement) st.engagement.set(r.sourceId, { sum: usual.sum + e, n: usual.n + 1 });
       const inf = scoreInfox({ title: r.title, text: r.summary ?? r.contentText, url: r.link, sourceType: r.sourceType }, {
-        reliability: st.reliability, debunk: r.sourceType !== 'factcheck' ? p.story.debunk : null, officialCorroborated: p.story.trusted, campaignAccounts: p.campaign, model: st.model,
+        reliability: st.reliability, debunk: r.sourceType !== 'factcheck' ? p.story.debunk : null, officialCorroborated: p.story.trusted, claimPendingUntil: claimDeadline(p.time, st.corroborationMs), campaignAccounts: p.campaign, model: st.model,
       });
       if (inf.score > p.story.infoxMax || !p.story.infoxTop) p.story.infoxTop = { title: r.title, signals: inf.reasons.filter((x) => x.weight > 0).map((x) => x.signal) };
       p.story.infoxMax = Math.max(p.story.infoxMax, inf.score);
-      if (inf.reasons.some((x) => x.signal === 'uncorroborated-official-claim')) p.story.pendingClaims.push({ id: r.id, time: p.time });
+      if (inf.reasons.some((x) => x.signal === 'official-claim-pending')) {
+        p.story.pendingClaims.push({ id: r.id, time: p.time });
+        registerPendingClaim(db, r.id, claimedDocument({ title: r.title, text: r.summary ?? r.contentText }) ?? 'document officiel', p.time, st.corroborationMs);
+      }
       const controReasons: Reason[] = p.story.itemCount >= 3 ? [...p.contro.reasons, ...sc.reasons.filter((x) => x.signal === 'tone-divergence')] : p.contro.reasons;
       out.push({ id: r.id, storyId: p.story.id, virality: iv.score, controversy: Math.max(p.contro.score, Math.round((p.contro.score + sc.score) / 2)), infox: inf.score,
         reasons: { virality: iv.reasons, controversy: controReasons, infox: inf.reasons }, tones: p.contro.targetTones, at: new Date(p.time).toISOString() });
@@ -198,20 +202,8 @@ export function similarityToStory(db: Db, storyId: number, title: string, text?:
   return cosineToCentroid(v, s.centroid, s.norm);
 }
 
-/**
- * A trusted source joined a story: claims of an official document made within the
- * corroboration delay before it lose their "uncorroborated" reason and are rescored.
- */
-function corroborateClaims(db: Db, story: OpenStory, trustedAt: number, delayMs: number): void {
-  const keep: OpenStory['pendingClaims'] = [];
-  for (const c of story.pendingClaims) {
-    if (trustedAt - c.time > delayMs) continue; // too late: the suspicion stands
-    if (trustedAt < c.time) { keep.push(c); continue; }
-    const reasons = readItemInfoxReasons(db, c.id);
-    if (!reasons) continue;
-    const infox = reasons.infox.filter((x) => x.signal !== 'uncorroborated-official-claim');
-    infox.push({ signal: 'corroborated-official-claim', weight: 0, evidence: 'document repris par une source officielle ou la presse de confiance' });
-    updateItemInfox(db, c.id, toScore(infox.reduce((a, x) => a + x.weight, 0), 35), { ...reasons, infox });
-  }
-  story.pendingClaims = keep;
+/** Keeps an open story's infox summary in step after the claim sweep rescored one of its items. */
+export function noteStoryInfox(db: Db, storyId: number, top: { title: string; infox: number; signals: string[] }): void {
+  const s = STATES.get(db)?.index.stories.get(storyId);
+  if (s && top.infox >= s.infoxMax) { s.infoxMax = top.infox; s.infoxTop = { title: top.title, signals: top.signals }; }
 }

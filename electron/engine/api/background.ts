@@ -1,7 +1,7 @@
 /**
  * Background work of a long-running engine (Electron worker, `vigie serve`): the refresh
- * scheduler (when the autoRefresh setting is on), rule evaluation on new items and the alert
- * sender, all publishing contract events. Every failure is logged to stderr, never thrown.
+ * scheduler (when the autoRefresh setting is on), rule evaluation on new items, the sweep of
+ * uncorroborated official claims and the alert sender, all publishing contract events. Every failure is logged to stderr, never thrown.
  */
 import { getSetting } from '../db/analyst-store';
 import { listDeliveries } from '../db/alerts-outbox-store';
@@ -11,6 +11,9 @@ import { AlertSender } from '../alerts/sender';
 import type { HandlerContext } from './context';
 import { emitRefreshResult } from './sources-handlers';
 import { scheduleDailyBrief, type BriefSchedule } from '../brief/schedule';
+import { startClaimSweep } from '../analysis/corroboration';
+import { noteStoryInfox } from '../analysis/pipeline';
+import { readCorroborationHours } from '../db/analysis-store';
 import type { Settings } from '../../../shared/api/views';
 
 /** Handle on the background work. */
@@ -48,6 +51,18 @@ export function startBackground(ctx: HandlerContext, opts: { refresh?: boolean }
     try { evaluateRulesForItems(ctx.db, ids, ctx.now()); } catch (err) { logError('rules')(err); }
   });
 
+  // Claims of an official document nobody trusted echoed: flagged at their deadline (every 5 min),
+  // shown like any rescoring (items:changed) and evaluated by the rules like fresh scores; the age
+  // limit counts from the deadline, so a backlog of old claims raises no alert storm.
+  const claims = startClaimSweep(ctx.db, {
+    now: ctx.now, onStory: (id, top) => noteStoryInfox(ctx.db, id, top), onError: logError('claim sweep'),
+    onChange: (r) => {
+      ctx.events.emit('items:changed', { ids: [...r.flagged, ...r.corroborated] });
+      if (!r.flagged.length) return;
+      try { evaluateRulesForItems(ctx.db, r.flagged, ctx.now(), { rescored: true, maxItemAgeHours: readCorroborationHours(ctx.db) + 24 }); } catch (err) { logError('rules')(err); }
+    },
+  });
+
   const sender = new AlertSender(ctx.db);
   const status = (kind: 'sent' | 'pending' | 'dead') => (e: { outboxId: number; alertId: number; code?: string }) => {
     try {
@@ -72,6 +87,7 @@ export function startBackground(ctx: HandlerContext, opts: { refresh?: boolean }
     },
     async stop() {
       offNew();
+      claims.stop();
       brief?.stop();
       const s = scheduler;
       scheduler = null;

@@ -119,7 +119,7 @@ export function saveItemScores(db: Db, rows: readonly ItemScores[], analysedAt: 
 
 /** Deletes every story and score (before a full `vigie analyze`). */
 export function resetAnalysis(db: Db): void {
-  db.exec('UPDATE items SET story_id = NULL, virality = NULL, controversy = NULL, infox = NULL, reasons = NULL, analysed_at = NULL; DELETE FROM stories; DELETE FROM item_tones;');
+  db.exec('UPDATE items SET story_id = NULL, virality = NULL, controversy = NULL, infox = NULL, reasons = NULL, analysed_at = NULL; DELETE FROM stories; DELETE FROM item_tones; DELETE FROM infox_pending_claims;');
 }
 
 /** Moves items to a story (analyst merge/split); removes stories left empty. */
@@ -207,4 +207,54 @@ export function readItemInfoxReasons(db: Db, id: number): { virality: Reason[]; 
 /** Rewrites an item's infox score and reasons (after a later corroboration). */
 export function updateItemInfox(db: Db, id: number, infox: number, reasons: { virality: Reason[]; controversy: Reason[]; infox: Reason[] }): void {
   stmt(db, 'UPDATE items SET infox = ?, reasons = ? WHERE id = ?').run(infox, JSON.stringify(reasons), id);
+}
+
+/** A claim of an official document awaiting corroboration (infox_pending_claims row). */
+export interface PendingClaim {
+  itemId: number;
+  document: string;
+  claimedAt: string;
+  deadline: string;
+}
+
+/** Registers (or re-registers) a pending claim. */
+export function addPendingClaim(db: Db, c: PendingClaim): void {
+  stmt(db, 'INSERT OR REPLACE INTO infox_pending_claims (item_id, document, claimed_at, deadline) VALUES (?,?,?,?)').run(c.itemId, c.document, c.claimedAt, c.deadline);
+}
+
+/** Forgets a pending claim (corroborated or flagged). */
+export function removePendingClaim(db: Db, itemId: number): void {
+  stmt(db, 'DELETE FROM infox_pending_claims WHERE item_id = ?').run(itemId);
+}
+
+/** Claims whose deadline is at or before `nowIso`, oldest deadline first (reads the deadline index only). */
+export function dueClaims(db: Db, nowIso: string, limit: number): PendingClaim[] {
+  return stmt(db, `SELECT item_id AS itemId, document, claimed_at AS claimedAt, deadline FROM infox_pending_claims
+    WHERE deadline <= ? ORDER BY deadline LIMIT ?`).all(nowIso, limit) as PendingClaim[];
+}
+
+/** True when another item of the claim's story, from one of `sourceTypes`, is dated at or before `untilIso`. */
+export function hasTrustedEcho(db: Db, itemId: number, untilIso: string, sourceTypes: readonly string[]): boolean {
+  return stmt(db, `SELECT 1 FROM items c JOIN items e ON e.story_id = c.story_id AND e.id <> c.id JOIN sources s ON s.id = e.source_id
+    WHERE c.id = ? AND s.type IN (SELECT value FROM json_each(?)) AND COALESCE(e.published, e.fetched_at) <= ? LIMIT 1`).get(itemId, JSON.stringify(sourceTypes), untilIso) !== undefined;
+}
+
+/** An item's story id and title, or null when the item is gone. */
+export function readItemStory(db: Db, id: number): { storyId: number | null; title: string } | null {
+  return (stmt(db, 'SELECT story_id AS storyId, title FROM items WHERE id = ?').get(id) as { storyId: number | null; title: string } | undefined) ?? null;
+}
+
+/** The story's most suspicious item (highest infox), with its reasons, or null. */
+export function topInfoxItem(db: Db, storyId: number): { title: string; infox: number; reasons: string | null } | null {
+  return (stmt(db, 'SELECT title, infox, reasons FROM items WHERE story_id = ? AND infox IS NOT NULL ORDER BY infox DESC, id LIMIT 1').get(storyId) as
+    { title: string; infox: number; reasons: string | null } | undefined) ?? null;
+}
+
+/** Rewrites a story's infox score and infox reasons, keeping its other reasons. */
+export function updateStoryInfox(db: Db, storyId: number, infox: number, reasons: Reason[], now: string): void {
+  const r = stmt(db, 'SELECT reasons FROM stories WHERE id = ?').get(storyId) as { reasons: string | null } | undefined;
+  if (!r) return;
+  let all: Record<string, unknown> = {};
+  try { all = r.reasons ? (JSON.parse(r.reasons) as Record<string, unknown>) : {}; } catch { all = {}; }
+  stmt(db, 'UPDATE stories SET infox = ?, reasons = ?, updated_at = ? WHERE id = ?').run(infox, JSON.stringify({ ...all, infox: reasons }), now, storyId);
 }

@@ -95,7 +95,7 @@ describe('analyzeNewItems', () => {
     const claim = insertItem(db, social[0]!, 'Un arrêté préfectoral interdit les barbecues dans tout le département du Var cet été', '2024-07-01T08:00:00Z');
     analyzeNewItems(db, [claim]);
     const before = db.prepare('SELECT infox, reasons FROM items WHERE id = ?').get(claim) as { infox: number; reasons: string };
-    expect(JSON.parse(before.reasons).infox.map((r: { signal: string }) => r.signal)).toContain('uncorroborated-official-claim');
+    expect(JSON.parse(before.reasons).infox.map((r: { signal: string }) => r.signal)).toContain('official-claim-pending');
     const echo = insertItem(db, official, 'Var : l’arrêté préfectoral interdit les barbecues dans tout le département cet été', '2024-07-01T11:00:00Z');
     analyzeNewItems(db, [echo]);
     const after = db.prepare('SELECT infox, reasons FROM items WHERE id = ?').get(claim) as { infox: number; reasons: string };
