@@ -69,13 +69,17 @@ export function scoreControversy(title: string, text?: string | null, matcher: T
   }
   const polemic = hits.filter((h) => h.weight === POLEMIC_MARK);
   if (hostile.length) {
-    const pts = Math.min(45, hostile.reduce((a, h) => a + h.weight * 6, 0));
+    // In a short post an insult is the message itself; in an article it may be a quote.
+    const brevity = 2 - Math.min(1, wordCount(tokens) / 40);
+    const pts = Math.round(Math.min(60, hostile.reduce((a, h) => a + h.weight * 8, 0)) * brevity);
     reasons.push({ signal: 'hostility', weight: pts, evidence: uniq(hostile.map((h) => h.match)).slice(0, 5).join(', ') });
     if (ADDRESS.test(folded) || SECOND_PERSON.test(folded)) reasons.push({ signal: 'direct-address', weight: 8, evidence: 'propos adressé directement à une personne' });
   } else if (SECOND_PERSON.test(folded) && tokens.length <= 60) {
     // A reply that addresses someone is the register where hostility happens, even without a listed word.
     reasons.push({ signal: 'direct-address', weight: 3, evidence: 'propos adressé directement à une personne' });
   }
+  const form = insultForm(tokens, hostile);
+  if (form) reasons.push({ signal: 'insult-form', weight: 12, evidence: form });
   if (polemic.length) reasons.push({ signal: 'polemic-vocabulary', weight: Math.min(24, polemic.length * 8), evidence: uniq(polemic.map((h) => h.match)).slice(0, 5).join(', ') });
   // Generalising about a group ("ces X", "tous les X", "les X sont…") is the core of hate speech.
   const groupAt = tokens.findIndex((t, i) => GROUP_NOUNS.has(t) && i > 0 && (GENERALISERS.has(tokens[i - 1]!) || (tokens[i - 1] === 'les' && /^(?:sont|ont|font|veulent|viennent)$/.test(tokens[i + 1] ?? ''))));
@@ -122,8 +126,40 @@ export function scoreStoryControversy(items: ReadonlyArray<{ score: number; tone
   return { score: Math.round(score), reasons };
 }
 
+/** Words of a post, not counting the "@user", "@url" and "RT" placeholders of social sources. */
+function wordCount(tokens: readonly string[]): number {
+  let n = 0;
+  for (const t of tokens) if (t !== 'user' && t !== 'url' && t !== 'rt') n++;
+  return n;
+}
+
 function uniq(xs: string[]): string[] {
   return [...new Set(xs)];
+}
+
+/** Words that frame the next word as an insult ("sale …", "espèce de …", "quel …", "ce …"). */
+const FRAME_BEFORE = new Set(['sale', 'sales', 'gros', 'grosse', 'pauvre', 'pauvres', 'quel', 'quelle', 'quels', 'quelles', 'ce', 'cet', 'cette', 'ces', 'sombre', 'sacre', 'giga', 'vieux', 'vieille']);
+/** Nouns that do so with "de": "espèce de …", "bande de …", "putain de …", "tas de …". */
+const FRAME_DE = new Set(['espece', 'bande', 'putain', 'tas', 'ramassis', 'fils', 'race']);
+const COPULA = new Set(['es', 'est', 'etes', 'sont', 'etait', 'etais']);
+
+/**
+ * The syntactic frame of an insult around a hostile word or a group name: "sale arabe", "espèce
+ * de …", "c'est un …", "… de merde". Returns the phrase or ''.
+ */
+function insultForm(tokens: readonly string[], hostile: readonly LexiconHit[]): string {
+  const check = (i: number, strongOnly: boolean): string => {
+    const p1 = tokens[i - 1] ?? '', p2 = tokens[i - 2] ?? '';
+    if (tokens[i + 1] === 'de' && tokens[i + 2] === 'merde') return tokens.slice(i, i + 3).join(' ');
+    if (p1 === 'de' && FRAME_DE.has(p2)) return tokens.slice(i - 2, i + 1).join(' ');
+    if (strongOnly) return p1 === 'sale' || p1 === 'sales' || p1 === 'gros' || p1 === 'sombre' ? `${p1} ${tokens[i]}` : '';
+    if (FRAME_BEFORE.has(p1)) return `${p1} ${tokens[i]}`;
+    if ((p1 === 'un' || p1 === 'une' || p1 === 'des') && COPULA.has(p2)) return tokens.slice(Math.max(0, i - 3), i + 1).join(' ');
+    return '';
+  };
+  for (const h of hostile) { const f = check(h.index, false); if (f) return f; }
+  for (let i = 1; i < tokens.length; i++) if (GROUP_NOUNS.has(tokens[i]!)) { const f = check(i, true); if (f) return f; }
+  return '';
 }
 
 const GENERALISERS = new Set(['ces', 'tous', 'toutes', 'vos', 'sales']);
