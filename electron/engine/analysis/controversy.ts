@@ -84,6 +84,11 @@ export function scoreControversy(title: string, text?: string | null, matcher: T
   // Generalising about a group ("ces X", "tous les X", "les X sont…") is the core of hate speech.
   const groupAt = tokens.findIndex((t, i) => GROUP_NOUNS.has(t) && i > 0 && (GENERALISERS.has(tokens[i - 1]!) || (tokens[i - 1] === 'les' && /^(?:sont|ont|font|veulent|viennent)$/.test(tokens[i + 1] ?? ''))));
   if (groupAt >= 0) reasons.push({ signal: 'group-generalisation', weight: 8, evidence: tokens.slice(Math.max(0, groupAt - 1), groupAt + 3).join(' ') });
+  else {
+    // Naming a group by origin, religion or sexuality is the subject matter of hate speech.
+    const group = tokens.find((t) => GROUP_NOUNS.has(t));
+    if (group) reasons.push({ signal: 'group-mention', weight: 6, evidence: group });
+  }
   const forms = ACCUSATION_PATTERNS.filter(([re]) => re.test(foldedRaw));
   if (forms.length) reasons.push({ signal: 'accusation-form', weight: Math.min(18, forms.length * 6), evidence: forms.map(([, label]) => label).join(', ') });
   const letters = raw.replace(/[^\p{L}]/gu, '');
@@ -164,6 +169,7 @@ function insultForm(tokens: readonly string[], hostile: readonly LexiconHit[]): 
 
 const GENERALISERS = new Set(['ces', 'tous', 'toutes', 'vos', 'sales']);
 const REFLEXIVE = new Set(['s', 'se', 'm', 'me', 't', 'te', 'je', 'ne', 'nous', 'vous', 'y']);
+const DETERMINERS = new Set(['d', 'de', 'des', 'un', 'une', 'l', 'le', 'la', 'les', 'ce', 'cet', 'ces', 'quel', 'quels', 'ses', 'tes', 'mes']);
 const BE = new Set(['y', 'est', 'suis', 'es', 'etait', 'etais', 'sont', 'etaient', 'etions', 'etiez', 'serait', 'serais']);
 const ATTARDE_NOUN = new Set(['attarde', 'attardee', 'attardes', 'attardees']);
 const MONGOL_CONTEXT = new Set(['empire', 'horde', 'hordes', 'peuple', 'turco', 'steppe', 'steppes', 'khan', 'gengis', 'yourte', 'nomade', 'nomades', 'eleveur', 'barbecue', 'cuisine', 'langue', 'armee', 'cavalier', 'cavaliers', 'proverbe', 'chant', 'dynastie', 'mongolie']);
@@ -178,9 +184,14 @@ const NEGATION = new Set(['pas', 'jamais', 'ni', 'non']);
 function hostileFactor(h: LexiconHit, tokens: readonly string[], lowerRaw: string): number {
   const i = h.index, t = h.match, prev = tokens[i - 1];
   if (t.startsWith('attard')) {
-    if (!ATTARDE_NOUN.has(t) || (prev !== undefined && REFLEXIVE.has(prev)) || tokens[i + 1] === 'sur' || tokens[i + 1] === 'dessus') return 0;
-    // "m'y suis attardé", "ne s'est pas attardé": a reflexive pronoun then a form of "être".
-    for (let k = Math.max(0, i - 4); k < i - 1; k++) if (REFLEXIVE.has(tokens[k]!) && BE.has(tokens[k + 1]!)) return 0;
+    if (!ATTARDE_NOUN.has(t) || (prev !== undefined && REFLEXIVE.has(prev))) return 0;
+    // "attardé sur" is the verb unless a determiner makes it a noun ("trop d'attardés sur…").
+    if ((tokens[i + 1] === 'sur' || tokens[i + 1] === 'dessus') && !DETERMINERS.has(prev ?? '')) return 0;
+    // "m'y suis attardé", "ne s'est pas attardé", "tu t'es attardé" (but "t'es attardé" is the insult).
+    for (let k = Math.max(0, i - 4); k < i - 1; k++) {
+      const r = tokens[k]!;
+      if (BE.has(tokens[k + 1]!) && (r === 's' || r === 'se' || r === 'm' || r === 'me' || r === 'y' || ((r === 't' || r === 'te') && tokens[k - 1] === 'tu'))) return 0;
+    }
   } else if (t.startsWith('mongol')) {
     if (t === 'mongolie') return 0;
     for (let k = Math.max(0, i - 2); k <= i + 2; k++) if (k !== i && MONGOL_CONTEXT.has(tokens[k] ?? '')) return 0;

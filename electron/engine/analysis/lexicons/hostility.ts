@@ -4,12 +4,12 @@
  * Weights: 3 = insult or slur, 2 = dehumanising or violent, 1 = contemptuous.
  */
 const INSULTS = `connard* connasse* conard* conasse* konar* conne cons con abruti* debile* attarde* mongol* cretin* imbecile* idiot*
-salope* salop salaud* salo pute* putain ptn enfoire* encule* enkule* batard* batar btrd ordure* raclure* pourriture* fumier* merdeux* merde
+salope* salop salaud* salo pute* putain* ptn enfoire* encule* enkule* batard* batar btrd ordure* raclure* pourriture* fumier* merdeux* merde merdasse* merdique*
 pd pede* tapette* gouine* negro* negre* bougnoul* bicot* youpin* chintok* bamboula* boloss* bouffon* guignol*
 clown* tocard* minable* pauvre-con grognasse* petasse* pouffiasse* salopard* charogne* trouduc* trou-du-cul sac-a-merde tete-de-con
 tg ftg ntm ntr fdp vtff vtf nique* niquer niker nik encul* couille* bite clodo* clochard* pouilleu* cochonne* chienne* chien-de
 baltringue* cassos* beauf* fils-de-pute crevure* cloporte* sous-merde* gogol* triso* autiste* teube* debilos mongolo* golmon*
-neuneu* bolos* cervelle-de-moineau`;
+neuneu* bolos* cervelle-de-moineau fuck fucking bitch* motherfuck* stfu`;
 
 // Slang or slurs that designate a group by origin, religion or sexuality: in a post they mark
 // the hostile register much more often than the neutral word would.
