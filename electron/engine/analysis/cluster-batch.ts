@@ -5,7 +5,7 @@
  * loosely related headlines ("Macron … ", "Macron …") from collapsing into one story, which is
  * the main failure of single-pass centroid clustering.
  */
-import { cosine, countTerms, toIds, weigh, type SparseVector } from './vectors';
+import { cosine, countTermIds, NameEvidence, observeNames, weigh, type SparseVector } from './vectors';
 import type { TermOptions } from './text';
 
 /** One document to cluster. */
@@ -36,9 +36,13 @@ export interface ClusterOptions {
   expansion?: number;
 }
 
-/** Builds TF-IDF vectors for a batch (IDF from the batch itself). */
+/** Builds TF-IDF vectors for a batch (IDF and name evidence from the batch itself). */
 export function vectorizeBatch(docs: readonly ClusterDoc[], terms?: TermOptions): SparseVector[] {
-  const counts = docs.map((d) => toIds(countTerms(d.title, d.text, terms)));
+  // First pass: which words the batch writes capitalised mid-title (names), so a title that
+  // starts with a name weighs it as one.
+  const names = new NameEvidence();
+  for (const d of docs) observeNames(d.title, names);
+  const counts = docs.map((d) => countTermIds(d.title, d.text, terms, { names, learn: false }));
   const df = new Map<number, number>();
   for (const c of counts) for (const k of c.ids) df.set(k, (df.get(k) ?? 0) + 1);
   return counts.map((c) => weigh(c, (k) => df.get(k) ?? 0, docs.length));
@@ -72,9 +76,14 @@ export function similarPairs(vectors: readonly SparseVector[], docs: readonly Cl
 
 /** Clusters documents; returns a story label (0..k-1) per document, in input order. */
 export function clusterDocs(docs: readonly ClusterDoc[], opts: ClusterOptions = {}): number[] {
+  return clusterVectors(vectorizeBatch(docs, opts.terms), docs, opts);
+}
+
+/** Clusters already vectorised documents (same algorithm as clusterDocs). */
+export function clusterVectors(input: readonly SparseVector[], docs: readonly ClusterDoc[], opts: ClusterOptions = {}): number[] {
   const threshold = opts.threshold ?? 0.16;
   const dup = opts.duplicateThreshold ?? 0.8;
-  let vectors = vectorizeBatch(docs, opts.terms);
+  let vectors = input;
   const alpha = opts.expansion ?? 0;
   if (alpha > 0) vectors = expandVectors(vectors, similarPairs(vectors, docs, threshold, opts), alpha);
   const pairs = similarPairs(vectors, docs, Math.min(threshold, dup) * 0.5, opts);

@@ -4,7 +4,7 @@
  * Assigning an item costs its terms' postings among open stories, never the archive size:
  * stories older than the window are evicted from the index (they stay in the database).
  */
-import { countTermIds, weigh, cosine, cosineToCentroid, type SparseVector } from './vectors';
+import { countTermIds, weigh, cosine, cosineToCentroid, NameEvidence, type SparseVector } from './vectors';
 import type { ViralItem } from './virality';
 import type { TermOptions } from './text';
 
@@ -53,6 +53,8 @@ export interface OpenStory {
 export class StoryIndex {
   readonly df = new Map<number, number>();
   docs = 0;
+  /** Which words recent titles capitalise mid-title (see NameEvidence). */
+  readonly names = new NameEvidence();
   readonly stories = new Map<number, OpenStory>();
   private readonly postings = new Map<number, Set<number>>();
   /** Campaign fingerprints → recent posts (account, time). */
@@ -75,7 +77,7 @@ export class StoryIndex {
 
   /** Vectorises a document against the rolling document frequencies (and counts it). */
   vectorize(title: string, text?: string | null): SparseVector {
-    const doc = countTermIds(title, text, this.terms);
+    const doc = countTermIds(title, text, this.terms, { names: this.names, learn: true });
     for (const k of doc.ids) this.df.set(k, (this.df.get(k) ?? 0) + 1);
     this.docs++;
     return weigh(doc, (k) => this.df.get(k) ?? 0, this.docs);
@@ -160,6 +162,7 @@ export class StoryIndex {
     if (this.docs > 200_000) {
       for (const [k, d] of this.df) { const h = d >> 1; if (h) this.df.set(k, h); else this.df.delete(k); }
       this.docs >>= 1;
+      this.names.decay();
     }
   }
 }

@@ -90,14 +90,72 @@ export function cosineToCentroid(a: SparseVector, centroid: Map<number, number>,
 }
 
 /**
- * Fast path of countTerms + toIds for the ingest index: same features (stems, numbers, entity
- * bigrams; prefix keys when asked), but one cached lookup per token and integer keys throughout.
+ * Evidence, learnt from the titles themselves, that a word is a name: the share of its
+ * occurrences away from the start of a title that are capitalised. A title's first word is
+ * capitalised by convention, so "Samsung pourrait…" or "Kendji Girac : …" only get the entity
+ * weight when the word is mostly capitalised elsewhere (no lexicon needed).
  */
-export function countTermIds(title: string, text: string | null | undefined, options: TermOptions = {}): { ids: number[]; tf: number[] } {
+export class NameEvidence {
+  private readonly seen = new Map<number, number>();
+  private readonly caps = new Map<number, number>();
+
+  /** Notes one occurrence of a word (term id of its stem) away from the start of a title. */
+  note(id: number, capital: boolean): void {
+    this.seen.set(id, (this.seen.get(id) ?? 0) + 1);
+    if (capital) this.caps.set(id, (this.caps.get(id) ?? 0) + 1);
+  }
+
+  /** True when the word was capitalised in at least half of its informative occurrences. */
+  isName(id: number): boolean {
+    const n = this.seen.get(id);
+    return n !== undefined && 2 * (this.caps.get(id) ?? 0) >= n;
+  }
+
+  /** Halves the counts (the rolling index keeps them bounded like its document frequencies). */
+  decay(): void {
+    for (const m of [this.seen, this.caps]) for (const [k, c] of m) { const h = c >> 1; if (h) m.set(k, h); else m.delete(k); }
+  }
+}
+
+/** True for a title with no lower-case letter ("NANTES : DISPARITION…"): its case says nothing. */
+function isShouting(text: string): boolean {
+  return !/[a-z]/.test(text) && /[A-Z]{2}/.test(text);
+}
+
+/** Learns name evidence from a title without counting its terms (the batch's first pass). */
+export function observeNames(title: string, names: NameEvidence): void {
+  if (isShouting(title)) return;
+  const tokens = tokenize(title);
+  for (let i = 1; i < tokens.length; i++) {
+    const tok = tokens[i]!, lower = tok.toLowerCase();
+    const info = tokenInfo(lower);
+    if (!info.key || info.number) continue;
+    if (info.id < 0) info.id = termId(info.key);
+    names.note(info.id, tok.charCodeAt(0) !== lower.charCodeAt(0));
+  }
+}
+
+/** Name evidence for countTermIds; `learn` also notes the title's own words (streaming). */
+export interface NameContext {
+  names: NameEvidence;
+  learn: boolean;
+}
+
+/**
+ * Counts the weighted terms of a title and optional body lead as sorted term ids: stems,
+ * numbers, entity bigrams, prefix keys when asked. One cached lookup per token and integer
+ * keys throughout (the ingest hot path). A capitalised word inside a title weighs as an
+ * entity; with name evidence a capitalised first word does too when it is a known name, and
+ * a shouting title relies on the evidence alone.
+ */
+export function countTermIds(title: string, text: string | null | undefined, options: TermOptions = {}, ctx?: NameContext): { ids: number[]; tf: number[] } {
   const counts = new Map<number, number>();
   const entityBoost = options.entityBoost ?? 2.5, numberBoost = options.numberBoost ?? 1.5, prefixWeight = options.prefixWeight ?? 0.5;
-  const add = (part: string, scale: number) => {
+  const names = ctx?.names;
+  const add = (part: string, scale: number, isTitle: boolean) => {
     const tokens = tokenize(part);
+    const shouting = isTitle && isShouting(part);
+    const learn = isTitle && !shouting && ctx?.learn === true;
     let prev: string | null = null;
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i]!;
@@ -106,7 +164,9 @@ export function countTermIds(title: string, text: string | null | undefined, opt
       if (!info.key) { prev = null; continue; }
       if (info.id < 0) info.id = termId(info.key);
       if (info.number) { counts.set(info.id, (counts.get(info.id) ?? 0) + scale * numberBoost); prev = null; continue; }
-      const entity = i > 0 && tok.charCodeAt(0) !== lower.charCodeAt(0);
+      const capital = tok.charCodeAt(0) !== lower.charCodeAt(0);
+      if (learn && i > 0) names!.note(info.id, capital);
+      const entity = capital && (i > 0 && !shouting ? true : names !== undefined && names.isName(info.id));
       const boost = info.weak ? 0.3 : entity ? entityBoost : 1;
       counts.set(info.id, (counts.get(info.id) ?? 0) + scale * boost);
       if (prefixWeight > 0 && lower.length > 5 && !info.weak) {
@@ -119,8 +179,8 @@ export function countTermIds(title: string, text: string | null | undefined, opt
       } else prev = null;
     }
   };
-  add(title, 2);
-  if (text) add(text.slice(0, 200), 0.5);
+  add(title, 2, true);
+  if (text) add(text.slice(0, 200), 0.5, false);
   const ids = [...counts.keys()].sort((a, b) => a - b);
   return { ids, tf: ids.map((k) => counts.get(k)!) };
 }
