@@ -1,8 +1,9 @@
 /** Feed bytes or text → normalized Feed (the `vigie parse` model): RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed. */
 import Parser from 'rss-parser';
 import { AppError, isAppError } from '../../../shared/errors';
-import type { Feed } from '../../../shared/types/feed';
+import type { Feed, FeedItem } from '../../../shared/types/feed';
 import { decodeFeedBytes } from './decode';
+import { dependsOnFetchTime, envelopeKey, itemKey, ParsedItemCache, splitItems, type ItemSplit } from './item-cache';
 import { mapAtomFeed } from './parse-atom';
 import { parseJsonFeed } from './parse-json-feed';
 import { parseLenient } from './parse-lenient';
@@ -18,7 +19,12 @@ export interface ParseFeedOptions {
   fetchedAt?: Date;
   /** URL the feed was fetched from, to absolutize relative links (default: the feed's own link). */
   baseUrl?: string | null;
+  /** Items parsed before, reused when their bytes repeat (default: the thread's shared cache; false: parse all). */
+  itemCache?: ParsedItemCache | false;
 }
+
+/** The thread's cache of mapped items: polling and archive replays re-read the same items all day. */
+export const sharedItemCache = new ParsedItemCache();
 
 type XmlFormat = 'rss' | 'rdf' | 'atom';
 
@@ -76,9 +82,9 @@ function prepareXml(text: string, format: XmlFormat, root: string): string {
 }
 
 /** Strict parse with rss-parser; throws on XML errors. */
-async function parseStrict(xml: string): Promise<{ feed: RawNodes; items: RawNodes[] }> {
+async function parseStrict(xml: string): Promise<{ feed: RawNodes; items: RawNodes[]; strict: boolean }> {
   const tree = (await rssParser.parseString(xml)) as unknown as RawNodes;
-  return { feed: tree, items: (tree.items ?? []) as RawNodes[] };
+  return { feed: tree, items: (tree.items ?? []) as RawNodes[], strict: true };
 }
 
 /**
@@ -86,7 +92,7 @@ async function parseStrict(xml: string): Promise<{ feed: RawNodes; items: RawNod
  * lenient reader (mismatched or unclosed tags) before truncation recovery, and the other way round
  * for a cut-off document. A recovery that loses every item the text visibly holds is not accepted.
  */
-async function parseXmlTree(xml: string, format: XmlFormat): Promise<{ feed: RawNodes; items: RawNodes[] }> {
+async function parseXmlTree(xml: string, format: XmlFormat): Promise<{ feed: RawNodes; items: RawNodes[]; strict: boolean }> {
   let lastError: unknown;
   try {
     return await parseStrict(xml);
@@ -105,7 +111,8 @@ async function parseXmlTree(xml: string, format: XmlFormat): Promise<{ feed: Raw
   for (const attempt of attempts) {
     try {
       const result = await attempt();
-      if (result && (result.items.length > 0 || itemTags === 0)) return result;
+      // Repaired trees are never `strict`: their items must not be reused by the item cache.
+      if (result && (result.items.length > 0 || itemTags === 0)) return { ...result, strict: false };
     } catch (err) {
       lastError = err;
     }
@@ -137,14 +144,56 @@ export async function parseFeed(input: Buffer | string, options: ParseFeedOption
   if (!root) throw new AppError(trimmed[0] === '<' ? 'parse.invalid' : 'parse.not_a_feed', 'no XML root element');
   const format = formatOf(root);
   if (!format) throw new AppError('parse.not_a_feed', `root element <${root}> is not a feed`, { root });
+  const cache = options.itemCache === undefined ? sharedItemCache : options.itemCache || null;
+  // A prefixed root is rewritten by prepareXml: only plain documents are cut into items.
+  const split = cache && !root.includes(':') ? splitItems(xmlText, format === 'atom' ? 'entry' : 'item') : null;
   try {
-    const { feed, items } = await parseXmlTree(prepareXml(xmlText, format, root), format);
-    // rss-parser drops the root's attributes: an xml:base there still governs relative links.
-    const rootBase = format === 'atom' ? null : rootXmlBase(xmlText, root);
-    if (rootBase) ctx.baseUrl = resolveUrl(rootBase, ctx.baseUrl);
-    return format === 'atom' ? mapAtomFeed(feed, items, ctx) : mapRssFeed(feed, items, ctx, format);
+    if (cache && split) return await parseReusing(xmlText, format, root, ctx, split, cache);
+    return (await parseAndMap(xmlText, format, root, ctx)).feed;
   } catch (err) {
     if (isAppError(err)) throw err;
     throw new AppError('parse.invalid', err instanceof Error ? err.message : String(err), {}, { cause: err });
   }
+}
+
+/** Parses a whole XML document and maps it; `strict` is false when a repair was needed. */
+async function parseAndMap(xmlText: string, format: XmlFormat, root: string, ctx: MapContext): Promise<{ feed: Feed; strict: boolean }> {
+  const { feed, items, strict } = await parseXmlTree(prepareXml(xmlText, format, root), format);
+  // rss-parser drops the root's attributes: an xml:base there still governs relative links.
+  const rootBase = format === 'atom' ? null : rootXmlBase(xmlText, root);
+  const mapCtx = rootBase ? { ...ctx, baseUrl: resolveUrl(rootBase, ctx.baseUrl) } : ctx;
+  return { feed: format === 'atom' ? mapAtomFeed(feed, items, mapCtx) : mapRssFeed(feed, items, mapCtx, format), strict };
+}
+
+/**
+ * Parses only the items not seen before (in the same envelope), reusing the others. Falls back
+ * to the whole document when the reduced one does not give back exactly the missing items; only
+ * items of a strict, fully accounted-for parse are remembered.
+ */
+async function parseReusing(xmlText: string, format: XmlFormat, root: string, ctx: MapContext, split: ItemSplit, cache: ParsedItemCache): Promise<Feed> {
+  const envelope = envelopeKey(split, ctx.baseUrl);
+  const keys = split.spans.map((span) => itemKey(envelope, span));
+  const items = keys.map((k) => cache.get(k));
+  const missing = items.flatMap((it, i) => (it === undefined ? [i] : []));
+  const fetchedIso = ctx.fetchedAt.toISOString();
+  const remember = (i: number, item: FeedItem) => {
+    if (!dependsOnFetchTime(item, fetchedIso)) cache.set(keys[i], item);
+  };
+  if (missing.length < keys.length) {
+    const reduced = split.head + missing.map((i) => split.spans[i]).join('\n') + split.tail;
+    const r = await parseAndMap(reduced, format, root, ctx).catch(() => null);
+    if (r && r.strict && r.feed.items.length === missing.length) {
+      missing.forEach((i, k) => {
+        items[i] = r.feed.items[k];
+        remember(i, r.feed.items[k]);
+      });
+      cache.hits += keys.length - missing.length;
+      cache.misses += missing.length;
+      return { ...r.feed, items: items as FeedItem[] };
+    }
+  }
+  const whole = await parseAndMap(xmlText, format, root, ctx);
+  if (whole.strict && whole.feed.items.length === keys.length) whole.feed.items.forEach((it, i) => remember(i, it));
+  cache.misses += keys.length;
+  return whole.feed;
 }

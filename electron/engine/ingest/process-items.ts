@@ -159,7 +159,10 @@ function scopeKeys(keys: string[], sourceId: number): string[] {
  * A processed item before its source is known, as plain data (no getter): what a worker thread
  * computes and posts back. `finishPreparedItems` turns it into a ProcessedItem.
  */
-export type PreparedItem = Omit<ProcessedItem, 'language'>;
+export type PreparedItem = Omit<ProcessedItem, 'language'> & {
+  /** Language detected ahead (in the worker) for the feed's declared language `hint`. */
+  detected?: { hint: string | null; language: string | null };
+};
 
 /** Processes one item, everything but the (lazy) language. */
 function prepareItem(item: FeedItem, sourceId: number | null, fetchedAt: string): PreparedItem {
@@ -193,31 +196,50 @@ function prepareItem(item: FeedItem, sourceId: number | null, fetchedAt: string)
   };
 }
 
+/** Language of a prepared item's text for a feed-language hint. */
+function languageOf(p: PreparedItem, hint: string | null): string | null {
+  const text = p.summary ?? p.contentText;
+  return itemLanguage(text ? `${p.title}. ${text}` : p.title, hint);
+}
+
 /** Adds the lazy language (and, when given, the source's keys) to a prepared item. */
 function finishItem(p: PreparedItem, hint: string | null, sourceId: number | null): ProcessedItem {
-  let language: string | null | undefined;
+  let language: string | null | undefined = p.detected && p.detected.hint === hint ? p.detected.language : undefined;
   return {
     ...p,
     keys: sourceId === null ? p.keys : scopeKeys(p.keys, sourceId),
     // Lazy: most occurrences are duplicates the store never inserts, and detection is the
     // costliest step of processing.
     get language(): string | null {
-      if (language === undefined) {
-        const text = p.summary ?? p.contentText;
-        language = itemLanguage(text ? `${p.title}. ${text}` : p.title, hint);
-      }
+      if (language === undefined) language = languageOf(p, hint);
       return language;
     },
   };
 }
 
 /**
- * Source-independent part of processItems (canonical URLs, text, hash, keys with unscoped guids),
- * as structured-clonable data: file ingestion runs it in its parsing worker threads.
+ * Prepared items by parsed item: the parser's item cache hands back the same FeedItem object for
+ * an item it has seen, so its processing (and language) is reused as well.
  */
-export function prepareItems(feed: Feed, ctx: { fetchedAt: Date }): PreparedItem[] {
+const PREPARED = new WeakMap<FeedItem, PreparedItem>();
+
+/**
+ * Source-independent part of processItems (canonical URLs, text, hash, keys with unscoped guids),
+ * as structured-clonable data: file ingestion runs it in its parsing worker threads. With
+ * `detectLanguage`, each item's language is settled here for the feed's declared language (the
+ * hint the store side will use), taking tinyld off the storing thread.
+ */
+export function prepareItems(feed: Feed, ctx: { fetchedAt: Date; detectLanguage?: boolean }): PreparedItem[] {
   const fetchedAt = ctx.fetchedAt.toISOString();
-  return feed.items.map((item) => prepareItem(item, null, fetchedAt));
+  const hint = feed.language ?? null;
+  return feed.items.map((item) => {
+    const known = PREPARED.get(item);
+    if (known && (!ctx.detectLanguage || known.detected?.hint === hint)) return known.fetchedAt === fetchedAt ? known : { ...known, fetchedAt };
+    const p = prepareItem(item, null, fetchedAt);
+    if (ctx.detectLanguage) p.detected = { hint, language: languageOf(p, hint) };
+    PREPARED.set(item, p);
+    return p;
+  });
 }
 
 /** Completes prepareItems' output for `sourceId`: same result as processItems on the same feed. */

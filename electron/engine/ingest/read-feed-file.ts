@@ -48,7 +48,7 @@ export async function readAndParseFile(file: string, prepare = false): Promise<P
     const feed = await parseFeed(bytes, { fetchedAt: mtime });
     const fetchedAt = effectiveDate(feed, mtime);
     if (!prepare) return { ok: true, feed, fetchedAt: fetchedAt.toISOString() };
-    const prepared = prepareItems(feed, { fetchedAt });
+    const prepared = prepareItems(feed, { fetchedAt, detectLanguage: true });
     return { ok: true, feed: { ...feed, items: [] }, fetchedAt: fetchedAt.toISOString(), prepared };
   } catch (err) {
     return { ok: false, error: serializeError(err) };

@@ -75,4 +75,19 @@ describe('processItems', () => {
     expect(finished[1].keys).toEqual(['g:7:abc-123', 'l:https://ex.fr/b']);
     expect(finished.map((x) => x.language)).toEqual(['fr', 'fr', 'en']);
   });
+
+  it('settles the language on the worker side when asked, for the same result, and reuses the work for a repeated item', () => {
+    const shared = item({ guid: 'g1', title: 'Le préfet', summary: 'Le préfet de la région a annoncé des mesures pour les habitants de la commune.' });
+    const f = feed([shared, item({ title: 'The threat coming from the cold', summary: 'A Russian invasion of Ukraine would reshuffle the cards for the election, and the candidates are worried.' })]);
+    const early = structuredClone(prepareItems(f, { ...ctx, detectLanguage: true }));
+    expect(early.map((p) => p.detected)).toEqual([{ hint: 'fr', language: 'fr' }, { hint: 'fr', language: 'en' }]);
+    const finished = finishPreparedItems(early, { sourceId: ctx.sourceId, feedLanguage: f.language });
+    expect(finished.map((x) => x.language)).toEqual(processItems(f, ctx).map((x) => x.language));
+    // Another hint than the one detected for: detected again, lazily.
+    expect(finishPreparedItems(early, { sourceId: ctx.sourceId, feedLanguage: 'de' })[0].language).toBe('fr');
+    // The parser's cache hands back the same FeedItem object: its preparation is reused with this fetch's time.
+    const later = new Date(ctx.fetchedAt.getTime() + 60_000);
+    const again = prepareItems(feed([shared]), { fetchedAt: later, detectLanguage: true });
+    expect(again[0]).toEqual({ ...prepareItems(f, { ...ctx, detectLanguage: true })[0], fetchedAt: later.toISOString() });
+  });
 });
