@@ -78,21 +78,19 @@ export function scoreControversy(title: string, text?: string | null, matcher: T
     // A reply that addresses someone is the register where hostility happens, even without a listed word.
     reasons.push({ signal: 'direct-address', weight: 3, evidence: 'propos adressé directement à une personne' });
   }
-  const form = insultForm(tokens, hostile);
+  const groups: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (GROUP_NOUNS.has(tokens[i]!)) groups.push(i);
+  const form = insultForm(tokens, hostile, groups);
   if (form) reasons.push({ signal: 'insult-form', weight: 12, evidence: form });
   if (polemic.length) reasons.push({ signal: 'polemic-vocabulary', weight: Math.min(24, polemic.length * 8), evidence: uniq(polemic.map((h) => h.match)).slice(0, 5).join(', ') });
   // Generalising about a group ("ces X", "tous les X", "les X sont…") is the core of hate speech.
-  const groupAt = tokens.findIndex((t, i) => GROUP_NOUNS.has(t) && i > 0 && (GENERALISERS.has(tokens[i - 1]!) || (tokens[i - 1] === 'les' && /^(?:sont|ont|font|veulent|viennent)$/.test(tokens[i + 1] ?? ''))));
-  if (groupAt >= 0) reasons.push({ signal: 'group-generalisation', weight: 8, evidence: tokens.slice(Math.max(0, groupAt - 1), groupAt + 3).join(' ') });
-  else {
-    // Naming a group by origin, religion or sexuality is the subject matter of hate speech.
-    const group = tokens.find((t) => GROUP_NOUNS.has(t));
-    if (group) reasons.push({ signal: 'group-mention', weight: 6, evidence: group });
-  }
+  const groupAt = groups.find((i) => i > 0 && (GENERALISERS.has(tokens[i - 1]!) || (tokens[i - 1] === 'les' && GROUP_VERBS.has(tokens[i + 1] ?? ''))));
+  if (groupAt !== undefined) reasons.push({ signal: 'group-generalisation', weight: 8, evidence: tokens.slice(Math.max(0, groupAt - 1), groupAt + 3).join(' ') });
+  // Naming a group by origin, religion or sexuality is the subject matter of hate speech.
+  else if (groups.length) reasons.push({ signal: 'group-mention', weight: 6, evidence: tokens[groups[0]!]! });
   const forms = ACCUSATION_PATTERNS.filter(([re]) => re.test(foldedRaw));
   if (forms.length) reasons.push({ signal: 'accusation-form', weight: Math.min(18, forms.length * 6), evidence: forms.map(([, label]) => label).join(', ') });
-  const letters = raw.replace(/[^\p{L}]/gu, '');
-  const caps = letters.length >= 12 ? letters.replace(/[^\p{Lu}]/gu, '').length / letters.length : 0;
+  const caps = capitalShare(raw);
   if (caps > 0.5) reasons.push({ signal: 'shouting', weight: 8, evidence: `${Math.round(caps * 100)} % de capitales` });
   const tone = computeTone(tokens);
   if (tone.score < -0.05) reasons.push({ signal: 'negative-tone', weight: Math.max(1, Math.round(Math.min(20, -tone.score * 30))), evidence: tone.negativeWords.slice(0, 4).join(', ') || 'ton négatif' });
@@ -131,6 +129,21 @@ export function scoreStoryControversy(items: ReadonlyArray<{ score: number; tone
   return { score: Math.round(score), reasons };
 }
 
+/** Share of capitals among the letters (0 under 12 letters); a loop, as Unicode regexes cost more than the rest. */
+function capitalShare(raw: string): number {
+  let letters = 0, upper = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) { letters++; upper++; } else if (c >= 97 && c <= 122) letters++;
+    } else {
+      const ch = raw[i]!, lo = ch.toLowerCase(), up = ch.toUpperCase();
+      if (lo !== up) { letters++; if (ch === up) upper++; }
+    }
+  }
+  return letters >= 12 ? upper / letters : 0;
+}
+
 /** Words of a post, not counting the "@user", "@url" and "RT" placeholders of social sources. */
 function wordCount(tokens: readonly string[]): number {
   let n = 0;
@@ -152,7 +165,7 @@ const COPULA = new Set(['es', 'est', 'etes', 'sont', 'etait', 'etais']);
  * The syntactic frame of an insult around a hostile word or a group name: "sale arabe", "espèce
  * de …", "c'est un …", "… de merde". Returns the phrase or ''.
  */
-function insultForm(tokens: readonly string[], hostile: readonly LexiconHit[]): string {
+function insultForm(tokens: readonly string[], hostile: readonly LexiconHit[], groups: readonly number[]): string {
   const check = (i: number, strongOnly: boolean): string => {
     const p1 = tokens[i - 1] ?? '', p2 = tokens[i - 2] ?? '';
     if (tokens[i + 1] === 'de' && tokens[i + 2] === 'merde') return tokens.slice(i, i + 3).join(' ');
@@ -163,11 +176,12 @@ function insultForm(tokens: readonly string[], hostile: readonly LexiconHit[]): 
     return '';
   };
   for (const h of hostile) { const f = check(h.index, false); if (f) return f; }
-  for (let i = 1; i < tokens.length; i++) if (GROUP_NOUNS.has(tokens[i]!)) { const f = check(i, true); if (f) return f; }
+  for (const i of groups) { const f = check(i, true); if (f) return f; }
   return '';
 }
 
 const GENERALISERS = new Set(['ces', 'tous', 'toutes', 'vos', 'sales']);
+const GROUP_VERBS = new Set(['sont', 'ont', 'font', 'veulent', 'viennent']);
 const REFLEXIVE = new Set(['s', 'se', 'm', 'me', 't', 'te', 'je', 'ne', 'nous', 'vous', 'y']);
 const DETERMINERS = new Set(['d', 'de', 'des', 'un', 'une', 'l', 'le', 'la', 'les', 'ce', 'cet', 'ces', 'quel', 'quels', 'ses', 'tes', 'mes']);
 const BE = new Set(['y', 'est', 'suis', 'es', 'etait', 'etais', 'sont', 'etaient', 'etions', 'etiez', 'serait', 'serais']);
