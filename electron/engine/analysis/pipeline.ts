@@ -102,7 +102,9 @@ export function analyzeNewItems(db: Db, itemIds: number[]): void {
   if (!itemIds.length) return;
   const st = stateOf(db);
   const { index } = st;
-  const rows = readItemsForAnalysis(db, itemIds).sort((a, b) => timeOf(a) - timeOf(b) || a.id - b.id);
+  // Each date parsed once: inside the comparator Date.parse ran n·log n times.
+  const timed = readItemsForAnalysis(db, itemIds).map((r) => ({ r, t: timeOf(r) })).sort((a, b) => a.t - b.t || a.r.id - b.r.id);
+  const rows = timed.map((x) => x.r);
   const nowIso = new Date().toISOString();
   db.transaction(() => {
     const touched = new Map<number, OpenStory>();
