@@ -5,10 +5,10 @@
  * Story-level tone divergence is added by scoreStoryControversy.
  */
 import type { Reason } from '../../../shared/types/domain';
-import { HOSTILE_TERMS, GROUP_NOUNS } from './lexicons/hostility';
+import { HOSTILE_TERMS, GROUP_NOUNS, IF_AIMED } from './lexicons/hostility';
 import { POLEMIC_TERMS, ACCUSATION_PATTERNS } from './lexicons/polemic';
 import { DEFAULT_TARGETS, type WatchedTarget } from './lexicons/targets';
-import { compileLexicon, matchLexicon, socialTokens, type Lexicon, type LexiconHit } from './lexicon-match';
+import { compileLexicon, matchLexicon, socialTokens, tokenWeight, type Lexicon, type LexiconHit } from './lexicon-match';
 import { foldAccents } from './text';
 import { computeTone } from './tone';
 
@@ -20,6 +20,7 @@ const CONTROVERSY_LEXICON = compileLexicon([
   ...POLEMIC_TERMS.split(/\s+/).filter(Boolean).map((w) => [w.replace(/-/g, ' '), POLEMIC_MARK] as [string, number]),
   ...HOSTILE_TERMS,
 ]);
+const IF_AIMED_LEXICON = compileLexicon(IF_AIMED);
 const ADDRESS = /\b(?:t es|tu es|t etes|vous etes|espece de|bande de|sale)\b/;
 const SECOND_PERSON = /\b(?:tu|t|toi|ton|ta|tes|vous etes|votre|ferme|fermez|regarde|allez)\b/;
 
@@ -57,6 +58,7 @@ export function scoreControversy(title: string, text?: string | null, matcher: T
   const raw = text ? `${title}. ${text.slice(0, 400)}` : title;
   const foldedRaw = foldAccents(raw);
   const tokens = socialTokens(foldedRaw);
+  const words = wordCount(tokens);
   const folded = tokens.join(' ');
   const reasons: Reason[] = [];
   const hits = matchLexicon(CONTROVERSY_LEXICON, tokens);
@@ -70,7 +72,7 @@ export function scoreControversy(title: string, text?: string | null, matcher: T
   const polemic = hits.filter((h) => h.weight === POLEMIC_MARK);
   if (hostile.length) {
     // In a short post an insult is the message itself; in an article it may be a quote.
-    const brevity = 2 - Math.min(1, wordCount(tokens) / 40);
+    const brevity = 2 - Math.min(1, words / 40);
     const pts = Math.round(Math.min(60, hostile.reduce((a, h) => a + h.weight * 8, 0)) * brevity);
     reasons.push({ signal: 'hostility', weight: pts, evidence: uniq(hostile.map((h) => h.match)).slice(0, 5).join(', ') });
     if (ADDRESS.test(folded) || SECOND_PERSON.test(folded)) reasons.push({ signal: 'direct-address', weight: 8, evidence: 'propos adressé directement à une personne' });
@@ -86,8 +88,8 @@ export function scoreControversy(title: string, text?: string | null, matcher: T
   // Generalising about a group ("ces X", "tous les X", "les X sont…") is the core of hate speech.
   const groupAt = groups.find((i) => i > 0 && (GENERALISERS.has(tokens[i - 1]!) || (tokens[i - 1] === 'les' && GROUP_VERBS.has(tokens[i + 1] ?? ''))));
   if (groupAt !== undefined) reasons.push({ signal: 'group-generalisation', weight: 8, evidence: tokens.slice(Math.max(0, groupAt - 1), groupAt + 3).join(' ') });
-  // Naming a group by origin, religion or sexuality is the subject matter of hate speech.
-  else if (groups.length) reasons.push({ signal: 'group-mention', weight: 6, evidence: tokens[groups[0]!]! });
+  // In a post, naming a group by origin, religion or sexuality is the subject matter of hate speech.
+  else if (groups.length && words <= 40) reasons.push({ signal: 'group-mention', weight: 6, evidence: tokens[groups[0]!]! });
   const forms = ACCUSATION_PATTERNS.filter(([re]) => re.test(foldedRaw));
   if (forms.length) reasons.push({ signal: 'accusation-form', weight: Math.min(18, forms.length * 6), evidence: forms.map(([, label]) => label).join(', ') });
   const caps = capitalShare(raw);
@@ -127,6 +129,15 @@ export function scoreStoryControversy(items: ReadonlyArray<{ score: number; tone
     score = Math.min(100, mean + w);
   }
   return { score: Math.round(score), reasons };
+}
+
+/** Pronouns and determiners that aim a word at people: "ces rats", "comme des animaux", "dehors les …", "tu vas crever". */
+const AIMING = new Set(['tu', 'toi', 't', 'te', 'vous', 'ils', 'eux', 'elles', 'ces', 'cette', 'cet', 'tous', 'toutes', 'sale', 'sales', 'espece', 'bande', 'comme', 'vos', 'leur', 'leurs']);
+
+/** True when a person, a group or an address is within three words of position i. */
+function aimedAtPeople(tokens: readonly string[], i: number): boolean {
+  for (let k = Math.max(0, i - 3); k <= i + 3 && k < tokens.length; k++) if (k !== i && (AIMING.has(tokens[k]!) || GROUP_NOUNS.has(tokens[k]!))) return true;
+  return false;
 }
 
 /** Share of capitals among the letters (0 under 12 letters); a loop, as Unicode regexes cost more than the rest. */
@@ -211,7 +222,7 @@ function hostileFactor(h: LexiconHit, tokens: readonly string[], lowerRaw: strin
     for (let k = Math.max(0, i - 2); k <= i + 2; k++) if (k !== i && MONGOL_CONTEXT.has(tokens[k] ?? '')) return 0;
   } else if (t === 'sale' || t === 'sales') {
     if (!/(?:^|[^\p{L}])sales?\s+\p{L}/u.test(lowerRaw)) return 0;
-  }
+  } else if (h.length === 1 && tokenWeight(IF_AIMED_LEXICON, t) !== undefined && !aimedAtPeople(tokens, i)) return 0;
   for (let k = Math.max(0, i - 3); k < i; k++) if (REPORTING.has(tokens[k]!) || NEGATION.has(tokens[k]!)) return 0.5;
   return 1;
 }

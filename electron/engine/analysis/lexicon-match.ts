@@ -62,6 +62,15 @@ export interface LexiconHit {
   length: number;
 }
 
+/** Weight of one folded token in a lexicon (exact word or prefix; phrases are not looked up). */
+export function tokenWeight(lex: Lexicon, token: string): number | undefined {
+  const w = lex.exact.get(token);
+  if (w !== undefined) return w;
+  const bucket = lex.prefixes.get(token.slice(0, 3));
+  if (bucket) for (const [p, weight] of bucket) if (token.startsWith(p)) return weight;
+  return undefined;
+}
+
 /** Finds every lexicon hit in folded tokens. */
 export function matchLexicon(lex: Lexicon, tokens: readonly string[]): LexiconHit[] {
   const hits: LexiconHit[] = [];

@@ -1,5 +1,5 @@
 import { computeTone } from '../../../electron/engine/analysis/tone';
-import { foldedTokens } from '../../../electron/engine/analysis/lexicon-match';
+import { foldedTokens, socialTokens } from '../../../electron/engine/analysis/lexicon-match';
 import { extractTerms, foldAccents, stem, tokenize } from '../../../electron/engine/analysis/text';
 import { scoreControversy } from '../../../electron/engine/analysis/controversy';
 
@@ -62,5 +62,43 @@ describe('hostility false friends after accent folding', () => {
     expect(scoreControversy('Le soleil s’attarde sur la baie').reasons.map((r) => r.signal)).not.toContain('hostility');
     expect(scoreControversy('J’aime le sucré salé').reasons.map((r) => r.signal)).not.toContain('hostility');
     expect(scoreControversy('Quel attardé, sale type').reasons.map((r) => r.signal)).toContain('hostility');
+  });
+});
+
+describe('hostility in social-media French', () => {
+  const signals = (s: string) => scoreControversy(s).reasons.map((r) => r.signal);
+  const hostility = (s: string) => scoreControversy(s).reasons.find((r) => r.signal === 'hostility')?.weight ?? 0;
+
+  it('reads elongated letters, leetspeak and SMS insults', () => {
+    expect(signals('t un c0nnard')).toContain('hostility');
+    expect(signals('quel connnnnard celui-là')).toContain('hostility');
+    expect(signals('ftg sérieux')).toContain('hostility');
+    expect(socialTokens('nuuuul h24 covid19 1er')).toEqual(['nul', 'h24', 'covid19', '1er']);
+  });
+
+  it('tells the verb "s’y attarder" and "l’empire mongol" from the insults', () => {
+    expect(signals('je m’y suis pas attardé')).not.toContain('hostility');
+    expect(signals('personne ne s’est attardé sur ce point')).not.toContain('hostility');
+    expect(signals('l’empire mongol et la horde d’or')).not.toContain('hostility');
+    expect(signals('t’es attardé ou quoi')).toContain('hostility');
+    expect(signals('trop d’attardés sur ce réseau')).toContain('hostility');
+  });
+
+  it('counts dehumanising words only when aimed at people', () => {
+    expect(signals('Variole du singe : un premier cas recensé')).not.toContain('hostility');
+    expect(signals('en dehors de la ville, la faune sauvage')).not.toContain('hostility');
+    expect(signals('ces singes ne respectent rien')).toContain('hostility');
+  });
+
+  it('weighs a reported or denied insult less than one addressed to someone', () => {
+    expect(hostility('il m’a traité de connard dans la rue')).toBeLessThan(hostility('t’es un connard'));
+    expect(hostility('je ne suis pas un gauchiste')).toBeLessThan(hostility('sale gauchiste'));
+  });
+
+  it('explains insult frames and a group named in a post, and an insult weighs more in a short post', () => {
+    expect(scoreControversy('espèce de bouffon').reasons.find((r) => r.signal === 'insult-form')?.evidence).toBe('espece de bouffon');
+    expect(scoreControversy('toujours les migrants').reasons.find((r) => r.signal === 'group-mention')?.evidence).toBe('migrants');
+    const long = 'Le conseil municipal a longuement débattu du budget, des travaux de voirie, de la cantine, des horaires de la piscine et du marché de Noël, puis un élu a lancé « connard » à un collègue avant la clôture de la séance tardive de ce jeudi soir';
+    expect(hostility('bande de connards')).toBeGreaterThan(hostility(long));
   });
 });

@@ -7,23 +7,27 @@ const INSULTS = `connard* connasse* conard* conasse* konar* conne cons con abrut
 salope* salop salaud* salo pute* putain* ptn enfoire* encule* enkule* batard* batar btrd ordure* raclure* pourriture* fumier* merdeux* merde merdasse* merdique*
 pd pede* tapette* gouine* negro* negre* bougnoul* bicot* youpin* chintok* bamboula* boloss* bouffon* guignol*
 clown* tocard* minable* pauvre-con grognasse* petasse* pouffiasse* salopard* charogne* trouduc* trou-du-cul sac-a-merde tete-de-con
-tg ftg ntm ntr fdp vtff vtf nique* niquer niker nik encul* couille* bite clodo* clochard* pouilleu* cochonne* chienne* chien-de
+tg ftg ntm ntr fdp vtff vtf nique niques niquer niquez niquent niquee niker nik encul* couille* bite clodo* clochard* pouilleu* cochonne* chienne* chien-de
 baltringue* cassos* beauf* fils-de-pute crevure* cloporte* sous-merde* gogol* triso* autiste* teube* debilos mongolo* golmon*
 neuneu* bolos* cervelle-de-moineau fuck fucking bitch* motherfuck* stfu`;
 
 // Slang or slurs that designate a group by origin, religion or sexuality: in a post they mark
 // the hostile register much more often than the neutral word would.
-const GROUP_SLURS = `bougnoul* bicot* raton* crouille* niakou* chinetoqu* ching chong bride* youpin* boucaque* bamboula* negro*
+const GROUP_SLURS = `bougnoul* bicot* raton* crouille* niakou* chinetoqu* ching chong brides bridee bridees yeux-brides youpin* boucaque* bamboula* negro*
 negre* negresse* macaque* romano* tarlouze* tantouze* fiotte* pede* gouine* travelo* muzz* mahometan* sarrasin*`;
 
 // Verlan and slang names of groups (rebeu, renoi, feuj, babtou…): young speakers use them for
 // themselves and their friends as often as with contempt, so they mark the register, not an insult.
 const GROUP_SLANG = `rebeu* reubeu* renoi* renois beurette* feuj* babtou* toubab* gitan* manouche* islamo*`;
 
-const DEHUMANISING = `vermine* parasite* cafard* rat rats singe* porc porcs truie* animal animaux sauvage* barbare*
-racaille* envahisseur* invasion* remplacement grand-remplacement islamisation* colonisation* deportation* deporter
-expulse* expulser crever creve butez buter tuer tuez pendre pendez bruler brulez exterminer extermin* eradiquer
-degage* degagez dehors ferme-la fermez-la gueule ta-gueule chasser rentrez`;
+const DEHUMANISING = `vermine* racaille* envahisseur* remplacement grand-remplacement islamisation* butez tuez pendez brulez
+exterminez ferme-la fermez-la ta-gueule gueule rentrez degagez`;
+
+// Words that dehumanise or threaten only when aimed at people ("ces rats", "comme des animaux",
+// "dehors les …"); news uses them literally ("variole du singe", "en dehors de", "invasion russe").
+const DEHUMANISING_IF_AIMED = `parasite* cafard* rat rats singe singes porc porcs truie* animal animaux sauvage sauvages barbare*
+invasion colonisation deportation* deporter expulse expulser expulsez crever creve buter tuer pendre bruler exterminer
+eradiquer degage dehors chasser`;
 
 const CONTEMPT = `honte honteux honteuse ridicule* pathetique* lamentable* nul nuls nulle degueulasse* degoutant* immonde*
 abject* infame* mepris* mepriser pitoyable* scandale* scandaleu* odieu* ignoble* minable gerbe gerber vomir
@@ -35,7 +39,10 @@ function parse(list: string, weight: number): Array<[string, number]> {
 }
 
 /** [pattern, weight] pairs: exact words, `*` prefixes, or multi-word phrases (space-separated). */
-export const HOSTILE_TERMS: ReadonlyArray<[string, number]> = [...parse(INSULTS, 3), ...parse(GROUP_SLURS, 3), ...parse(GROUP_SLANG, 1), ...parse(DEHUMANISING, 2), ...parse(CONTEMPT, 1), ['sale', 2], ['sales', 2]];
+export const HOSTILE_TERMS: ReadonlyArray<[string, number]> = [...parse(INSULTS, 3), ...parse(GROUP_SLURS, 3), ...parse(GROUP_SLANG, 1), ...parse(DEHUMANISING, 2), ...parse(DEHUMANISING_IF_AIMED, 2), ...parse(CONTEMPT, 1), ['sale', 2], ['sales', 2]];
+
+/** The words above that count only near a person or a group (see DEHUMANISING_IF_AIMED). */
+export const IF_AIMED: ReadonlyArray<[string, number]> = parse(DEHUMANISING_IF_AIMED, 1);
 
 /** Nouns naming groups by origin, religion, sexuality or status (neutral words, folded). */
 export const GROUP_NOUNS: ReadonlySet<string> = new Set(`arabe arabes musulman musulmans musulmane musulmanes juif juifs juive juives
