@@ -58,11 +58,19 @@ export function measureTitleVariants(batchMonth = '2022-03') {
   return { streamRate: same / total, variants: total, batchRate: bs / (bt || 1), batchVariants: bt, docs: docs.length };
 }
 
-/** MLMA tweets: AUC of the controversy score, hostile (any non-normal label) vs normal. */
+/**
+ * MLMA tweets: AUC of the controversy score, hostile (any non-normal label) vs normal. `strictAuc`
+ * leaves out the tweets whose annotators disagreed (mixed labels with `normal`, e.g. `abusive_normal`).
+ */
 export function measureMlma() {
   const rows = loadMlma();
   const scores = rows.map((r) => scoreControversy(r.tweet).score);
-  return { auc: auc(scores, rows.map((r) => r.sentiment !== 'normal')), n: rows.length, hostile: rows.filter((r) => r.sentiment !== 'normal').length };
+  const hostile = rows.map((r) => r.sentiment !== 'normal');
+  const clear = rows.flatMap((r, i) => (r.sentiment === 'normal' || !r.sentiment.split('_').includes('normal') ? [i] : []));
+  return {
+    auc: auc(scores, hostile), n: rows.length, hostile: hostile.filter(Boolean).length,
+    strictAuc: auc(clear.map((i) => scores[i]!), clear.map((i) => hostile[i]!)), strictN: clear.length,
+  };
 }
 
 /**

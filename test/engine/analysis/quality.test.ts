@@ -24,8 +24,10 @@ describe('analysis quality on ../shared/datasets', () => {
     expect(r.batchRate).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('ranks hostile MLMA tweets above normal ones: AUC >= 0.70 (target 0.85; a 5-fold bag-of-words logistic model reaches 0.69 on these labels)', () => {
-    expect(measureMlma().auc).toBeGreaterThanOrEqual(0.7);
+  it('ranks hostile MLMA tweets above normal ones: AUC >= 0.74, >= 0.75 without mixed labels (target 0.85; a 5-fold bag-of-words logistic model on top of the rules reaches 0.77 on these labels)', () => {
+    const r = measureMlma();
+    expect(r.auc).toBeGreaterThanOrEqual(0.74);
+    expect(r.strictAuc).toBeGreaterThanOrEqual(0.75);
   });
 
   it('separates Décodex unreliable sites from Le Monde with identical texts: listed AUC >= 0.99, held-out sites >= 0.94', () => {
