@@ -8,7 +8,7 @@ import type { Reason } from '../../../shared/types/domain';
 import { SENSATIONAL_PATTERNS, OFFICIAL_CLAIM, DEBUNK_WORDS } from './lexicons/infox-style';
 import { foldedTokens } from './lexicon-match';
 import { predict, explain, type LogisticModel } from './learner';
-import { lookupRating, domainModelOf, domainProbability, domainFeatures, hostOf, type ReliabilityList } from './reliability';
+import { lookupRating, domainModelOf, domainProbability, domainFeatures, resemblancePoints, hostOf, type ReliabilityList } from './reliability';
 import { toScore } from './controversy';
 
 /** What the item says about itself. */
@@ -91,8 +91,8 @@ export function scoreInfox(input: InfoxInput, ctx: InfoxContext = {}): InfoxResu
     const host = hostOf(input.url);
     if (model && host) {
       const p = domainProbability(model, domainFeatures(host));
-      const w = Math.round((p - 0.5) * 60 * 10) / 10;
-      if (Math.abs(w) >= 1) reasons.push({ signal: 'domain-resemblance', weight: w, evidence: `${host} non listé ; ressemble à ${p >= 0.5 ? 'des sites peu fiables' : 'des sites fiables'} de la liste (p=${p.toFixed(2)})` });
+      const w = Math.round(resemblancePoints(model, p) * 10) / 10;
+      if (Math.abs(w) >= 1) reasons.push({ signal: 'domain-resemblance', weight: w, evidence: `${host} non listé ; ressemble à ${w > 0 ? 'des sites peu fiables' : 'des sites fiables'} de la liste (p=${p.toFixed(2)}, neutre ${model.neutral.toFixed(2)})` });
     }
   }
   const f = infoxFeatures(input);

@@ -33,7 +33,7 @@ describe('analysis quality on ../shared/datasets', () => {
   it('separates Décodex unreliable sites from Le Monde with identical texts: listed AUC >= 0.99, held-out sites >= 0.94', () => {
     const r = measureDecodex();
     expect(r.listed).toBeGreaterThanOrEqual(0.99);
-    expect(r.heldOut).toBeGreaterThanOrEqual(0.94);
+    expect(r.heldOutMin).toBeGreaterThanOrEqual(0.95);
   });
 
   it('matches an AFP fact-check premise to its own claim rather than another (DACCORD AUC >= 0.98)', () => {

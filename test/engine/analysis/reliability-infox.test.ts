@@ -1,5 +1,5 @@
-import { lookupRating, parseReliabilityCsv } from '../../../electron/engine/analysis/reliability';
-import { scoreInfox } from '../../../electron/engine/analysis/infox';
+import { domainFeatures, domainModelOf, domainProbability, lookupRating, parseReliabilityCsv, type ReliabilityList } from '../../../electron/engine/analysis/reliability';
+import { claimedDocument, scoreInfox } from '../../../electron/engine/analysis/infox';
 import { scoreBatch } from '../../../electron/engine/analysis/score-batch';
 import { createModel, train } from '../../../electron/engine/analysis/learner';
 import { infoxFeatures } from '../../../electron/engine/analysis/infox';
@@ -20,7 +20,55 @@ describe('reliability lists', () => {
   });
 });
 
+describe('domain-resemblance model', () => {
+  const WORDS = ['matin', 'soir', 'journal', 'courrier', 'depeche', 'tribune', 'progres', 'eclair', 'midi', 'ouest', 'republicain', 'provence', 'gazette', 'echo', 'nouvelle', 'presse', 'quotidien', 'monde', 'vigie', 'heure', 'semaine', 'regard', 'petit', 'grand'];
+  const JUNK = ['verite', 'cachee', 'reveil', 'peuple', 'libre', 'complot', 'mondial', 'resistance', 'alerte', 'secret', 'eveil', 'patriote'];
+  // Press-like short names vs long phrase-like names on generic TLDs and blog platforms.
+  const reliable = WORDS.map((w, i) => `${i % 2 ? 'le' : 'la'}${w}.${i % 3 ? 'fr' : 'com'}`);
+  const unreliable = JUNK.flatMap((w, i) => [`la-${w}-du-${JUNK[(i + 3) % JUNK.length]}.info`, `${w}${JUNK[(i + 5) % JUNK.length]}2017.blogspot.com`]);
+  const csv = (order: string[]) => parseReliabilityCsv('domain,rating\n' + order.join('\n'));
+  const rows = [...reliable.map((d) => `${d},reliable`), ...unreliable.map((d) => `${d},unreliable`)];
+
+  it('describes a name by TLD, platform, subdomain, shape and boundary n-grams', () => {
+    const f = domainFeatures('www.les-moutons-2017.over-blog.com');
+    expect([...f.keys()]).toEqual(expect.arrayContaining(['tld:com', 'platform:blog', 'platform:over-blog.com', 'shape:hyphens2', 'shape:digits', 'shape:length-m', 'g:^le', 'g:ns$']));
+    expect(domainFeatures('dailymail.co.uk').has('tok:dailymail')).toBe(true);
+    expect(domainFeatures('fr.sott.net').has('sub:fr')).toBe(true);
+    // A long name does not outweigh a short one: the n-gram mass stays the same.
+    const mass = (d: string) => [...domainFeatures(d)].filter(([k]) => k.startsWith('g:')).reduce((a, [, v]) => a + v * v, 0);
+    expect(mass('lesmoutonsenragesdelaville.fr')).toBeCloseTo(mass('lci.fr'), 0);
+  });
+
+  it('learns the same model whatever the order of the CSV', () => {
+    const a = domainModelOf(csv(rows))!, b = domainModelOf(csv([...rows].reverse()))!;
+    for (const d of ['la-colere-du-peuple.info', 'lamontagne.fr', 'eveilpatriote.blogspot.com']) {
+      expect(domainProbability(a, domainFeatures(d))).toBeCloseTo(domainProbability(b, domainFeatures(d)), 10);
+    }
+    expect(a.neutral).toBeCloseTo(b.neutral, 10);
+  });
+
+  it('gives unlisted look-alikes a suspicious reason and press-like names a reassuring one', () => {
+    const list: ReliabilityList = csv(rows);
+    const w = (url: string) => scoreInfox({ title: 'Un titre ordinaire', url }, { reliability: list }).reasons.find((r) => r.signal === 'domain-resemblance');
+    const junk = w('https://la-colere-du-peuple.info/a')!;
+    expect(junk.weight).toBeGreaterThan(5);
+    expect(junk.evidence).toMatch(/la-colere-du-peuple\.info non listé ; ressemble à des sites peu fiables/);
+    expect(w('https://lamontagne.fr/a')!.weight).toBeLessThan(0);
+  });
+});
+
 describe('infox suspicion reasons', () => {
+  it('keeps a claimed official document pending while its corroboration delay runs', () => {
+    const input = { title: 'Un décret secret interdit les rassemblements dès demain', url: 'https://x.example/a', sourceType: 'social' };
+    expect(claimedDocument(input)).toBe('décret');
+    const pending = scoreInfox(input, { claimPendingUntil: '2024-07-02T08:00:00.000Z' }).reasons.find((r) => r.signal === 'official-claim-pending')!;
+    expect(pending.evidence).toContain('« décret »');
+    expect(pending.evidence).toContain('2024-07-02 08:00 UTC');
+    const full = scoreInfox(input).reasons.find((r) => r.signal === 'uncorroborated-official-claim')!;
+    expect(full.weight).toBeGreaterThan(pending.weight);
+    expect(scoreInfox(input, { officialCorroborated: true }).reasons.map((r) => r.signal)).not.toContain('official-claim-pending');
+  });
+
   it('explains reliability, sensational style and an uncorroborated official claim', () => {
     const r = scoreInfox({ title: 'URGENT !!! Un arrêté préfectoral secret : partagez avant suppression, les médias vous cachent tout', url: 'https://news.example-fake.fr/a', sourceType: 'web' }, { reliability: LIST });
     const signals = r.reasons.map((x) => x.signal);
