@@ -132,7 +132,7 @@ export function scoreStoryControversy(items: ReadonlyArray<{ score: number; tone
 }
 
 /** Pronouns and determiners that aim a word at people: "ces rats", "comme des animaux", "dehors les …", "tu vas crever". */
-const AIMING = new Set(['tu', 'toi', 't', 'te', 'vous', 'ils', 'eux', 'elles', 'ces', 'cette', 'cet', 'tous', 'toutes', 'sale', 'sales', 'espece', 'bande', 'comme', 'vos', 'leur', 'leurs']);
+const AIMING = new Set(['tu', 'toi', 't', 'te', 'vous', 'ils', 'eux', 'elles', 'ces', 'cette', 'cet', 'tous', 'toutes', 'sale', 'sales', 'gros', 'grosse', 'vieux', 'vieille', 'espece', 'bande', 'comme', 'vos', 'leur', 'leurs']);
 
 /** True when a person, a group or an address is within three words of position i. */
 function aimedAtPeople(tokens: readonly string[], i: number): boolean {
@@ -193,7 +193,7 @@ function insultForm(tokens: readonly string[], hostile: readonly LexiconHit[], g
 
 const GENERALISERS = new Set(['ces', 'tous', 'toutes', 'vos', 'sales']);
 const GROUP_VERBS = new Set(['sont', 'ont', 'font', 'veulent', 'viennent']);
-const REFLEXIVE = new Set(['s', 'se', 'm', 'me', 't', 'te', 'je', 'ne', 'nous', 'vous', 'y']);
+const REFLEXIVE = new Set(['s', 'se', 'm', 'me', 't', 'te', 'nous', 'vous', 'y']);
 const DETERMINERS = new Set(['d', 'de', 'des', 'un', 'une', 'l', 'le', 'la', 'les', 'ce', 'cet', 'ces', 'quel', 'quels', 'ses', 'tes', 'mes']);
 const BE = new Set(['y', 'est', 'suis', 'es', 'etait', 'etais', 'sont', 'etaient', 'etions', 'etiez', 'serait', 'serais']);
 const ATTARDE_NOUN = new Set(['attarde', 'attardee', 'attardes', 'attardees']);

@@ -9,7 +9,8 @@ pd pede* tapette* gouine* negro* negre* bougnoul* bicot* youpin* chintok* bambou
 clown* tocard* minable* pauvre-con grognasse* petasse* pouffiasse* salopard* charogne* trouduc* trou-du-cul sac-a-merde tete-de-con
 tg ftg ntm ntr fdp vtff vtf nique niques niquer niquez niquent niquee niker nik encul* couille* bite clodo* clochard* pouilleu* cochonne* chienne* chien-de
 baltringue* cassos* beauf* fils-de-pute crevure* cloporte* sous-merde* gogol* triso* autiste* teube* debilos mongolo* golmon*
-neuneu* bolos* cervelle-de-moineau fuck fucking bitch* motherfuck* stfu`;
+neuneu* bolos* cervelle-de-moineau fuck fucking bitch* motherfuck* stfu tare taree tares tarees degenere* consanguin*
+blaireau* enflure* ducon tete-de-noeud lopette* tafiole* chiennasse* garce* catin* mal-baise* sous-race* sous-homme* ta-race`;
 
 // Slang or slurs that designate a group by origin, religion or sexuality: in a post they mark
 // the hostile register much more often than the neutral word would.
@@ -21,11 +22,12 @@ negre* negresse* macaque* romano* tarlouze* tantouze* fiotte* pede* gouine* trav
 const GROUP_SLANG = `rebeu* reubeu* renoi* renois beurette* feuj* babtou* toubab* gitan* manouche* islamo*`;
 
 const DEHUMANISING = `vermine* racaille* envahisseur* remplacement grand-remplacement islamisation* butez tuez pendez brulez
-exterminez ferme-la fermez-la ta-gueule gueule rentrez degagez`;
+exterminez ferme-la fermez-la ta-gueule gueule rentrez degagez rentre-chez-toi rentrez-chez-vous retourne-dans-ton-pays
+retournez-dans-votre-pays retourne-chez-toi retournez-chez-vous lobby-juif lobby-sioniste lobby-gay lobby-homosexuel lobby-lgbt`;
 
 // Words that dehumanise or threaten only when aimed at people ("ces rats", "comme des animaux",
 // "dehors les …"); news uses them literally ("variole du singe", "en dehors de", "invasion russe").
-const DEHUMANISING_IF_AIMED = `parasite* cafard* rat rats singe singes porc porcs truie* animal animaux sauvage sauvages barbare*
+const DEHUMANISING_IF_AIMED = `parasite* cafard* rat rats singe singes porc porcs truie* animal animaux sauvage* barbare* sanguinaire*
 invasion colonisation deportation* deporter expulse expulser expulsez crever creve buter tuer pendre bruler exterminer
 eradiquer degage dehors chasser`;
 
