@@ -24,6 +24,8 @@ export interface FileParserOptions {
   workers?: number;
   /** Also run prepareItems on each file (see readAndParseFile). Default false. */
   prepare?: boolean;
+  /** With `prepare`, also settle each item's language there. Default false. */
+  detectLanguage?: boolean;
 }
 
 /** Starts one worker running parse-worker (through tsx's require hook when running from .ts sources). */
@@ -36,21 +38,22 @@ function startWorker(): Worker {
 }
 
 /** A parser that works in the calling thread. */
-function inThreadParser(prepare: boolean): FileParser {
-  return { parse: (file) => readAndParseFile(file, prepare), close: async () => undefined, workers: 0 };
+function inThreadParser(prepare: boolean, detectLanguage: boolean): FileParser {
+  return { parse: (file) => readAndParseFile(file, prepare, detectLanguage), close: async () => undefined, workers: 0 };
 }
 
 /** Creates a file parser; jobs are spread round-robin over the workers. */
 export function createFileParser(opts: FileParserOptions = {}): FileParser {
   const count = opts.workers ?? Math.min(4, Math.max(1, os.availableParallelism() - 1));
   const prepare = opts.prepare ?? false;
-  if (count <= 0) return inThreadParser(prepare);
+  const detectLanguage = opts.detectLanguage ?? false;
+  if (count <= 0) return inThreadParser(prepare, detectLanguage);
   const workers: Worker[] = [];
   try {
     for (let i = 0; i < count; i++) workers.push(startWorker());
   } catch {
     for (const w of workers) void w.terminate();
-    return inThreadParser(prepare);
+    return inThreadParser(prepare, detectLanguage);
   }
   const waiting = new Map<number, { file: string; worker: Worker; resolve: (r: ParsedFile) => void }>();
   const dead = new Set<Worker>();
@@ -68,7 +71,7 @@ export function createFileParser(opts: FileParserOptions = {}): FileParser {
       for (const [id, job] of waiting) {
         if (job.worker !== w) continue;
         waiting.delete(id);
-        void readAndParseFile(job.file, prepare).then(job.resolve);
+        void readAndParseFile(job.file, prepare, detectLanguage).then(job.resolve);
       }
     };
     w.on('error', fallBack);
@@ -78,12 +81,12 @@ export function createFileParser(opts: FileParserOptions = {}): FileParser {
     workers: count,
     parse(file: string): Promise<ParsedFile> {
       const alive = workers.filter((w) => !dead.has(w));
-      if (alive.length === 0) return readAndParseFile(file, prepare);
+      if (alive.length === 0) return readAndParseFile(file, prepare, detectLanguage);
       const id = nextId++;
       const worker = alive[id % alive.length];
       return new Promise<ParsedFile>((resolve) => {
         waiting.set(id, { file, worker, resolve });
-        const job: ParseJob = { id, file, prepare };
+        const job: ParseJob = { id, file, prepare, detectLanguage };
         worker.postMessage(job);
       });
     },

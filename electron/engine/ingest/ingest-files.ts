@@ -171,10 +171,13 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestFilesOpti
   const resolveSource = createSourceResolver(db, opts);
   const total: IngestFilesResult = { files: files.length + unreadable, items: 0, new: 0, errors: unreadable };
   // Workers pay off only when there is enough to parse (starting one costs tens of ms).
-  // With analysis, the storing thread is the bottleneck (store + analysis ≈ 1.5× parsing): the
-  // source-independent half of processing then runs with the parsing, in the workers. Without
-  // analysis the two sides are balanced as they are, and processing stays here.
-  const parser = createFileParser({ workers: files.length >= MIN_FILES_FOR_WORKERS ? opts.workers : 0, prepare: opts.analyze !== false });
+  // The source-independent half of processing (text, hash, language) runs with the parsing in
+  // the workers, where a repeated item's work is reused with its parse (item cache): the storing
+  // thread keeps only dedup, storage and analysis. Language detection goes there too when the
+  // storing thread analyses (it is then the busier side); otherwise it stays here, lazy, and runs
+  // only for the items actually inserted.
+  const workers = files.length >= MIN_FILES_FOR_WORKERS ? opts.workers : 0;
+  const parser = createFileParser({ workers, prepare: true, detectLanguage: opts.analyze !== false && workers !== 0 });
   const inFlight: Promise<ParsedFile>[] = [];
   // Analysis has a fixed cost per call (story index, models): chunks of thousands of items
   // cost a fraction of per-batch calls. Stored-but-unanalysed items after a crash are caught

@@ -28,29 +28,51 @@ const VOLATILE_ENVELOPE = /<(lastBuildDate|pubDate|updated|dc:date|modified|ttl|
 
 /** Cuts a non-prefixed RSS/RDF (`item`) or Atom (`entry`) document into its items; null when unsure. */
 export function splitItems(xml: string, tag: 'item' | 'entry'): ItemSplit | null {
-  const open = new RegExp(`<${tag}(?=[\\s>/])`, 'g');
-  const span = new RegExp(`<${tag}(?=[\\s>])[\\s\\S]*?</${tag}\\s*>`, 'g');
-  const opens = xml.match(open)?.length ?? 0;
-  if (opens === 0) return null;
+  // indexOf scanning: a regex pass over every re-read document cost more than the hashing.
+  const open = '<' + tag;
+  const close = '</' + tag;
+  const isBoundary = (c: number) => c === 62 /* > */ || c === 32 || c === 9 || c === 10 || c === 13;
+  const nextOpen = (from: number): number => {
+    let i = xml.indexOf(open, from);
+    while (i >= 0 && !isBoundary(xml.charCodeAt(i + open.length)) && xml.charCodeAt(i + open.length) !== 47 /* / */) i = xml.indexOf(open, i + 1);
+    return i;
+  };
+  /** End (after '>') of the closing tag starting at j, or -1 when j is not one (e.g. `</items>`). */
+  const closeEnd = (j: number): number => {
+    let k = j + close.length;
+    while (k < xml.length && isBoundary(xml.charCodeAt(k)) && xml.charCodeAt(k) !== 62) k++;
+    return xml.charCodeAt(k) === 62 ? k + 1 : -1;
+  };
+  const hasClose = (text: string): boolean => text.includes(close + '>') || new RegExp(`</${tag}\\s`).test(text);
+  let i = nextOpen(0);
+  if (i < 0) return null;
+  const head = xml.slice(0, i);
+  if (hasClose(head)) return null;
   const spans: string[] = [];
-  let head = '';
-  let lastEnd = -1;
-  for (const m of xml.matchAll(span)) {
-    const start = m.index!;
-    if (lastEnd < 0) head = xml.slice(0, start);
+  for (;;) {
+    // A self-closing item has no span of its own.
+    if (xml.charCodeAt(i + open.length) === 47) return null;
+    let j = xml.indexOf(close, i);
+    let end = j < 0 ? -1 : closeEnd(j);
+    while (j >= 0 && end < 0) {
+      j = xml.indexOf(close, j + 1);
+      end = j < 0 ? -1 : closeEnd(j);
+    }
+    if (end < 0) return null;
+    const next = nextOpen(i + 1);
+    // An item holding another opening tag (nested, or a tag inside CDATA) cannot be cut this way.
+    if (next >= 0 && next < end) return null;
+    spans.push(xml.slice(i, end));
+    if (next < 0) {
+      const tail = xml.slice(end);
+      // A closing tag left outside the spans means one was cut short (e.g. "</item>" inside CDATA).
+      return hasClose(tail) ? null : { head, spans, tail };
+    }
     // Only whitespace may separate two items: anything else (a comment, channel elements
-    // interleaved, a CDATA section cut in two) would be lost or misplaced by the re-assembly.
-    else if (xml.slice(lastEnd, start).trim() !== '') return null;
-    // An item holding another opening tag (nested, or a tag inside CDATA) cannot be cut by regex.
-    if (m[0].slice(1).search(open) >= 0) return null;
-    spans.push(m[0]);
-    lastEnd = start + m[0].length;
+    // interleaved, the rest of a CDATA section) would be lost or misplaced by the re-assembly.
+    if (xml.slice(end, next).trim() !== '') return null;
+    i = next;
   }
-  const tail = xml.slice(lastEnd);
-  // A closing tag left outside the spans means one was cut short (e.g. "</item>" inside CDATA).
-  const close = `</${tag}`;
-  if (spans.length !== opens || head.includes(close) || tail.includes(close)) return null;
-  return { head, spans, tail };
 }
 
 /** Identity of the envelope an item is read in: the base URL and the channel minus its volatile dates. */

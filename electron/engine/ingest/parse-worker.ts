@@ -7,5 +7,5 @@ import { parentPort } from 'node:worker_threads';
 import { readAndParseFile, type ParseJob } from './read-feed-file';
 
 parentPort?.on('message', (job: ParseJob) => {
-  readAndParseFile(job.file, job.prepare).then((result) => parentPort!.postMessage({ id: job.id, result }));
+  readAndParseFile(job.file, job.prepare, job.detectLanguage).then((result) => parentPort!.postMessage({ id: job.id, result }));
 });

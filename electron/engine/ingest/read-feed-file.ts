@@ -11,6 +11,8 @@ export interface ParseJob {
   file: string;
   /** Also run prepareItems (the feed then comes back without its items). */
   prepare?: boolean;
+  /** With `prepare`, also settle each item's language (prepareItems `detectLanguage`). */
+  detectLanguage?: boolean;
 }
 
 /** Outcome of reading and parsing one file. */
@@ -41,14 +43,14 @@ function effectiveDate(feed: Feed, mtime: Date): Date {
  * Reads and parses `file`; the items' own dates give the fetch date (archives replay as they were).
  * With `prepare`, the source-independent processing runs here too (off the storing thread in workers).
  */
-export async function readAndParseFile(file: string, prepare = false): Promise<ParsedFile> {
+export async function readAndParseFile(file: string, prepare = false, detectLanguage = false): Promise<ParsedFile> {
   try {
     const bytes = fs.readFileSync(file);
     const mtime = fs.statSync(file).mtime;
     const feed = await parseFeed(bytes, { fetchedAt: mtime });
     const fetchedAt = effectiveDate(feed, mtime);
     if (!prepare) return { ok: true, feed, fetchedAt: fetchedAt.toISOString() };
-    const prepared = prepareItems(feed, { fetchedAt, detectLanguage: true });
+    const prepared = prepareItems(feed, { fetchedAt, detectLanguage });
     return { ok: true, feed: { ...feed, items: [] }, fetchedAt: fetchedAt.toISOString(), prepared };
   } catch (err) {
     return { ok: false, error: serializeError(err) };

@@ -21,6 +21,14 @@ describe('splitItems', () => {
     expect(split.head + split.spans.join('\n') + split.tail).toBe(doc);
   });
 
+  test('tells items from look-alike tags (RDF <items>, spaced closing tags)', () => {
+    const rdf = '<rdf:RDF><channel><items><rdf:Seq><rdf:li resource="a"/></rdf:Seq></items></channel>'
+      + '<item rdf:about="a"><title>A</title></item >\n<item rdf:about="b"><title>B</title></item></rdf:RDF>';
+    const split = splitItems(rdf, 'item')!;
+    expect(split.spans).toEqual(['<item rdf:about="a"><title>A</title></item >', '<item rdf:about="b"><title>B</title></item>']);
+    expect(splitItems('<feed><title>t</title><entry><id>1</id></entry></feed>', 'entry')!.spans).toEqual(['<entry><id>1</id></entry>']);
+  });
+
   test('refuses documents it cannot cut safely', () => {
     // "</item>" inside CDATA ends the regex span early: the leftover must be detected.
     expect(splitItems(rss([`<item><title>a</title><description><![CDATA[x </item> y]]></description></item>`, item(2)]), 'item')).toBeNull();
