@@ -12,9 +12,9 @@ line(`stories googlenews streamed (ingest index, shuffled): B-cubed F1 ${f(gs.f1
 const tv = measureTitleVariants();
 line(`stories lemonde titleVariants same story: streamed ${f(tv.streamRate)} of ${tv.variants} rewrites over ${tv.docs} docs; batch (2022-03) ${f(tv.batchRate)} of ${tv.batchVariants}`);
 const ml = measureMlma();
-line(`controversy MLMA hostile vs normal: AUC ${f(ml.auc)} [target >= 0.85; ${ml.n} tweets, ${ml.hostile} hostile]`);
+line(`controversy MLMA hostile vs normal: AUC ${f(ml.auc)} [target >= 0.85; ${ml.n} tweets, ${ml.hostile} hostile]; without mixed labels ${f(ml.strictAuc)} [${ml.strictN} tweets]`);
 const dx = measureDecodex();
-line(`infox decodex unreliable vs Le Monde (same texts): AUC listed ${f(dx.listed)}, held-out sites ${f(dx.heldOut)} [target >= 0.95; ${dx.unreliableSites} sites, ${dx.leMondeItems} items]`);
+line(`infox decodex unreliable vs Le Monde (same texts): AUC listed ${f(dx.listed)}, held-out sites ${f(dx.heldOut)} (fold seeds ${dx.heldOutBySeed.map(f).join(' / ')}: mean ${f(dx.heldOutMean)}, min ${f(dx.heldOutMin)}) [target >= 0.95; ${dx.unreliableSites} sites, ${dx.leMondeItems} items]`);
 const dc = measureDaccord();
 line(`infox debunk matching DACCORD (premise vs own claim / other claim): AUC ${f(dc.auc)} [${dc.pairs} pairs]`);
 const lr = measureLiar();

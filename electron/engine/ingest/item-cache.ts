@@ -18,7 +18,7 @@ export interface ItemSplit {
 }
 
 /** Entries kept per thread (~1–3 KB each): a few hours of a few hundred sources' items. */
-const DEFAULT_CAPACITY = 20_000;
+const DEFAULT_CAPACITY = 10_000;
 
 /**
  * Channel-level elements that change on every fetch without changing any item: they are left out

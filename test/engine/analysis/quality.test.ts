@@ -30,7 +30,7 @@ describe('analysis quality on ../shared/datasets', () => {
     expect(r.strictAuc).toBeGreaterThanOrEqual(0.75);
   });
 
-  it('separates Décodex unreliable sites from Le Monde with identical texts: listed AUC >= 0.99, held-out sites >= 0.94', () => {
+  it('separates Décodex unreliable sites from Le Monde with identical texts: listed AUC >= 0.99, held-out sites >= 0.95 on every fold seed', () => {
     const r = measureDecodex();
     expect(r.listed).toBeGreaterThanOrEqual(0.99);
     expect(r.heldOutMin).toBeGreaterThanOrEqual(0.95);
