@@ -34,8 +34,8 @@ describe('createFileParser', () => {
   });
 
   it('prepares the items in the worker exactly as in-thread, returning the feed without its items', async () => {
-    const inWorker = createFileParser({ workers: 1, prepare: true });
-    const inThread = createFileParser({ workers: 0, prepare: true });
+    const inWorker = createFileParser({ workers: 1, prepare: true, detectLanguage: true });
+    const inThread = createFileParser({ workers: 0, prepare: true, detectLanguage: true });
     try {
       const a = await Promise.all(files.slice(0, 3).map((f) => inWorker.parse(f)));
       const b = await Promise.all(files.slice(0, 3).map((f) => inThread.parse(f)));
@@ -45,6 +45,8 @@ describe('createFileParser', () => {
         expect(r.feed.items).toEqual([]);
         expect(r.prepared!.length).toBeGreaterThan(0);
         expect(r.prepared![0].contentHash).toMatch(/^[0-9a-f]{40}$/);
+        // The language is settled there too, for the feed's declared language.
+        expect(r.prepared!.every((p) => p.detected?.hint === 'fr' && p.detected.language === 'fr')).toBe(true);
       }
     } finally {
       await inWorker.close();
