@@ -45,8 +45,10 @@ describe('createFileParser', () => {
         expect(r.feed.items).toEqual([]);
         expect(r.prepared!.length).toBeGreaterThan(0);
         expect(r.prepared![0].contentHash).toMatch(/^[0-9a-f]{40}$/);
-        // The language is settled there too, for the feed's declared language.
-        expect(r.prepared!.every((p) => p.detected?.hint === 'fr' && p.detected.language === 'fr')).toBe(true);
+        // The language is settled there too, for the feed's declared language (Le Monde runs a
+        // few English articles: "The threat coming from the cold").
+        expect(r.prepared!.every((p) => p.detected?.hint === 'fr')).toBe(true);
+        expect(r.prepared!.filter((p) => p.detected!.language === 'fr').length).toBeGreaterThan(r.prepared!.length * 0.9);
       }
     } finally {
       await inWorker.close();
