@@ -78,9 +78,10 @@ export class StoryIndex {
   /** Vectorises a document against the rolling document frequencies (and counts it). */
   vectorize(title: string, text?: string | null): SparseVector {
     const doc = countTermIds(title, text, this.terms, { names: this.names, learn: true });
-    for (const k of doc.ids) this.df.set(k, (this.df.get(k) ?? 0) + 1);
+    // Counted first, then weighed with the counts just written (one map update per term).
+    const dfs = doc.ids.map((k) => { const d = (this.df.get(k) ?? 0) + 1; this.df.set(k, d); return d; });
     this.docs++;
-    return weigh(doc, (k) => this.df.get(k) ?? 0, this.docs);
+    return weigh(doc, (_, i) => dfs[i]!, this.docs);
   }
 
   /**
@@ -91,8 +92,7 @@ export class StoryIndex {
    */
   findStory(v: SparseVector, time: number): { id: number; sim: number } | null {
     // Strongest terms first: rare names and numbers find the story; common words only add noise.
-    let order = v.keys.map((_, i) => i);
-    if (order.length > 8) order = order.sort((a, b) => v.weights[b]! - v.weights[a]!).slice(0, 8);
+    const order = strongest(v.weights, 8);
     const acc = new Map<number, number>();
     for (const i of order) {
       const p = this.postings.get(v.keys[i]!);
@@ -170,6 +170,24 @@ export class StoryIndex {
 /** A new, empty open-story state. */
 export function newOpenStory(id: number, time: number, title: string): OpenStory {
   return { id, centroid: new Map(), norm: 0, firstSeen: time, lastSeen: time, title, titleScore: -1, itemCount: 0, sources: new Set(), types: new Set(), timeline: new Map(), viral: [], tones: [], trusted: false, pendingClaims: [], debunk: null, infoxMax: 0, infoxTop: null, recent: [] };
+}
+
+/**
+ * Indices of the k largest weights (all of them, in order, when there are no more than k),
+ * largest first with ties in index order as a stable sort would give, by insertion into a
+ * k-slot list: no comparator sort on the ingest path.
+ */
+function strongest(weights: readonly number[], k: number): number[] {
+  const out: number[] = [];
+  if (weights.length <= k) { for (let i = 0; i < weights.length; i++) out.push(i); return out; }
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!;
+    if (out.length === k && w <= weights[out[k - 1]!]!) continue;
+    let j = out.length < k ? out.length : k - 1;
+    while (j > 0 && weights[out[j - 1]!]! < w) { if (j < k) out[j] = out[j - 1]!; j--; }
+    out[j] = i;
+  }
+  return out;
 }
 
 /** Keys of the k largest values (linear scan; k is small). */

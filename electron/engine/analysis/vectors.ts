@@ -54,14 +54,14 @@ export function toIds(counts: TermCounts): { ids: number[]; tf: number[] } {
   return { ids: pairs.map((p) => p[0]), tf: pairs.map((p) => p[1]) };
 }
 
-/** Builds a normalised TF-IDF vector; `dfOf` returns a term id's document frequency among `n` docs. */
-export function weigh(doc: { ids: number[]; tf: number[] }, dfOf: (id: number) => number, n: number): SparseVector {
+/** Builds a normalised TF-IDF vector; `dfOf` returns a term id's (at position i) document frequency among `n` docs. */
+export function weigh(doc: { ids: number[]; tf: number[] }, dfOf: (id: number, i: number) => number, n: number): SparseVector {
   const keys = doc.ids;
   const weights = new Array<number>(keys.length);
   let norm = 0;
   for (let i = 0; i < keys.length; i++) {
     // Sub-linear tf keeps a repeated word from dominating a short headline.
-    const w = (1 + Math.log(doc.tf[i]!)) * idf(dfOf(keys[i]!), n);
+    const w = (1 + Math.log(doc.tf[i]!)) * idf(dfOf(keys[i]!, i), n);
     weights[i] = w;
     norm += w * w;
   }
@@ -96,24 +96,35 @@ export function cosineToCentroid(a: SparseVector, centroid: Map<number, number>,
  * weight when the word is mostly capitalised elsewhere (no lexicon needed).
  */
 export class NameEvidence {
-  private readonly seen = new Map<number, number>();
-  private readonly caps = new Map<number, number>();
+  // Counts indexed by term id (ids are small dense integers): typed arrays keep the two
+  // updates per title word out of hash maps on the ingest path.
+  private seen = new Uint32Array(1024);
+  private caps = new Uint32Array(1024);
 
   /** Notes one occurrence of a word (term id of its stem) away from the start of a title. */
   note(id: number, capital: boolean): void {
-    this.seen.set(id, (this.seen.get(id) ?? 0) + 1);
-    if (capital) this.caps.set(id, (this.caps.get(id) ?? 0) + 1);
+    if (id >= this.seen.length) this.grow(id);
+    this.seen[id]!++;
+    if (capital) this.caps[id]!++;
   }
 
   /** True when the word was capitalised in at least half of its informative occurrences. */
   isName(id: number): boolean {
-    const n = this.seen.get(id);
-    return n !== undefined && 2 * (this.caps.get(id) ?? 0) >= n;
+    const n = id < this.seen.length ? this.seen[id]! : 0;
+    return n > 0 && 2 * this.caps[id]! >= n;
   }
 
   /** Halves the counts (the rolling index keeps them bounded like its document frequencies). */
   decay(): void {
-    for (const m of [this.seen, this.caps]) for (const [k, c] of m) { const h = c >> 1; if (h) m.set(k, h); else m.delete(k); }
+    for (let i = 0; i < this.seen.length; i++) { this.seen[i]! >>>= 1; this.caps[i]! >>>= 1; }
+  }
+
+  private grow(id: number): void {
+    let size = this.seen.length;
+    while (size <= id) size *= 2;
+    const seen = new Uint32Array(size), caps = new Uint32Array(size);
+    seen.set(this.seen); caps.set(this.caps);
+    this.seen = seen; this.caps = caps;
   }
 }
 
