@@ -2,7 +2,7 @@
  * Sparse TF-IDF vectors over stem keys. Pure: document frequencies are passed in, so the batch
  * clusterer (IDF of the batch) and the incremental index (rolling IDF of recent items) share it.
  */
-import { extractTerms, tokenInfo, tokenize, type TermOptions } from './text';
+import { tokenInfo, tokenize, type TermOptions } from './text';
 
 /** A sparse, L2-normalised vector: parallel arrays sorted by term id for fast merging. */
 export interface SparseVector {
@@ -27,31 +27,9 @@ export function termName(id: number): string {
   return TERM_NAMES[id] ?? '';
 }
 
-/** Term frequencies of a document before weighting (key → boosted count). */
-export type TermCounts = Map<string, number>;
-
-/** Counts weighted terms of a title and optional text; the title counts double (it names the event). */
-export function countTerms(title: string, text?: string | null, options?: TermOptions): TermCounts {
-  const counts: TermCounts = new Map();
-  for (const t of extractTerms(title, options)) counts.set(t.key, (counts.get(t.key) ?? 0) + 2 * t.boost);
-  if (text) {
-    // Only the lead of the body: its first sentences restate the event; the rest drifts.
-    for (const t of extractTerms(text.slice(0, 200), options)) counts.set(t.key, (counts.get(t.key) ?? 0) + 0.5 * t.boost);
-  }
-  return counts;
-}
-
 /** Smoothed inverse document frequency: ln((N + 1) / (df + 1)) + 1. */
 export function idf(df: number, n: number): number {
   return Math.log((n + 1) / (df + 1)) + 1;
-}
-
-/** Term ids and counts of a document, sorted by id. */
-export function toIds(counts: TermCounts): { ids: number[]; tf: number[] } {
-  const pairs: Array<[number, number]> = [];
-  for (const [k, c] of counts) pairs.push([termId(k), c]);
-  pairs.sort((a, b) => a[0] - b[0]);
-  return { ids: pairs.map((p) => p[0]), tf: pairs.map((p) => p[1]) };
 }
 
 /** Builds a normalised TF-IDF vector; `dfOf` returns a term id's (at position i) document frequency among `n` docs. */
@@ -190,6 +168,8 @@ export function countTermIds(title: string, text: string | null | undefined, opt
       } else prev = null;
     }
   };
+  // The title names the event (weight 2); of the body only the lead (weight 0.5): its first
+  // sentences restate the event, the rest drifts.
   add(title, 2, true);
   if (text) add(text.slice(0, 200), 0.5, false);
   const ids = [...counts.keys()].sort((a, b) => a - b);
