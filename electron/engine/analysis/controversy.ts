@@ -142,6 +142,12 @@ function aimedAtPeople(tokens: readonly string[], i: number): boolean {
 
 /** Share of capitals among the letters (0 under 12 letters); a loop, as Unicode regexes cost more than the rest. */
 function capitalShare(raw: string): number {
+  const { letters, upper } = letterCounts(raw);
+  return letters >= 12 ? upper / letters : 0;
+}
+
+/** Letters and capital letters of a text, by a loop: two Unicode-class regexes cost several times more. */
+export function letterCounts(raw: string): { letters: number; upper: number } {
   let letters = 0, upper = 0;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
@@ -152,7 +158,7 @@ function capitalShare(raw: string): number {
       if (lo !== up) { letters++; if (ch === up) upper++; }
     }
   }
-  return letters >= 12 ? upper / letters : 0;
+  return { letters, upper };
 }
 
 /** Words of a post, not counting the "@user", "@url" and "RT" placeholders of social sources. */

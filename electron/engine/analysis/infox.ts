@@ -9,7 +9,7 @@ import { SENSATIONAL_PATTERNS, OFFICIAL_CLAIM, DEBUNK_WORDS } from './lexicons/i
 import { foldedTokens } from './lexicon-match';
 import { predict, explain, type LogisticModel } from './learner';
 import { lookupRating, domainModelOf, domainProbability, domainFeatures, resemblancePoints, hostOf, type ReliabilityList } from './reliability';
-import { toScore } from './controversy';
+import { letterCounts, toScore } from './controversy';
 
 /** What the item says about itself. */
 export interface InfoxInput {
@@ -58,10 +58,11 @@ export function infoxFeatures(input: InfoxInput): Map<string, number> {
   const raw = input.text ? `${input.title} ${input.text.slice(0, 400)}` : input.title;
   const folded = foldedTokens(raw).join(' ');
   const f = new Map<string, number>();
-  const letters = input.title.replace(/[^\p{L}]/gu, '');
-  const caps = letters.length >= 10 ? letters.replace(/[^\p{Lu}]/gu, '').length / letters.length : 0;
+  const { letters, upper } = letterCounts(input.title);
+  const caps = letters >= 10 ? upper / letters : 0;
   if (caps > 0.4) f.set('style:caps', caps);
-  const capsWords = (input.title.match(/\b\p{Lu}{4,}\b/gu) ?? []).length;
+  // Two words of four capitals need eight capitals: most titles are settled without the regex.
+  const capsWords = upper >= 8 ? (input.title.match(/\b\p{Lu}{4,}\b/gu) ?? []).length : 0;
   if (capsWords >= 2) f.set('style:caps-words', Math.min(5, capsWords) / 5);
   if (/!{2,}/.test(raw)) f.set('style:exclamations', 1);
   else if (/!/.test(input.title)) f.set('style:exclamation', 1);

@@ -34,9 +34,15 @@ export function compileLexicon(entries: Iterable<[string, number]>): Lexicon {
   return lex;
 }
 
-/** Splits text into folded word tokens, keeping elided particles ("n'est" → "n", "est"). */
+/** Last input and output of foldedTokens: the item's text is folded by several signals in turn. */
+let lastFolded: { text: string; tokens: string[] } = { text: '', tokens: [] };
+
+/** Splits text into folded word tokens, keeping elided particles ("n'est" → "n", "est"). Treat the result as read-only. */
 export function foldedTokens(text: string): string[] {
-  return foldAccents(text).match(/[a-z0-9]+/g) ?? [];
+  if (text === lastFolded.text) return lastFolded.tokens;
+  const tokens = foldAccents(text).match(/[a-z0-9]+/g) ?? [];
+  lastFolded = { text, tokens };
+  return tokens;
 }
 
 const ELONGATION = /([a-z])\1{2,}/g;

@@ -123,7 +123,8 @@ export function analyzeNewItems(db: Db, itemIds: number[]): void {
       index.addToStory(story, v);
       touched.set(story.id, story);
       if (!wasTrusted && story.trusted && story.pendingClaims.length) story.pendingClaims = corroborateClaims(db, story.pendingClaims, t, st.corroborationMs);
-      const fp = campaignFingerprint(r.title, text);
+      // Campaigns are social posts: the fingerprint is not worth computing for press items.
+      const fp = r.sourceType === 'social' ? campaignFingerprint(r.title, text) : '';
       let campaign = 0;
       if (r.sourceType === 'social' && fp.split(' ').length >= 5) {
         const posts = index.fingerprints.get(fp) ?? [];
