@@ -3,8 +3,22 @@
  * like a fetched body and sends back the Feed with its effective date (and, when asked, its
  * prepared items), or the error.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { readAndParseFile, type ParseJob } from './read-feed-file';
+
+/**
+ * Parsing runs ahead of the storing thread, which is the one the user waits on (it commits,
+ * analyses and serves the UI in the app): this thread gives way to it when cores are short.
+ * On Linux a thread is a task with its own nice value, reachable through /proc/thread-self.
+ */
+try {
+  const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+  if (Number.isInteger(tid) && tid > 0) os.setPriority(tid, 10);
+} catch {
+  // Not Linux, or not allowed: the thread keeps the normal priority.
+}
 
 parentPort?.on('message', (job: ParseJob) => {
   readAndParseFile(job.file, job.prepare, job.detectLanguage).then((result) => parentPort!.postMessage({ id: job.id, result }));
