@@ -118,10 +118,14 @@ export class StoryIndex {
     let sq = story.norm * story.norm;
     for (let i = 0; i < v.keys.length; i++) {
       const k = v.keys[i]!;
-      const old = story.centroid.get(k) ?? 0;
+      const prev = story.centroid.get(k);
+      const old = prev ?? 0;
       const nw = old + v.weights[i]!;
       sq += nw * nw - old * old;
       story.centroid.set(k, nw);
+      // A term already in the centroid is already posted (postings only lose a story with all
+      // its terms): big stories repeat most of their terms, so this skips most posting updates.
+      if (prev !== undefined) continue;
       let p = this.postings.get(k);
       if (!p) this.postings.set(k, (p = new Set()));
       p.add(story.id);
