@@ -38,8 +38,10 @@ export function weigh(doc: { ids: number[]; tf: number[] }, dfOf: (id: number, i
   const weights = new Array<number>(keys.length);
   let norm = 0;
   for (let i = 0; i < keys.length; i++) {
-    // Sub-linear tf keeps a repeated word from dominating a short headline.
-    const w = (1 + Math.log(doc.tf[i]!)) * idf(dfOf(keys[i]!, i), n);
+    // Sub-linear tf keeps a repeated word from dominating a short headline; below 1 (a body
+    // word weighs 0.5, a calendar word there 0.15) it stays linear: 1 + ln(tf) would go negative.
+    const tf = doc.tf[i]!;
+    const w = (tf < 1 ? tf : 1 + Math.log(tf)) * idf(dfOf(keys[i]!, i), n);
     weights[i] = w;
     norm += w * w;
   }
