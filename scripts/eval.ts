@@ -1,14 +1,16 @@
 /** `npm run eval`: every analysis quality figure on ../shared/datasets, one line each. */
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
-import { measureDaccord, measureDecodex, measureGoogleNewsBatch, measureGoogleNewsStream, measureLiar, measureMlma, measureTitleVariants } from './eval/measures';
+import { measureDaccord, measureDecodex, measureGoogleNewsAnalyze, measureGoogleNewsBatch, measureGoogleNewsStream, measureLiar, measureMlma, measureTitleVariants } from './eval/measures';
 
 const f = (x: number) => x.toFixed(3);
 const line = (s: string) => process.stdout.write(s + '\n');
 
 const gb = measureGoogleNewsBatch();
-line(`stories googlenews batch (vigie cluster): B-cubed F1 ${f(gb.f1)} (P ${f(gb.precision)} R ${f(gb.recall)}) ARI ${f(gb.ari)} NMI ${f(gb.nmi)} [target F1 >= 0.90; ${gb.n} titles]`);
+line(`stories googlenews batch (vigie cluster): B-cubed F1 ${f(gb.f1)} (P ${f(gb.precision)} R ${f(gb.recall)}) ARI ${f(gb.ari)} NMI ${f(gb.nmi)}; halves ${gb.halves.map(f).join(' / ')} [target F1 >= 0.90; ${gb.n} titles]`);
 const gs = measureGoogleNewsStream();
-line(`stories googlenews streamed (ingest index, shuffled): B-cubed F1 ${f(gs.f1)} (P ${f(gs.precision)} R ${f(gs.recall)}) ARI ${f(gs.ari)} NMI ${f(gs.nmi)}`);
+line(`stories googlenews streamed (ingest index, shuffled): B-cubed F1 ${f(gs.f1)} (P ${f(gs.precision)} R ${f(gs.recall)}) ARI ${f(gs.ari)} NMI ${f(gs.nmi)}; halves ${gs.halves.map(f).join(' / ')}`);
+const ga = measureGoogleNewsAnalyze();
+line(`stories googlenews rebuilt by vigie analyze (database, pipeline): B-cubed F1 ${f(ga.f1)} (P ${f(ga.precision)} R ${f(ga.recall)}) ARI ${f(ga.ari)} NMI ${f(ga.nmi)}; halves ${ga.halves.map(f).join(' / ')}`);
 const tv = measureTitleVariants();
 line(`stories lemonde titleVariants same story: streamed ${f(tv.streamRate)} of ${tv.variants} rewrites over ${tv.docs} docs; batch (2022-03) ${f(tv.batchRate)} of ${tv.batchVariants}`);
 const ml = measureMlma();

@@ -17,6 +17,7 @@ import { scoreInfox, infoxFeatures, claimedDocument } from './infox';
 import { corroborateClaims, registerPendingClaim, claimDeadline } from './corroboration';
 import { scoreStoryVirality, scoreItemVirality, engagementPoints } from './virality';
 import { campaignFingerprint } from './campaign';
+import { clusterDocs } from './cluster-batch';
 import { DEBUNK_WORDS } from './lexicons/infox-style';
 import { foldedTokens } from './lexicon-match';
 import { createModel, train, type LogisticModel } from './learner';
@@ -97,29 +98,54 @@ function joinStory(s: OpenStory, r: AnalysisItemRow, t: number, sim: number): vo
   if (sim > s.titleScore) { s.title = r.title; s.titleScore = sim; }
 }
 
+/** Options of analyzeNewItems. */
+export interface AnalyzeOptions {
+  /**
+   * Group the items with the batch clusterer first (average linkage over the whole call, better
+   * than one pass: Google News B-cubed 0.88 vs 0.81); each group then joins the open story its
+   * earliest item matches, or starts one. For rebuilds (`vigie analyze`), where the items of a
+   * period arrive together; ingestion streams, items being analysed as they come.
+   */
+  batchStories?: boolean;
+}
+
 /** Analyses freshly stored items: stories, scores, reasons, tones (one transaction). */
-export function analyzeNewItems(db: Db, itemIds: number[]): void {
+export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptions = {}): void {
   if (!itemIds.length) return;
   const st = stateOf(db);
   const { index } = st;
   // Each date parsed once: inside the comparator Date.parse ran n·log n times.
   const timed = readItemsForAnalysis(db, itemIds).map((r) => ({ r, t: timeOf(r) })).sort((a, b) => a.t - b.t || a.r.id - b.r.id);
   const rows = timed.map((x) => x.r);
+  const groups = options.batchStories ? clusterDocs(timed.map(({ r, t }) => ({ title: r.title, text: r.summary ?? r.contentText, time: t }))) : null;
+  const groupStory = new Map<number, OpenStory>();
+  const startedHere = new Set<number>();
   const nowIso = new Date().toISOString();
   db.transaction(() => {
     const touched = new Map<number, OpenStory>();
     const placed: Array<{ row: AnalysisItemRow; story: OpenStory; time: number; campaign: number; contro: ReturnType<typeof scoreControversy> }> = [];
-    for (const r of rows) {
+    rows.forEach((r, i) => {
       const t = timeOf(r);
       index.evict(t);
       const text = r.summary ?? r.contentText;
       const v = index.vectorize(r.title, text);
-      const found = index.findStory(v, t);
-      let story: OpenStory;
-      if (found) story = index.stories.get(found.id)!;
-      else story = newOpenStory(createEmptyStory(db, r.title, new Date(t).toISOString()), t, r.title);
+      // A batch group follows its earliest item's story while that story is still open.
+      let story = groups ? groupStory.get(groups[i]!) : undefined;
+      if (story && !index.stories.has(story.id)) story = undefined;
+      let sim = story ? cosineToCentroid(v, story.centroid, story.norm) : 0;
+      if (!story) {
+        // Groups of this call were kept apart by the batch clusterer: a group may continue a
+        // story from before the call, never merge into another group's story.
+        const found = index.findStory(v, t);
+        if (found && !(groups && startedHere.has(found.id))) { story = index.stories.get(found.id)!; sim = found.sim; }
+        else {
+          story = newOpenStory(createEmptyStory(db, r.title, new Date(t).toISOString()), t, r.title);
+          startedHere.add(story.id);
+        }
+        if (groups) groupStory.set(groups[i]!, story);
+      }
       const wasTrusted = story.trusted;
-      joinStory(story, r, t, found ? found.sim : 0);
+      joinStory(story, r, t, sim);
       index.addToStory(story, v);
       touched.set(story.id, story);
       if (!wasTrusted && story.trusted && story.pendingClaims.length) story.pendingClaims = corroborateClaims(db, story.pendingClaims, t, st.corroborationMs);
@@ -136,7 +162,7 @@ export function analyzeNewItems(db: Db, itemIds: number[]): void {
       story.tones.push({ score: contro.score, tone: contro.tone });
       if (story.tones.length > 300) story.tones.splice(0, 100);
       placed.push({ row: r, story, time: t, campaign, contro });
-    }
+    });
     const storyScores = new Map<number, { v: ReturnType<typeof scoreStoryVirality>; c: ReturnType<typeof scoreStoryControversy> }>();
     // Topic baseline: the mean rate of an open story over the window, items per hour.
     const baseline = Math.max(0.02, index.docsInWindow() / Math.max(1, index.stories.size) / 72);
@@ -187,12 +213,16 @@ function keyTerms(s: OpenStory): string[] {
     .map(([k]) => (k.startsWith('@') ? k.slice(1).split('_').map(surfaceOf).join(' ') : surfaceOf(k).replace(/^#/, '')));
 }
 
-/** Recomputes every story and score from scratch (`vigie analyze`); returns the item count. */
-export function analyzeAll(db: Db, batchSize = 2000): number {
+/**
+ * Recomputes every story and score from scratch (`vigie analyze`); returns the item count.
+ * Items go by date in chunks, each grouped by the batch clusterer (AnalyzeOptions.batchStories):
+ * a chunk is a window of the archive, so the cost follows the chunk size, not the archive.
+ */
+export function analyzeAll(db: Db, batchSize = 5000): number {
   resetAnalysis(db);
   invalidateAnalysis(db);
   const ids = allItemIdsByDate(db);
-  for (let k = 0; k < ids.length; k += batchSize) analyzeNewItems(db, ids.slice(k, k + batchSize));
+  for (let k = 0; k < ids.length; k += batchSize) analyzeNewItems(db, ids.slice(k, k + batchSize), { batchStories: true });
   return ids.length;
 }
 
