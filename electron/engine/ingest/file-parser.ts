@@ -6,6 +6,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { serializeError } from '../../../shared/errors';
+import { WireDecoder, type WireItem } from './prepared-wire';
 import { readAndParseFile, type ParseJob, type ParsedFile } from './read-feed-file';
 
 /** Parses files, in workers when possible. */
@@ -59,10 +61,20 @@ export function createFileParser(opts: FileParserOptions = {}): FileParser {
   const dead = new Set<Worker>();
   let nextId = 0;
   for (const w of workers) {
-    w.on('message', (m: { id: number; result: ParsedFile }) => {
+    // Decoded on arrival, in the worker's sending order, as the references require.
+    const decoder = new WireDecoder();
+    w.on('message', (m: { id: number; result: ParsedFile; items?: WireItem[] }) => {
       const job = waiting.get(m.id);
       waiting.delete(m.id);
-      job?.resolve(m.result);
+      let result = m.result;
+      if (m.items && result.ok) {
+        try {
+          result = { ...result, prepared: decoder.decode(m.items, result.fetchedAt) };
+        } catch (err) {
+          result = { ok: false, error: serializeError(err) };
+        }
+      }
+      job?.resolve(result);
     });
     // A dead worker (error, or exit with work pending) must not hang the run: its pending files
     // are parsed in-thread instead.

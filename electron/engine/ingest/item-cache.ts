@@ -126,6 +126,38 @@ export class ParsedItemCache {
   }
 }
 
+/** A copy of a string that does not keep a larger string alive (the parser's strings are slices of the document). */
+function own(s: string): string;
+function own(s: string | null): string | null;
+function own(s: string | null): string | null {
+  // Concatenation then slice makes V8 flatten into a new buffer of this string's size only.
+  return s === null ? null : (' ' + s).slice(1);
+}
+
+/**
+ * The item with strings of its own, for keeping in the cache: a cached item made of slices would
+ * keep every document it came from alive (~180 MB for 10k Le Monde items). Cheaper than a
+ * structured clone (~0.5 vs 3 µs an item), which copies numbers and shapes as well.
+ */
+export function detachItem(item: FeedItem): FeedItem {
+  const copy: FeedItem = {
+    ...item,
+    guid: own(item.guid),
+    title: own(item.title),
+    link: own(item.link),
+    published: own(item.published),
+    updated: own(item.updated),
+    summary: own(item.summary),
+    content: own(item.content),
+    authors: item.authors.map((a) => ({ ...a, ...(a.name !== undefined ? { name: own(a.name) } : {}), ...(a.email !== undefined ? { email: own(a.email) } : {}) })),
+    categories: item.categories.map((c) => own(c)),
+    enclosures: item.enclosures.map((e) => ({ ...e, url: own(e.url), type: own(e.type) })),
+  };
+  if (item.engagement) copy.engagement = { ...item.engagement };
+  if (item.geo) copy.geo = { ...item.geo };
+  return copy;
+}
+
 /**
  * True when an item's mapping depends on the fetch time (a future date clamped to it): such an
  * item must be mapped again next time rather than reused.

@@ -3,7 +3,7 @@ import Parser from 'rss-parser';
 import { AppError, isAppError } from '../../../shared/errors';
 import type { Feed, FeedItem } from '../../../shared/types/feed';
 import { decodeFeedBytes } from './decode';
-import { dependsOnFetchTime, envelopeKey, itemKey, ParsedItemCache, splitItems, type ItemSplit } from './item-cache';
+import { dependsOnFetchTime, detachItem, envelopeKey, itemKey, ParsedItemCache, splitItems, type ItemSplit } from './item-cache';
 import { mapAtomFeed } from './parse-atom';
 import { parseJsonFeed } from './parse-json-feed';
 import { parseLenient } from './parse-lenient';
@@ -176,12 +176,11 @@ async function parseReusing(xmlText: string, format: XmlFormat, root: string, ct
   const items = keys.map((k) => cache.get(k));
   const missing = items.flatMap((it, i) => (it === undefined ? [i] : []));
   const fetchedIso = ctx.fetchedAt.toISOString();
-  // The parser's strings are slices of the whole document: a cached item would keep every
-  // document it came from alive (~180 MB for 10k Le Monde items). The cache holds a clone with
-  // strings of its own, which this parse returns too (so later hits are the same object).
+  // The cache holds a copy with strings of its own (detachItem), which this parse returns too,
+  // so later hits are the same object.
   const remember = (i: number, item: FeedItem): FeedItem => {
     if (dependsOnFetchTime(item, fetchedIso)) return item;
-    const own = structuredClone(item);
+    const own = detachItem(item);
     cache.set(keys[i], own);
     return own;
   };

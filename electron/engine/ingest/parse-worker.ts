@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
+import { WireEncoder } from './prepared-wire';
 import { readAndParseFile, type ParseJob } from './read-feed-file';
 
 /**
@@ -20,6 +21,16 @@ try {
   // Not Linux, or not allowed: the thread keeps the normal priority.
 }
 
+const wire = new WireEncoder();
+
 parentPort?.on('message', (job: ParseJob) => {
-  readAndParseFile(job.file, job.prepare, job.detectLanguage).then((result) => parentPort!.postMessage({ id: job.id, result }));
+  readAndParseFile(job.file, job.prepare, job.detectLanguage, true).then((result) => {
+    // Prepared items go through the wire encoder (repeats as references); the feed travels without its items.
+    if (!result.ok || !result.prepared) {
+      parentPort!.postMessage({ id: job.id, result });
+      return;
+    }
+    const items = wire.encode(result.feed.items, result.prepared);
+    parentPort!.postMessage({ id: job.id, result: { ...result, feed: { ...result.feed, items: [] }, prepared: undefined }, items });
+  });
 });

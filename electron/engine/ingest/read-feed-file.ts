@@ -41,9 +41,10 @@ function effectiveDate(feed: Feed, mtime: Date): Date {
 
 /**
  * Reads and parses `file`; the items' own dates give the fetch date (archives replay as they were).
- * With `prepare`, the source-independent processing runs here too (off the storing thread in workers).
+ * With `prepare`, the source-independent processing runs here too (off the storing thread in workers);
+ * `keepItems` leaves the parsed items on the feed next to their preparation (the worker's wire encoder needs both).
  */
-export async function readAndParseFile(file: string, prepare = false, detectLanguage = false): Promise<ParsedFile> {
+export async function readAndParseFile(file: string, prepare = false, detectLanguage = false, keepItems = false): Promise<ParsedFile> {
   try {
     const bytes = fs.readFileSync(file);
     const mtime = fs.statSync(file).mtime;
@@ -51,7 +52,7 @@ export async function readAndParseFile(file: string, prepare = false, detectLang
     const fetchedAt = effectiveDate(feed, mtime);
     if (!prepare) return { ok: true, feed, fetchedAt: fetchedAt.toISOString() };
     const prepared = prepareItems(feed, { fetchedAt, detectLanguage });
-    return { ok: true, feed: { ...feed, items: [] }, fetchedAt: fetchedAt.toISOString(), prepared };
+    return { ok: true, feed: keepItems ? feed : { ...feed, items: [] }, fetchedAt: fetchedAt.toISOString(), prepared };
   } catch (err) {
     return { ok: false, error: serializeError(err) };
   }

@@ -55,4 +55,20 @@ describe('createFileParser', () => {
       await inThread.close();
     }
   });
+
+  it('sends a repeated item as a reference the storing thread resolves, for the same result as in-thread', async () => {
+    const inWorker = createFileParser({ workers: 1, prepare: true, detectLanguage: true });
+    const inThread = createFileParser({ workers: 0, prepare: true, detectLanguage: true });
+    try {
+      // Consecutive snapshots of the same section repeat most items (then the same files again).
+      const replay = [...files, ...files];
+      const a = await Promise.all(replay.map((f) => inWorker.parse(f)));
+      const b = await Promise.all(replay.map((f) => inThread.parse(f)));
+      expect(JSON.parse(JSON.stringify(a))).toEqual(JSON.parse(JSON.stringify(b)));
+      expect(a.every((r) => r.ok && r.prepared!.length > 0)).toBe(true);
+    } finally {
+      await inWorker.close();
+      await inThread.close();
+    }
+  });
 });
