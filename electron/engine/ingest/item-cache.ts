@@ -92,6 +92,22 @@ export function itemKey(envelope: string, span: string): string {
 }
 
 /**
+ * A URL-bearing attribute (quoted plainly or entity-escaped, as in escaped HTML bodies) or
+ * element whose value is not an absolute http(s) URL, or a srcset (several URLs).
+ */
+const RELATIVE_REFERENCE = /\b(?:href|src|url|poster|xml:base|rdf:about|rdf:resource)\s*=\s*(?:["']|&quot;|&apos;|&#0*3[49];|&#x0*2[27];)(?!\s*https?:\/\/)|\bsrcset\s*=|<(?:link|guid|comments)(?:\s[^>]*)?>\s*(?:<!\[CDATA\[)?\s*(?!https?:\/\/|<)[^<\s]/i;
+
+/**
+ * Envelope for an RSS/RDF item whose mapping cannot depend on the channel: every URL it holds is
+ * absolute, so the base URL is never used, and an RSS item reads nothing else from its channel
+ * (Atom entries inherit the feed's authors: they always use the full envelope). The same article
+ * in two section feeds of a site is then parsed once. Any doubt keeps the channel envelope.
+ */
+export function channelFreeKey(format: 'rss' | 'rdf', span: string): string | null {
+  return RELATIVE_REFERENCE.test(span) ? null : `${format}:abs:`;
+}
+
+/**
  * Mapped items by key, least recently used evicted first. Items handed out are shared between
  * parses: callers treat FeedItem objects as immutable (the pipeline only reads them).
  */

@@ -3,7 +3,7 @@ import Parser from 'rss-parser';
 import { AppError, isAppError } from '../../../shared/errors';
 import type { Feed, FeedItem } from '../../../shared/types/feed';
 import { decodeFeedBytes } from './decode';
-import { dependsOnFetchTime, detachItem, envelopeKey, itemKey, ParsedItemCache, splitItems, type ItemSplit } from './item-cache';
+import { channelFreeKey, dependsOnFetchTime, detachItem, envelopeKey, itemKey, ParsedItemCache, splitItems, type ItemSplit } from './item-cache';
 import { mapAtomFeed } from './parse-atom';
 import { parseJsonFeed } from './parse-json-feed';
 import { parseLenient } from './parse-lenient';
@@ -172,7 +172,7 @@ async function parseAndMap(xmlText: string, format: XmlFormat, root: string, ctx
  */
 async function parseReusing(xmlText: string, format: XmlFormat, root: string, ctx: MapContext, split: ItemSplit, cache: ParsedItemCache): Promise<Feed> {
   const envelope = envelopeKey(split, ctx.baseUrl);
-  const keys = split.spans.map((span) => itemKey(envelope, span));
+  const keys = split.spans.map((span) => itemKey((format !== 'atom' && channelFreeKey(format, span)) || envelope, span));
   const items = keys.map((k) => cache.get(k));
   const missing = items.flatMap((it, i) => (it === undefined ? [i] : []));
   const fetchedIso = ctx.fetchedAt.toISOString();

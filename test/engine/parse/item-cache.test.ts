@@ -6,7 +6,7 @@ import { parseFeed } from '../../../electron/engine/ingest/parse-feed';
 import { lemondeRawFiles } from '../../helpers/lemonde-replica';
 
 const rss = (items: string[], channelExtra = '') =>
-  `<?xml version="1.0"?><rss version="2.0"><channel><title>Préfecture</title><link>https://pref.example.fr/</link>${channelExtra}<lastBuildDate>Mon, 23 Nov 2026 10:00:00 +0100</lastBuildDate>\n${items.join('\n')}\n</channel></rss>`;
+  `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Préfecture</title><link>https://pref.example.fr/</link>${channelExtra}<lastBuildDate>Mon, 23 Nov 2026 10:00:00 +0100</lastBuildDate>\n${items.join('\n')}\n</channel></rss>`;
 const item = (n: number, title = `Titre ${n}`) =>
   `<item><title>${title}</title><link>https://pref.example.fr/a/${n}</link><guid>https://pref.example.fr/a/${n}</guid><pubDate>Mon, 23 Nov 2026 0${n % 10}:00:00 +0100</pubDate><description>Texte de l'article ${n}</description></item>`;
 const at = new Date('2026-11-23T12:00:00Z');
@@ -65,6 +65,24 @@ describe('parseFeed with an item cache', () => {
     expect(cache.hits).toBe(0);
     expect(a.items[0].link).toBe('https://pref.example.fr/a/relative');
     expect(b.items[0].link).toBe('https://autre.example.fr/a/relative');
+  });
+
+  test('an item holding absolute URLs only is reused across channels (one article in two section feeds)', async () => {
+    const cache = new ParsedItemCache();
+    const abs = `<item><title>Absolu</title><link>https://pref.example.fr/a/9</link><guid isPermaLink="true">https://pref.example.fr/a/9</guid>`
+      + `<description><![CDATA[<p>Voir <a href="https://pref.example.fr/b">ici</a></p>]]></description><enclosure url="https://pref.example.fr/i.jpg" type="image/jpeg" length="1"/></item>`;
+    const a = await parseFeed(rss([abs]), { fetchedAt: at, itemCache: cache });
+    const b = await parseFeed(rss([abs]).replace('https://pref.example.fr/</link>', 'https://autre.example.fr/section</link>'), { fetchedAt: at, itemCache: cache });
+    expect(cache.hits).toBe(1);
+    expect(b.items[0]).toBe(a.items[0]);
+    // Any relative or escaped reference keeps the channel in the key: base URLs apply to it.
+    for (const body of ['<a href="/b">ici</a>', '&lt;a href=&quot;/b&quot;&gt;ici&lt;/a&gt;', '<img srcset="https://x/1.jpg 1x, /2.jpg 2x">']) {
+      const c = new ParsedItemCache();
+      const rel = abs.replace(/<description>[\s\S]*<\/description>/, `<content:encoded>${body.startsWith('&') ? body : `<![CDATA[${body}]]>`}</content:encoded>`);
+      await parseFeed(rss([rel]), { fetchedAt: at, itemCache: c });
+      await parseFeed(rss([rel]).replace('https://pref.example.fr/</link>', 'https://autre.example.fr/section</link>'), { fetchedAt: at, itemCache: c });
+      expect(c.hits).toBe(0);
+    }
   });
 
   test('an item whose date was clamped to the fetch time is not reused', async () => {
