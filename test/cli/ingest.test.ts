@@ -54,4 +54,17 @@ describe('vigie ingest-files / items / stats', () => {
     expect(s.dbBytes).toBeGreaterThan(0);
     expect(s.perDay.length).toBeGreaterThan(0);
   });
+
+  it('stores without analysing with --no-analyze, and `vigie analyze` builds the stories afterwards', () => {
+    const db2 = path.join(tmp, 'bulk.db');
+    const day = path.join(LEMONDE_RAW, '2022', 'Feb', '24');
+    const r = vigie(['--db', db2, 'ingest-files', day, '--no-analyze']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).new).toBeGreaterThan(50);
+    const before = vigie(['--db', db2, 'items', '--json', '--limit', '3']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(before.every((row) => row.storyId === null && row.virality === null)).toBe(true);
+    expect(vigie(['--db', db2, 'analyze']).code).toBe(0);
+    const after = vigie(['--db', db2, 'items', '--json', '--limit', '3']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(after.every((row) => typeof row.storyId === 'number' && typeof row.virality === 'number')).toBe(true);
+  });
 });

@@ -17,7 +17,7 @@ function parseLimit(value: string): number {
   return n;
 }
 
-/** `vigie ingest-files FILE|DIR... [--source NAME] [--source-type TYPE]` */
+/** `vigie ingest-files FILE|DIR... [--source NAME] [--source-type TYPE] [--no-analyze]` */
 function registerIngestFiles(program: Command): void {
   program
     .command('ingest-files')
@@ -25,13 +25,17 @@ function registerIngestFiles(program: Command): void {
     .argument('<paths...>', 'feed files or directories')
     .option('--source <name>', 'one source for every file (default: one per feed)')
     .addOption(new Option('--source-type <type>', 'type of the sources created').choices([...SOURCE_TYPES]).default('web'))
-    .action(async (paths: string[], opts: { source?: string; sourceType: SourceType }, cmd: Command) => {
+    // A large archive imports faster without analysis; `vigie analyze` then builds its stories in
+    // one pass with the batch clusterer (better grouping than the streamed ingest index).
+    .option('--no-analyze', 'store only; run `vigie analyze` afterwards')
+    .action(async (paths: string[], opts: { source?: string; sourceType: SourceType; analyze: boolean }, cmd: Command) => {
       const db = openDbFromCommand(cmd);
       let bar: cliProgress.SingleBar | null = null;
       try {
         const result = await ingestFiles(db, paths, {
           sourceName: opts.source,
           sourceType: opts.sourceType,
+          analyze: opts.analyze,
           onProgress: (p) => {
             if (!bar && process.stderr.isTTY && p.totalFiles >= PROGRESS_MIN_FILES) {
               bar = new cliProgress.SingleBar(
