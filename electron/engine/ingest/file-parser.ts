@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { serializeError } from '../../../shared/errors';
 import { WireDecoder, type WireItem } from './prepared-wire';
-import { readAndParseFile, type ParseJob, type ParsedFile } from './read-feed-file';
+import { readAndParseFile, type ParseJob, type ParsedFile, type ReadOptions } from './read-feed-file';
 
 /** Parses files, in workers when possible. */
 export interface FileParser {
@@ -40,22 +40,21 @@ function startWorker(): Worker {
 }
 
 /** A parser that works in the calling thread. */
-function inThreadParser(prepare: boolean, detectLanguage: boolean): FileParser {
-  return { parse: (file) => readAndParseFile(file, prepare, detectLanguage), close: async () => undefined, workers: 0 };
+function inThreadParser(options: ReadOptions): FileParser {
+  return { parse: (file) => readAndParseFile(file, options), close: async () => undefined, workers: 0 };
 }
 
 /** Creates a file parser; jobs are spread round-robin over the workers. */
 export function createFileParser(opts: FileParserOptions = {}): FileParser {
   const count = opts.workers ?? Math.min(4, Math.max(1, os.availableParallelism() - 1));
-  const prepare = opts.prepare ?? false;
-  const detectLanguage = opts.detectLanguage ?? false;
-  if (count <= 0) return inThreadParser(prepare, detectLanguage);
+  const options: ReadOptions = { prepare: opts.prepare ?? false, detectLanguage: opts.detectLanguage ?? false };
+  if (count <= 0) return inThreadParser(options);
   const workers: Worker[] = [];
   try {
     for (let i = 0; i < count; i++) workers.push(startWorker());
   } catch {
     for (const w of workers) void w.terminate();
-    return inThreadParser(prepare, detectLanguage);
+    return inThreadParser(options);
   }
   const waiting = new Map<number, { file: string; worker: Worker; resolve: (r: ParsedFile) => void }>();
   const dead = new Set<Worker>();
@@ -83,7 +82,7 @@ export function createFileParser(opts: FileParserOptions = {}): FileParser {
       for (const [id, job] of waiting) {
         if (job.worker !== w) continue;
         waiting.delete(id);
-        void readAndParseFile(job.file, prepare, detectLanguage).then(job.resolve);
+        void readAndParseFile(job.file, options).then(job.resolve);
       }
     };
     w.on('error', fallBack);
@@ -93,12 +92,12 @@ export function createFileParser(opts: FileParserOptions = {}): FileParser {
     workers: count,
     parse(file: string): Promise<ParsedFile> {
       const alive = workers.filter((w) => !dead.has(w));
-      if (alive.length === 0) return readAndParseFile(file, prepare, detectLanguage);
+      if (alive.length === 0) return readAndParseFile(file, options);
       const id = nextId++;
       const worker = alive[id % alive.length];
       return new Promise<ParsedFile>((resolve) => {
         waiting.set(id, { file, worker, resolve });
-        const job: ParseJob = { id, file, prepare, detectLanguage };
+        const job: ParseJob = { id, file, options };
         worker.postMessage(job);
       });
     },

@@ -193,7 +193,7 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestFilesOpti
   const submitUpTo = (n: number) => {
     while (submitted < Math.min(n, files.length)) {
       const file = files[submitted];
-      inFlight.push(parser.workers > 0 && submitted < batchSize ? readAndParseFile(file, true) : parser.parse(file));
+      inFlight.push(parser.workers > 0 && submitted < batchSize ? readAndParseFile(file, { prepare: true }) : parser.parse(file));
       submitted++;
     }
   };

@@ -24,7 +24,7 @@ try {
 const wire = new WireEncoder();
 
 parentPort?.on('message', (job: ParseJob) => {
-  readAndParseFile(job.file, job.prepare, job.detectLanguage, true).then((result) => {
+  readAndParseFile(job.file, { ...job.options, keepItems: true }).then((result) => {
     // Prepared items go through the wire encoder (repeats as references); the feed travels without its items.
     if (!result.ok || !result.prepared) {
       parentPort!.postMessage({ id: job.id, result });

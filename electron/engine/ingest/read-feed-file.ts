@@ -5,14 +5,21 @@ import type { Feed } from '../../../shared/types/feed';
 import { parseFeed } from './parse-feed';
 import { prepareItems, type PreparedItem } from './process-items';
 
+/** What to do with a file besides parsing it. */
+export interface ReadOptions {
+  /** Also run prepareItems (the feed then comes back without its items, unless `keepItems`). */
+  prepare?: boolean;
+  /** With `prepare`, also settle each item's language (prepareItems `detectLanguage`). */
+  detectLanguage?: boolean;
+  /** With `prepare`, leave the parsed items on the feed next to their preparation (the worker's wire encoder needs both). */
+  keepItems?: boolean;
+}
+
 /** A parse request sent to a worker. */
 export interface ParseJob {
   id: number;
   file: string;
-  /** Also run prepareItems (the feed then comes back without its items). */
-  prepare?: boolean;
-  /** With `prepare`, also settle each item's language (prepareItems `detectLanguage`). */
-  detectLanguage?: boolean;
+  options: ReadOptions;
 }
 
 /** Outcome of reading and parsing one file. */
@@ -41,10 +48,10 @@ function effectiveDate(feed: Feed, mtime: Date): Date {
 
 /**
  * Reads and parses `file`; the items' own dates give the fetch date (archives replay as they were).
- * With `prepare`, the source-independent processing runs here too (off the storing thread in workers);
- * `keepItems` leaves the parsed items on the feed next to their preparation (the worker's wire encoder needs both).
+ * With `prepare`, the source-independent processing runs here too (off the storing thread in workers).
  */
-export async function readAndParseFile(file: string, prepare = false, detectLanguage = false, keepItems = false): Promise<ParsedFile> {
+export async function readAndParseFile(file: string, options: ReadOptions = {}): Promise<ParsedFile> {
+  const { prepare = false, detectLanguage = false, keepItems = false } = options;
   try {
     const bytes = fs.readFileSync(file);
     const mtime = fs.statSync(file).mtime;
