@@ -11,11 +11,8 @@ import {
   addPendingClaim, dueClaims, hasTrustedEcho, readItemInfoxReasons, readItemStory, removePendingClaim, topInfoxItem,
   updateItemInfox, updateStoryInfox,
 } from '../db/analysis-store';
-import { UNCORROBORATED_CLAIM_POINTS } from './infox';
+import { TRUSTED_SOURCE_TYPES, UNCORROBORATED_CLAIM_POINTS } from './infox';
 import { toScore } from './controversy';
-
-/** Source types whose echo corroborates a claimed official document. */
-export const TRUSTED_TYPES: readonly string[] = ['official', 'press-national', 'tv', 'radio'];
 
 const PENDING = 'official-claim-pending';
 const FLAGGED = 'uncorroborated-official-claim';
@@ -91,7 +88,7 @@ export function sweepExpiredClaims(db: Db, now: Date = new Date(), opts: SweepOp
       const item = readItemStory(db, c.itemId);
       const reasons = item && readItemInfoxReasons(db, c.itemId);
       if (!item || !reasons) { removePendingClaim(db, c.itemId); continue; }
-      if (hasTrustedEcho(db, c.itemId, c.deadline, TRUSTED_TYPES)) { markCorroborated(db, c.itemId); out.corroborated.push(c.itemId); continue; }
+      if (hasTrustedEcho(db, c.itemId, c.deadline, [...TRUSTED_SOURCE_TYPES])) { markCorroborated(db, c.itemId); out.corroborated.push(c.itemId); continue; }
       removePendingClaim(db, c.itemId);
       if (!reasons.infox.some((x) => x.signal === PENDING)) continue; // withdrawn or already flagged meanwhile
       const hours = Math.round((Date.parse(c.deadline) - Date.parse(c.claimedAt)) / H * 10) / 10;

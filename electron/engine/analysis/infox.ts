@@ -41,6 +41,8 @@ export interface InfoxContext {
 const RATING_POINTS = { unreliable: 55, questionable: 30, satire: 35, reliable: -25 } as const;
 /** Points of a claimed official document nobody trusted echoed within the delay. */
 export const UNCORROBORATED_CLAIM_POINTS = 20;
+/** Source types whose echo corroborates a claimed official document (ingest, `vigie score`, the sweep). */
+export const TRUSTED_SOURCE_TYPES: ReadonlySet<string> = new Set(['official', 'press-national', 'tv', 'radio']);
 /** Points while the delay runs: unverified yet, not yet suspicious by silence. */
 export const PENDING_CLAIM_POINTS = 8;
 

@@ -13,7 +13,7 @@ import {
 } from '../db/analysis-store';
 import { StoryIndex, newOpenStory, type OpenStory } from './story-index';
 import { scoreControversy, scoreStoryControversy, compileTargets, type TargetMatcher } from './controversy';
-import { scoreInfox, infoxFeatures, claimedDocument } from './infox';
+import { scoreInfox, infoxFeatures, claimedDocument, TRUSTED_SOURCE_TYPES } from './infox';
 import { corroborateClaims, registerPendingClaim, claimDeadline } from './corroboration';
 import { scoreStoryVirality, scoreItemVirality, engagementPoints } from './virality';
 import { campaignFingerprint } from './campaign';
@@ -38,7 +38,6 @@ interface DbState {
 }
 
 const STATES = new WeakMap<Db, DbState>();
-const TRUSTED = new Set(['official', 'press-national', 'tv', 'radio']);
 const H = 3_600_000;
 
 /** Drops the in-memory state of a database (after merges, splits, imports); rebuilt lazily. */
@@ -93,7 +92,7 @@ function joinStory(s: OpenStory, r: AnalysisItemRow, t: number, sim: number): vo
   s.timeline.set(hour, (s.timeline.get(hour) ?? 0) + 1);
   s.viral.push({ time: t, source: r.sourceName, sourceType: r.sourceType, reach: r.reach, engagement: r.engagement });
   if (s.viral.length > 600) s.viral.splice(0, s.viral.length - 500);
-  if (TRUSTED.has(r.sourceType)) s.trusted = true;
+  if (TRUSTED_SOURCE_TYPES.has(r.sourceType)) s.trusted = true;
   if (r.sourceType === 'factcheck' && !s.debunk && DEBUNK_WORDS.test(foldedTokens(`${r.title} ${r.summary ?? ''}`).join(' '))) s.debunk = { title: r.title, link: r.link };
   if (sim > s.titleScore) { s.title = r.title; s.titleScore = sim; }
 }
@@ -116,7 +115,6 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
   const { index } = st;
   // Each date parsed once: inside the comparator Date.parse ran n·log n times.
   const timed = readItemsForAnalysis(db, itemIds).map((r) => ({ r, t: timeOf(r) })).sort((a, b) => a.t - b.t || a.r.id - b.r.id);
-  const rows = timed.map((x) => x.r);
   const groups = options.batchStories ? clusterDocs(timed.map(({ r, t }) => ({ title: r.title, text: r.summary ?? r.contentText, time: t }))) : null;
   const groupStory = new Map<number, OpenStory>();
   const startedHere = new Set<number>();
@@ -124,8 +122,7 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
   db.transaction(() => {
     const touched = new Map<number, OpenStory>();
     const placed: Array<{ row: AnalysisItemRow; story: OpenStory; time: number; campaign: number; contro: ReturnType<typeof scoreControversy> }> = [];
-    rows.forEach((r, i) => {
-      const t = timeOf(r);
+    timed.forEach(({ r, t }, i) => {
       index.evict(t);
       const text = r.summary ?? r.contentText;
       const v = index.vectorize(r.title, text);
@@ -152,7 +149,7 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
       // Campaigns are social posts: the fingerprint is not worth computing for press items.
       const fp = r.sourceType === 'social' ? campaignFingerprint(r.title, text) : '';
       let campaign = 0;
-      if (r.sourceType === 'social' && fp.split(' ').length >= 5) {
+      if (fp.split(' ').length >= 5) {
         const posts = index.fingerprints.get(fp) ?? [];
         posts.push({ account: r.sourceName, time: t });
         index.fingerprints.set(fp, posts);

@@ -8,7 +8,7 @@ import { REACH_BY_TYPE } from '../../../shared/defaults';
 import type { SourceType } from '../../../shared/types/domain';
 import { clusterDocs } from './cluster-batch';
 import { scoreControversy, scoreStoryControversy } from './controversy';
-import { scoreInfox } from './infox';
+import { scoreInfox, TRUSTED_SOURCE_TYPES } from './infox';
 import { scoreStoryVirality, scoreItemVirality, type ViralItem } from './virality';
 import { campaignAccounts, campaignFingerprint } from './campaign';
 import { DEBUNK_WORDS } from './lexicons/infox-style';
@@ -42,8 +42,6 @@ export interface ScoreBatchOptions {
   model?: LogisticModel | null;
 }
 
-const TRUSTED = new Set(['official', 'press-national', 'tv', 'radio']);
-
 /** Scores every item of the batch (see module doc). */
 export function scoreBatch(inputs: readonly ScoreInput[], options: ScoreBatchOptions = {}): ScoreOutput[] {
   const times = inputs.map((i) => (i.published ? Date.parse(i.published) : NaN)).map((t) => (Number.isFinite(t) ? t : null));
@@ -60,7 +58,7 @@ export function scoreBatch(inputs: readonly ScoreInput[], options: ScoreBatchOpt
     const storyViral = scoreStoryVirality(members.map((k) => viral[k]!), now);
     const storyContro = scoreStoryControversy(members.map((k) => ({ score: controversy[k]!.score, tone: controversy[k]!.tone })));
     const debunkIdx = members.find((k) => inputs[k]!.sourceType === 'factcheck' && DEBUNK_WORDS.test(foldedTokens(`${inputs[k]!.title} ${inputs[k]!.text ?? ''}`).join(' ')));
-    const corroborated = members.some((k) => TRUSTED.has(inputs[k]!.sourceType ?? ''));
+    const corroborated = members.some((k) => TRUSTED_SOURCE_TYPES.has(inputs[k]!.sourceType ?? ''));
     for (const k of members) {
       const it = inputs[k]!;
       const v = scoreItemVirality(storyViral, viral[k]!, 0);
