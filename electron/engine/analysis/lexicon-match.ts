@@ -90,10 +90,8 @@ export function matchLexicon(lex: Lexicon, tokens: readonly string[]): LexiconHi
         if (ok) { hits.push({ index: i, match: words.join(' '), weight, length: words.length }); break; }
       }
     }
-    const w = lex.exact.get(t);
-    if (w !== undefined) { hits.push({ index: i, match: t, weight: w, length: 1 }); continue; }
-    const bucket = lex.prefixes.get(t.slice(0, 3));
-    if (bucket) for (const [p, weight] of bucket) if (t.startsWith(p)) { hits.push({ index: i, match: t, weight, length: 1 }); break; }
+    const w = tokenWeight(lex, t);
+    if (w !== undefined) hits.push({ index: i, match: t, weight: w, length: 1 });
   }
   return hits;
 }
