@@ -1,6 +1,7 @@
 /** Analysis persistence: stories, item scores, tones toward targets, reliability list, verdicts read. All SQL here. */
 import type Database from 'better-sqlite3';
 import type { Db } from './open';
+import { parseJsonColumn } from './json-column';
 import type { Reason } from '../../../shared/types/domain';
 import type { Engagement } from '../../../shared/types/feed';
 import type { Rating, ReliabilityList } from '../analysis/reliability';
@@ -38,8 +39,7 @@ const ITEM_COLUMNS = `i.id, i.title, i.summary, i.content_text AS contentText, i
   i.engagement, i.source_id AS sourceId, s.name AS sourceName, s.type AS sourceType, s.reach_weight AS reach, i.story_id AS storyId`;
 
 function toRow(r: Record<string, unknown>): AnalysisItemRow {
-  let engagement: Engagement | null = null;
-  if (typeof r.engagement === 'string') { try { engagement = JSON.parse(r.engagement) as Engagement; } catch { engagement = null; } }
+  const engagement = typeof r.engagement === 'string' ? parseJsonColumn<Engagement | null>(r.engagement, null) : null;
   return { ...(r as unknown as AnalysisItemRow), engagement };
 }
 
@@ -173,8 +173,7 @@ export function countVerdicts(db: Db): number {
 /** Watched targets configured in settings (key `analysis.targets`), or null for defaults. */
 export function readWatchedTargets(db: Db): WatchedTarget[] | null {
   const r = db.prepare("SELECT value FROM settings WHERE key = 'analysis.targets'").get() as { value: string } | undefined;
-  if (!r) return null;
-  try { return JSON.parse(r.value) as WatchedTarget[]; } catch { return null; }
+  return r ? parseJsonColumn<WatchedTarget[] | null>(r.value, null) : null;
 }
 
 /** One point of a tone trend. */
@@ -254,7 +253,6 @@ export function topInfoxItem(db: Db, storyId: number): { title: string; infox: n
 export function updateStoryInfox(db: Db, storyId: number, infox: number, reasons: Reason[], now: string): void {
   const r = stmt(db, 'SELECT reasons FROM stories WHERE id = ?').get(storyId) as { reasons: string | null } | undefined;
   if (!r) return;
-  let all: Record<string, unknown> = {};
-  try { all = r.reasons ? (JSON.parse(r.reasons) as Record<string, unknown>) : {}; } catch { all = {}; }
+  const all = parseJsonColumn<Record<string, unknown>>(r.reasons, {});
   stmt(db, 'UPDATE stories SET infox = ?, reasons = ?, updated_at = ? WHERE id = ?').run(infox, JSON.stringify({ ...all, infox: reasons }), now, storyId);
 }
