@@ -63,15 +63,7 @@ export function isStopWord(lowerFolded: string): boolean {
   return FRENCH_STOP_WORDS.has(lowerFolded);
 }
 
-/** A token with its analysis features. */
-export interface Term {
-  /** Stem used as the feature key ("#" prefix for numbers, "@" for entities). */
-  key: string;
-  /** Relative weight (entities and numbers weigh more). */
-  boost: number;
-}
-
-/** Options for extractTerms. */
+/** Term weighting options (vectors.ts countTermIds). */
 export interface TermOptions {
   /** Weight multiplier for capitalised (entity) tokens. Default 2.5. */
   entityBoost?: number;
@@ -80,46 +72,6 @@ export interface TermOptions {
   /** Weight of the 5-letter prefix key that joins word families the stemmer splits. Default 0.5. */
   prefixWeight?: number;
 }
-
-/**
- * Turns a title (and optional body) into weighted stem terms. A capitalised word not at the start
- * of the sentence is taken as part of an entity name; an entity both boosts its stem and adds a
- * bigram key for multi-word names ("Jony Ive" → "@jony_ive").
- */
-export function extractTerms(text: string, options: TermOptions = {}): Term[] {
-  const entityBoost = options.entityBoost ?? 2.5;
-  const numberBoost = options.numberBoost ?? 1.5;
-  const prefixWeight = options.prefixWeight ?? 0.5;
-  const tokens = tokenize(text);
-  const out: Term[] = [];
-  let prevEntity: string | null = null;
-  for (let i = 0; i < tokens.length; i++) {
-    const tok = tokens[i]!;
-    const folded = tok.toLowerCase();
-    const lower = folded;
-    const c0 = folded.charCodeAt(0);
-    if (c0 >= 48 && c0 <= 57) {
-      if (folded.length >= 2 || Number(folded) > 0) out.push({ key: '#' + folded, boost: numberBoost });
-      prevEntity = null;
-      continue;
-    }
-    if (folded.length < 2 || isStopWord(folded)) { prevEntity = null; continue; }
-    const isCap = tok.charCodeAt(0) !== c0 && !(tok.length > 3 && tok === tok.toUpperCase() && i === 0);
-    const entity = isCap && i > 0;
-    const s = stem(lower);
-    // Dates and weekdays recur in unrelated headlines ("jeudi 27 juin"): they weigh little.
-    const weak = WEAK_WORDS.has(folded);
-    out.push({ key: s, boost: weak ? 0.3 : entity ? entityBoost : 1 });
-    // Porter splits families ("piratage"/"pirater", "voleur"/"vol"); a truncated key rejoins them.
-    if (prefixWeight > 0 && folded.length > 5 && !weak) out.push({ key: '~' + folded.slice(0, 5), boost: prefixWeight });
-    if (entity) {
-      if (prevEntity) out.push({ key: '@' + prevEntity + '_' + s, boost: entityBoost });
-      prevEntity = s;
-    } else prevEntity = null;
-  }
-  return out;
-}
-
 
 let polarity: Map<string, number> | null = null;
 

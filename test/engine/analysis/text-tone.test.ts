@@ -1,6 +1,7 @@
 import { computeTone } from '../../../electron/engine/analysis/tone';
 import { foldedTokens, socialTokens } from '../../../electron/engine/analysis/lexicon-match';
-import { extractTerms, foldAccents, stem, tokenize } from '../../../electron/engine/analysis/text';
+import { foldAccents, stem, tokenize } from '../../../electron/engine/analysis/text';
+import { countTermIds, termName } from '../../../electron/engine/analysis/vectors';
 import { scoreControversy } from '../../../electron/engine/analysis/controversy';
 
 const tone = (s: string) => computeTone(foldedTokens(s)).score;
@@ -14,11 +15,13 @@ describe('French text primitives', () => {
 
   it('drops elisions and weighs entities and numbers more, with multi-word entity keys', () => {
     expect(tokenize("l'iPhone d'Apple")).toEqual(['l', 'iPhone', 'd', 'Apple']);
-    const terms = extractTerms('Le designer Jony Ive quitte Apple après 27 ans');
-    const byKey = new Map(terms.map((t) => [t.key, t.boost]));
-    expect(byKey.get('@jony_ive')).toBeGreaterThan(1);
-    expect(byKey.get('#27')).toBeGreaterThan(1);
-    expect(byKey.get(stem('quitte'))).toBe(1);
+    // countTermIds is what both clusterers use; a title word counts twice (it names the event),
+    // so a plain word weighs 2 and an entity or a number more.
+    const doc = countTermIds('Le designer Jony Ive quitte Apple après 27 ans', null, { prefixWeight: 0 });
+    const byKey = new Map(doc.ids.map((id, i) => [termName(id), doc.tf[i]!]));
+    expect(byKey.get('@jony_ive')).toBeGreaterThan(2);
+    expect(byKey.get('#27')).toBeGreaterThan(2);
+    expect(byKey.get(stem('quitte'))).toBe(2);
     expect(byKey.has('le')).toBe(false);
   });
 });
