@@ -37,13 +37,21 @@ export function measureGoogleNewsBatch() {
   return { ...bcubed(gold, pred), ari: adjustedRand(gold, pred), nmi: nmi(gold, pred), n: rows.length, halves };
 }
 
+/** Times of day (ms) for `n` undated titles, pseudo-random from a fixed seed: the same order on every run. */
+function dayTimes(n: number): number[] {
+  let seed = 7;
+  return Array.from({ length: n }, () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return Math.floor((seed / 2147483648) * 86_400_000);
+  });
+}
+
 /** Google News clusters, streamed in a shuffled order through the ingest StoryIndex; `halves` as for the batch. */
 export function measureGoogleNewsStream() {
   const rows = loadGoogleNews();
   const stream = (rs: typeof rows) => {
-    let seed = 7;
-    const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
-    return clusterStream(rs.map((r) => ({ title: r.title, time: Math.floor(rnd() * 86_400_000) })));
+    const times = dayTimes(rs.length);
+    return clusterStream(rs.map((r, i) => ({ title: r.title, time: times[i]! })));
   };
   const pred = stream(rows);
   const gold = rows.map((r) => r.cluster);
@@ -61,11 +69,10 @@ export function measureGoogleNewsAnalyze() {
     const db = openDatabase(':memory:');
     try {
       const sourceId = addSource(db, { name: 'Google News', url: 'https://news.google.invalid/fr', type: 'web' }).id;
-      let seed = 7;
-      const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+      const times = dayTimes(rs.length);
       const day = Date.parse('2019-06-01T00:00:00Z');
       const items = rs.map((r, i) => ({
-        guid: `gn-${i}`, title: r.title, link: null, published: new Date(day + Math.floor(rnd() * 86_400_000)).toISOString(), updated: null,
+        guid: `gn-${i}`, title: r.title, link: null, published: new Date(day + times[i]!).toISOString(), updated: null,
         authors: [], categories: [], summary: null, content: null, enclosures: [],
       }));
       const at = new Date(day + 86_400_000);
