@@ -11,6 +11,7 @@ import type { RuleTestResult } from '../../../shared/api/contract';
 import type { SerializedError } from '../../../shared/errors';
 import { EMPTY_RULE, fromRule, toDefinition, type RuleForm } from './rule-form';
 import { ChannelsPanel } from './ChannelsPanel';
+import { DataTable } from '../../components/DataTable';
 
 /** The alerts screen. */
 export function AlertsScreen() {
@@ -128,11 +129,7 @@ export function AlertsScreen() {
       <section className="panel" aria-labelledby="outbox-title">
         <h2 id="outbox-title">{t('alerts.inbox')}</h2>
         {outbox.length === 0 ? <p className="muted">{t('alerts.noAlerts')}</p> : (
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="sr-only">{t('alerts.inbox')}</caption>
-              <thead><tr><th scope="col">{t('alerts.when')}</th><th scope="col">{t('push.severity')}</th><th scope="col">{t('alerts.subject')}</th><th scope="col">{t('alerts.channel')}</th><th scope="col">{t('alerts.status')}</th><th scope="col"><span className="sr-only">{t('alerts.actions')}</span></th></tr></thead>
-              <tbody>
+          <DataTable caption={t('alerts.inbox')} columns={[t('alerts.when'), t('push.severity'), t('alerts.subject'), t('alerts.channel'), t('alerts.status'), <span className="sr-only">{t('alerts.actions')}</span>]}>
                 {outbox.map((d) => (
                   <tr key={d.id}>
                     <td>{formatDateTime(d.createdAt, i18n.language)}</td>
@@ -143,9 +140,7 @@ export function AlertsScreen() {
                     <td>{d.status === 'dead' && <button type="button" onClick={() => void retry(d.id)}>{t('alerts.retry')}</button>}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
       </section>
     </section>

@@ -7,6 +7,7 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { CHANNEL_KINDS, type AlertChannel, type ChannelKind } from '../../../shared/types/alerts';
 import type { SerializedError } from '../../../shared/errors';
 import { SMTP_SECURITY, WEBHOOK_PRESETS, emptyChannel, fromChannel, targetOf, toSaveInput, validateChannel, type ChannelForm } from './channel-form';
+import { DataTable } from '../../components/DataTable';
 
 /** Props: called after a save so the parent can refresh what depends on channels. */
 export interface ChannelsPanelProps {
@@ -58,11 +59,7 @@ export function ChannelsPanel({ onChanged }: ChannelsPanelProps) {
     <section className="panel channels" aria-labelledby="channels-title">
       <h2 id="channels-title">{t('channels.title')}</h2>
       {channels.length === 0 ? <p className="muted">{t('channels.none')}</p> : (
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="sr-only">{t('channels.title')}</caption>
-            <thead><tr><th scope="col">{t('channels.kind')}</th><th scope="col">{t('channels.name')}</th><th scope="col">{t('channels.target')}</th><th scope="col">{t('channels.secret')}</th><th scope="col">{t('channels.enabled')}</th><th scope="col"><span className="sr-only">{t('alerts.actions')}</span></th></tr></thead>
-            <tbody>
+        <DataTable caption={t('channels.title')} columns={[...['kind', 'name', 'target', 'secret', 'enabled'].map((k) => t(`channels.${k}`)), <span className="sr-only">{t('alerts.actions')}</span>]}>
               {channels.map((c) => (
                 <tr key={c.id}>
                   <td>{t(`channels.kinds.${c.kind}`)}</td>
@@ -73,9 +70,7 @@ export function ChannelsPanel({ onChanged }: ChannelsPanelProps) {
                   <td><button type="button" className="link" onClick={() => edit(fromChannel(c))} aria-label={t('channels.editNamed', { name: c.name })}>{t('channels.edit')}</button></td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       <form onSubmit={save} aria-labelledby="channel-editor-title" noValidate>
         <h3 id="channel-editor-title">{form.id ? t('channels.editTitle', { name: form.name }) : t('channels.add')}</h3>

@@ -9,6 +9,7 @@ import { formatDateTime, formatNumber, formatRelative } from '../../i18n/format'
 import { SOURCE_TYPES, type SourceType } from '../../../shared/types/domain';
 import type { SourceView } from '../../../shared/api/contract';
 import type { SerializedError } from '../../../shared/errors';
+import { DataTable } from '../../components/DataTable';
 
 const PRESETS = ['mastodon', 'bluesky', 'youtube', 'reddit', 'google-news'] as const;
 
@@ -100,17 +101,7 @@ export function SourcesScreen() {
           <button type="submit" className="primary">{t('sources.add')}</button>
         </form>
       </div>
-      <div className="table-wrap">
-        <table className="data">
-          <caption className="sr-only">{t('sources.tableCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('sources.name')}</th><th scope="col">{t('sources.type')}</th><th scope="col">{t('sources.items')}</th>
-              <th scope="col">{t('sources.lastSuccess')}</th><th scope="col">{t('sources.error')}</th><th scope="col">{t('sources.nextCheck')}</th>
-              <th scope="col">{t('sources.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable caption={t('sources.tableCaption')} columns={['name', 'type', 'items', 'lastSuccess', 'error', 'nextCheck', 'status'].map((k) => t(`sources.${k}`))}>
             {sources.map((s) => (
               <tr key={s.id} className={s.enabled ? undefined : 'paused'}>
                 <th scope="row"><span className="src">{s.name}</span><br /><span className="muted url">{s.url}</span></th>
@@ -125,9 +116,7 @@ export function SourcesScreen() {
                   {t(s.enabled ? 'sources.pause' : 'sources.resume')}</button></td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
     </section>
   );
 }
