@@ -6,6 +6,7 @@
  * rescores the item and its story. The sweep reads only due rows (deadline index).
  */
 import type { Db } from '../db/open';
+import { parseJsonColumn } from '../db/json-column';
 import type { Reason } from '../../../shared/types/domain';
 import {
   addPendingClaim, dueClaims, hasTrustedEcho, readItemInfoxReasons, readItemStory, removePendingClaim, topInfoxItem,
@@ -56,6 +57,18 @@ function markCorroborated(db: Db, itemId: number): void {
   updateItemInfox(db, itemId, infoxOf(infox), { ...reasons, infox });
 }
 
+/**
+ * The item's reasons; a damaged value (hand-edited or torn database) reads as a claim still
+ * pending, so the sweep flags it with fresh evidence instead of failing for every due claim.
+ */
+function readReasonsOrPending(db: Db, itemId: number): ReturnType<typeof readItemInfoxReasons> {
+  try {
+    return readItemInfoxReasons(db, itemId);
+  } catch {
+    return { virality: [], controversy: [], infox: [{ signal: PENDING, weight: 0, evidence: '' }] };
+  }
+}
+
 /** What a sweep changed. */
 export interface SweepResult {
   /** Items that got the full "uncorroborated-official-claim" reason. */
@@ -86,7 +99,7 @@ export function sweepExpiredClaims(db: Db, now: Date = new Date(), opts: SweepOp
     const stories = new Set<number>();
     for (const c of dueClaims(db, nowIso, opts.limit ?? 500)) {
       const item = readItemStory(db, c.itemId);
-      const reasons = item && readItemInfoxReasons(db, c.itemId);
+      const reasons = item && readReasonsOrPending(db, c.itemId);
       if (!item || !reasons) { removePendingClaim(db, c.itemId); continue; }
       if (hasTrustedEcho(db, c.itemId, c.deadline, [...TRUSTED_SOURCE_TYPES])) { markCorroborated(db, c.itemId); out.corroborated.push(c.itemId); continue; }
       removePendingClaim(db, c.itemId);
@@ -104,7 +117,8 @@ export function sweepExpiredClaims(db: Db, now: Date = new Date(), opts: SweepOp
     for (const id of stories) {
       const top = topInfoxItem(db, id);
       if (!top) continue;
-      const signals = top.reasons ? (JSON.parse(top.reasons) as ItemReasons).infox.filter((x) => x.weight > 0).map((x) => x.signal) : [];
+      // A damaged reasons value loses only the signal names of the evidence line, not the sweep.
+      const signals = (parseJsonColumn<Partial<ItemReasons>>(top.reasons, {}).infox ?? []).filter((x) => x.weight > 0).map((x) => x.signal);
       updateStoryInfox(db, id, top.infox, top.infox > 0 ? [{ signal: 'most-suspicious-item', weight: top.infox, evidence: `${top.title} (${signals.join(', ')})` }] : [], nowIso);
       opts.onStory?.(id, { title: top.title, infox: top.infox, signals });
       out.stories.push(id);

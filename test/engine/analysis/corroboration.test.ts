@@ -76,6 +76,20 @@ describe('uncorroborated official claims', () => {
     expect(sweepExpiredClaims(db, at(48))).toEqual({ flagged: [], corroborated: [], stories: [] });
   });
 
+  it('flags a claim whose stored reasons are damaged, and still handles the other due claims', () => {
+    const a = insertItem(db, social, CLAIM, at(0));
+    const b = insertItem(db, social, 'Partagez : un décret oblige les non-résidents à quitter l’île de Ré avant samedi', at(0));
+    analyzeNewItems(db, [a, b]);
+    expect(pending(db)).toBe(2);
+    db.prepare('UPDATE items SET reasons = ? WHERE id = ?').run('{"infox": [tronqué', a);
+    const r = sweepExpiredClaims(db, at(24.1));
+    expect(r.flagged.sort()).toEqual([a, b].sort());
+    const flagged = item(db, a).infox.find((x) => x.signal === 'uncorroborated-official-claim')!;
+    expect(flagged.evidence).toContain('arrêté préfectoral');
+    expect(signals(item(db, b).infox)).toContain('uncorroborated-official-claim');
+    expect(pending(db)).toBe(0);
+  });
+
   it('raises the infox score at the deadline and honours analysis.corroborationHours', () => {
     db.prepare("INSERT INTO settings (key, value) VALUES ('analysis.corroborationHours', '6')").run();
     const claim = insertItem(db, social, CLAIM, at(0));
