@@ -6,6 +6,7 @@
  * the main failure of single-pass centroid clustering.
  */
 import { cosine, countTermIds, NameEvidence, observeNames, weigh, type SparseVector } from './vectors';
+import { hubWeights, scaleTerms, type HubOptions } from './hub-terms';
 import type { TermOptions } from './text';
 
 /** One document to cluster. */
@@ -34,14 +35,20 @@ export interface ClusterOptions {
   attachThreshold?: number;
   /** Share of its neighbours' vectors added to each document (second-order similarity). Default 0 (measured: no gain on headlines). */
   expansion?: number;
+  /** Hub names (shared by titles that share nothing else) weigh less; see hub-terms.ts. */
+  hubs?: HubOptions;
+}
+
+/** Which words the batch writes capitalised mid-title (names), learnt from its titles. */
+export function batchNames(docs: readonly ClusterDoc[]): NameEvidence {
+  const names = new NameEvidence();
+  for (const d of docs) observeNames(d.title, names);
+  return names;
 }
 
 /** Builds TF-IDF vectors for a batch (IDF and name evidence from the batch itself). */
-export function vectorizeBatch(docs: readonly ClusterDoc[], terms?: TermOptions): SparseVector[] {
-  // First pass: which words the batch writes capitalised mid-title (names), so a title that
-  // starts with a name weighs it as one.
-  const names = new NameEvidence();
-  for (const d of docs) observeNames(d.title, names);
+export function vectorizeBatch(docs: readonly ClusterDoc[], terms?: TermOptions, names = batchNames(docs)): SparseVector[] {
+  // The first pass (names) lets a title that starts with a name weigh it as one.
   const counts = docs.map((d) => countTermIds(d.title, d.text, terms, { names, learn: false }));
   const df = new Map<number, number>();
   for (const c of counts) for (const k of c.ids) df.set(k, (df.get(k) ?? 0) + 1);
@@ -76,17 +83,40 @@ export function similarPairs(vectors: readonly SparseVector[], docs: readonly Cl
 
 /** Clusters documents; returns a story label (0..k-1) per document, in input order. */
 export function clusterDocs(docs: readonly ClusterDoc[], opts: ClusterOptions = {}): number[] {
-  return clusterVectors(vectorizeBatch(docs, opts.terms), docs, opts);
+  const names = batchNames(docs);
+  const vectors = vectorizeBatch(docs, opts.terms, names);
+  // Hub names first: one shared place or person otherwise dominates short titles (entity
+  // weight) and chains a general news day's unrelated headlines into one story.
+  const hubOpts = { duplicate: opts.duplicateThreshold, ...opts.hubs };
+  if (hubOpts.linkShare === 0 || (opts.expansion ?? 0) > 0) return clusterVectors(vectors, docs, opts);
+  const minSim = pairFloor(opts);
+  const pairs = similarPairs(vectors, docs, Math.min(minSim, hubOpts.residual ?? 0.08), opts);
+  const hubs = hubWeights(vectors, pairs, (id) => names.isName(id), hubOpts);
+  const scaled = scaleTerms(vectors, hubs);
+  // Scaling only lowers similarities, so the pairs above the floor are among those already
+  // found: only a pair through a hub term needs its similarity again.
+  const touched = scaled.map((v) => v.keys.some((k) => hubs.has(k)));
+  const rescored: Array<[number, number, number]> = [];
+  for (const [i, j, s] of pairs) {
+    const t = touched[i] && touched[j] ? cosine(scaled[i]!, scaled[j]!) : s;
+    if (t >= minSim) rescored.push([i, j, t]);
+  }
+  return clusterVectors(scaled, docs, opts, rescored);
 }
 
-/** Clusters already vectorised documents (same algorithm as clusterDocs). */
-export function clusterVectors(input: readonly SparseVector[], docs: readonly ClusterDoc[], opts: ClusterOptions = {}): number[] {
+/** Lowest pair similarity the merging looks at. */
+function pairFloor(opts: ClusterOptions): number {
+  return Math.min(opts.threshold ?? 0.16, opts.duplicateThreshold ?? 0.8) * 0.5;
+}
+
+/** Clusters already vectorised documents (same algorithm as clusterDocs); `known` pairs (i < j, similarity >= the floor) skip the search. */
+export function clusterVectors(input: readonly SparseVector[], docs: readonly ClusterDoc[], opts: ClusterOptions = {}, known?: Array<[number, number, number]>): number[] {
   const threshold = opts.threshold ?? 0.16;
   const dup = opts.duplicateThreshold ?? 0.8;
   let vectors = input;
   const alpha = opts.expansion ?? 0;
   if (alpha > 0) vectors = expandVectors(vectors, similarPairs(vectors, docs, threshold, opts), alpha);
-  const pairs = similarPairs(vectors, docs, Math.min(threshold, dup) * 0.5, opts);
+  const pairs = known ?? similarPairs(vectors, docs, pairFloor(opts), opts);
   const sim = new Map<number, number>();
   const n = docs.length;
   for (const [i, j, s] of pairs) sim.set(i * n + j, s);
