@@ -6,17 +6,20 @@
  */
 import type { SparseVector } from './vectors';
 
-/** Hub damping options (defaults measured on Google News and a general news day). */
+/**
+ * Hub damping options. Defaults measured on Google News and a general news day; the batch
+ * counts title pairs, the stream counts items against their story, hence two sets.
+ */
 export interface HubOptions {
-  /** Share of a name's title pairs that must share other words for full weight. Default 0.3; 0 disables. */
+  /** Share of a name's title pairs (stream: items) that must share other words for full weight. Default 0.3 (stream 0.6); 0 disables. */
   linkShare?: number;
-  /** Similarity left once the name's own part is removed that counts as sharing other words. Default 0.08. */
+  /** Similarity left once the name's own part is removed that counts as sharing other words. Default 0.08 (stream 0.1). */
   residual?: number;
   /** Lowest weight multiplier of a hub name. Default 0.5. */
   floor?: number;
-  /** Distinct titles (near-duplicates counted once) needed to judge a name. Default 5. */
+  /** Distinct titles (near-duplicates counted once; stream: items) needed to judge a name. Default 5 (stream 4). */
   minDocs?: number;
-  /** Pair similarity above which two titles count as one (near-duplicates). Default 0.8. */
+  /** Pair similarity above which two titles count as one (near-duplicates; batch only). Default 0.8. */
   duplicate?: number;
 }
 
@@ -72,4 +75,59 @@ export function hubWeights(vectors: readonly SparseVector[], pairs: ReadonlyArra
 export function scaleTerms(vectors: readonly SparseVector[], multipliers: ReadonlyMap<number, number>): SparseVector[] {
   if (multipliers.size === 0) return [...vectors];
   return vectors.map((v) => ({ keys: v.keys, weights: v.weights.map((w, i) => w * (multipliers.get(v.keys[i]!) ?? 1)) }));
+}
+
+/**
+ * The same evidence for a stream (the ingest StoryIndex), where pairs are never enumerated: per
+ * name, how many items carried it and how many of those joined a story that resembles them
+ * (>= `residual`) even without that name. A name whose items mostly start stories or join them
+ * through it alone is a hub. Counts live in typed arrays indexed by term id (the ingest path).
+ */
+export class HubEvidence {
+  private seen = new Uint32Array(1024);
+  private linked = new Uint32Array(1024);
+  private readonly linkShare: number;
+  private readonly floor: number;
+  private readonly minDocs: number;
+  /** Similarity to the story without the name that counts as a link. */
+  readonly residual: number;
+
+  constructor(opts: HubOptions = {}) {
+    this.linkShare = opts.linkShare ?? 0.6;
+    this.residual = opts.residual ?? 0.1;
+    this.floor = opts.floor ?? 0.5;
+    this.minDocs = opts.minDocs ?? 4;
+  }
+
+  /** False when disabled (linkShare 0): the index then skips the bookkeeping. */
+  get enabled(): boolean {
+    return this.linkShare > 0;
+  }
+
+  /** Notes one item carrying name `id`; `linked` when it joined a story resembling it without the name. */
+  note(id: number, linked: boolean): void {
+    if (id >= this.seen.length) this.grow(id);
+    this.seen[id]!++;
+    if (linked) this.linked[id]!++;
+  }
+
+  /** Weight multiplier of a term (1 unless it is a name judged a hub). */
+  multiplier(id: number): number {
+    const n = id < this.seen.length ? this.seen[id]! : 0;
+    if (n < this.minDocs) return 1;
+    return Math.max(this.floor, Math.min(1, this.linked[id]! / n / this.linkShare));
+  }
+
+  /** Halves the counts (kept bounded like the index's document frequencies). */
+  decay(): void {
+    for (let i = 0; i < this.seen.length; i++) { this.seen[i]! >>>= 1; this.linked[i]! >>>= 1; }
+  }
+
+  private grow(id: number): void {
+    let size = this.seen.length;
+    while (size <= id) size *= 2;
+    const seen = new Uint32Array(size), linked = new Uint32Array(size);
+    seen.set(this.seen); linked.set(this.linked);
+    this.seen = seen; this.linked = linked;
+  }
 }

@@ -5,6 +5,7 @@
  * stories older than the window are evicted from the index (they stay in the database).
  */
 import { countTermIds, weigh, cosine, cosineToCentroid, NameEvidence, type SparseVector } from './vectors';
+import { HubEvidence, type HubOptions } from './hub-terms';
 import type { ViralItem } from './virality';
 import type { TermOptions } from './text';
 
@@ -20,6 +21,8 @@ export interface StoryIndexOptions {
   memberWeight?: number;
   /** Term weighting (see text.ts). Default: no prefix keys, which halves the terms per item. */
   terms?: TermOptions;
+  /** Hub names weigh less (see HubEvidence); `{ linkShare: 0 }` disables. */
+  hubs?: HubOptions;
 }
 
 /** A story's in-memory state. */
@@ -55,6 +58,10 @@ export class StoryIndex {
   docs = 0;
   /** Which words recent titles capitalise mid-title (see NameEvidence). */
   readonly names = new NameEvidence();
+  /** Which names recent items shared without sharing anything else (see HubEvidence). */
+  readonly hubs: HubEvidence;
+  /** findStory's last answer with its centroid cosine, reused when the item is then added. */
+  private lastMatch: { v: SparseVector; id: number; centroid: number } | null = null;
   readonly stories = new Map<number, OpenStory>();
   private readonly postings = new Map<number, Set<number>>();
   /** Campaign fingerprints → recent posts (account, time). */
@@ -73,6 +80,7 @@ export class StoryIndex {
     this.maxPostings = opts.maxPostings ?? 40;
     this.terms = opts.terms ?? { prefixWeight: 0 };
     this.memberWeight = opts.memberWeight ?? 0.8;
+    this.hubs = new HubEvidence(opts.hubs);
   }
 
   /** Vectorises a document against the rolling document frequencies (and counts it). */
@@ -81,7 +89,10 @@ export class StoryIndex {
     // Counted first, then weighed with the counts just written (one map update per term).
     const dfs = doc.ids.map((k) => { const d = (this.df.get(k) ?? 0) + 1; this.df.set(k, d); return d; });
     this.docs++;
-    return weigh(doc, (_, i) => dfs[i]!, this.docs);
+    const v = weigh(doc, (_, i) => dfs[i]!, this.docs);
+    // Hub names scaled without renormalising, as in the batch clusterer (hub-terms.ts).
+    if (this.hubs.enabled) for (let i = 0; i < v.keys.length; i++) v.weights[i]! *= this.hubs.multiplier(v.keys[i]!);
+    return v;
   }
 
   /**
@@ -103,18 +114,22 @@ export class StoryIndex {
     if (!acc.size) return null;
     const top = topEntries(acc, 6);
     let best: { id: number; sim: number } | null = null;
+    let bestCentroid = 0;
     for (const id of top) {
       const s = this.stories.get(id)!;
       if (time - s.lastSeen > this.windowMs || s.firstSeen - time > this.windowMs) continue;
-      let sim = cosineToCentroid(v, s.centroid, s.norm);
+      const c = cosineToCentroid(v, s.centroid, s.norm);
+      let sim = c;
       for (const r of s.recent) { const m = cosine(v, r) * this.memberWeight; if (m > sim) sim = m; }
-      if (sim >= this.threshold && (!best || sim > best.sim)) best = { id, sim };
+      if (sim >= this.threshold && (!best || sim > best.sim)) { best = { id, sim }; bestCentroid = c; }
     }
+    if (best) this.lastMatch = { v, id: best.id, centroid: bestCentroid };
     return best;
   }
 
   /** Adds a vector to a story's centroid and postings (creating the story state if needed). */
   addToStory(story: OpenStory, v: SparseVector): void {
+    if (this.hubs.enabled) this.noteHubs(story, v);
     let sq = story.norm * story.norm;
     for (let i = 0; i < v.keys.length; i++) {
       const k = v.keys[i]!;
@@ -134,6 +149,17 @@ export class StoryIndex {
     story.recent.push(v);
     if (story.recent.length > 4) story.recent.shift();
     this.stories.set(story.id, story);
+  }
+
+  /** Hub evidence for the item's names: did it join a story that resembles it without the name? */
+  private noteHubs(story: OpenStory, v: SparseVector): void {
+    const m = this.lastMatch;
+    const sim = story.norm === 0 ? 0 : m && m.v === v && m.id === story.id ? m.centroid : cosineToCentroid(v, story.centroid, story.norm);
+    for (let i = 0; i < v.keys.length; i++) {
+      const k = v.keys[i]!;
+      if (!this.names.isName(k)) continue;
+      this.hubs.note(k, sim > 0 && sim - (v.weights[i]! * (story.centroid.get(k) ?? 0)) / story.norm >= this.hubs.residual);
+    }
   }
 
   /** Removes a story from the index (evicted, merged or split). */
@@ -167,6 +193,7 @@ export class StoryIndex {
       for (const [k, d] of this.df) { const h = d >> 1; if (h) this.df.set(k, h); else this.df.delete(k); }
       this.docs >>= 1;
       this.names.decay();
+      this.hubs.decay();
     }
   }
 }

@@ -1,5 +1,6 @@
 import { batchNames, clusterDocs, similarPairs, vectorizeBatch } from '../../../electron/engine/analysis/cluster-batch';
-import { hubWeights, scaleTerms } from '../../../electron/engine/analysis/hub-terms';
+import { clusterStream } from '../../../electron/engine/analysis/cluster-stream';
+import { HubEvidence, hubWeights, scaleTerms } from '../../../electron/engine/analysis/hub-terms';
 import { termName } from '../../../electron/engine/analysis/vectors';
 
 // Short unrelated headlines that share one place name, as on a general news day.
@@ -48,5 +49,33 @@ describe('hub names', () => {
     const names = batchNames(few);
     const vectors = vectorizeBatch(few, undefined, names);
     expect(hubWeights(vectors, similarPairs(vectors, few, 0.08), (id) => names.isName(id)).size).toBe(0);
+  });
+
+  it('streamed: once a name has joined items to stories through itself alone, it stops chaining them', () => {
+    const titles = [...EUROPE, 'Le loup progresse en Europe', 'Les trains de nuit reviennent en Europe', 'La grippe aviaire frappe Europe', 'Vague de froid sur Europe'];
+    const docs = titles.map((title, i) => ({ title, time: i * 60_000 }));
+    const before = clusterStream(docs, { hubs: { linkShare: 0 } });
+    expect(new Set(before).size).toBeLessThanOrEqual(2); // the bug: one "Europe" story
+    const after = clusterStream(docs);
+    // The first items chain before there is evidence (4 items); the later ones stay apart.
+    expect(new Set(after.slice(4)).size).toBe(titles.length - 4);
+    // A story's name keeps its weight: its items join through other shared words too.
+    const story = clusterStream([...titles, ...LAPORTE].map((title, i) => ({ title, time: i * 60_000 })));
+    expect(new Set(story.slice(titles.length)).size).toBe(1);
+  });
+
+  it('HubEvidence: a name needs minDocs items, then weighs by its linked share (floored)', () => {
+    const hubs = new HubEvidence({ linkShare: 0.5, minDocs: 4, floor: 0.5 });
+    for (let i = 0; i < 3; i++) hubs.note(7, false);
+    expect(hubs.multiplier(7)).toBe(1);
+    hubs.note(7, false);
+    expect(hubs.multiplier(7)).toBe(0.5);
+    for (let i = 0; i < 4; i++) hubs.note(9, i < 1);
+    expect(hubs.multiplier(9)).toBe(0.5); // share 0.25 / 0.5
+    hubs.note(9, true);
+    expect(hubs.multiplier(9)).toBeCloseTo(0.8); // share 0.4 / 0.5
+    hubs.decay();
+    expect(hubs.multiplier(9)).toBe(1); // halved to 2 items: not judged
+    expect(new HubEvidence({ linkShare: 0 }).enabled).toBe(false);
   });
 });
