@@ -8,8 +8,7 @@ import type { Reason } from '../../../shared/types/domain';
 import { HOSTILE_TERMS, GROUP_NOUNS, IF_AIMED } from './lexicons/hostility';
 import { POLEMIC_TERMS, ACCUSATION_PATTERNS } from './lexicons/polemic';
 import { DEFAULT_TARGETS, type WatchedTarget } from './lexicons/targets';
-import { compileLexicon, matchLexicon, socialTokens, tokenWeight, type Lexicon, type LexiconHit } from './lexicon-match';
-import { foldAccents } from './text';
+import { compileLexicon, matchLexicon, foldItem, tokenWeight, unionPattern, type FoldedItem, type Lexicon, type LexiconHit } from './lexicon-match';
 import { computeTone } from './tone';
 
 /** Weight marking polemic words in the combined lexicon (hostile words weigh 1–3). */
@@ -23,6 +22,8 @@ const CONTROVERSY_LEXICON = compileLexicon([
 const IF_AIMED_LEXICON = compileLexicon(IF_AIMED);
 const ADDRESS = /\b(?:t es|tu es|t etes|vous etes|espece de|bande de|sale)\b/;
 const SECOND_PERSON = /\b(?:tu|t|toi|ton|ta|tes|vous etes|votre|ferme|fermez|regarde|allez)\b/;
+/** Matches wherever an accusation form does: most texts have none, and one scan settles them. */
+const ANY_ACCUSATION = unionPattern(ACCUSATION_PATTERNS.map(([re]) => re));
 
 /** Compiled watched targets. */
 export interface TargetMatcher {
@@ -55,18 +56,20 @@ export function toScore(points: number, scale = 30): number {
 
 /** Scores the controversy of a title and optional text. */
 export function scoreControversy(title: string, text?: string | null, matcher: TargetMatcher = DEFAULT_MATCHER): ControversyResult {
-  const raw = text ? `${title}. ${text.slice(0, 400)}` : title;
-  const foldedRaw = foldAccents(raw);
-  const tokens = socialTokens(foldedRaw);
+  return scoreFoldedControversy(foldItem(title, text), matcher);
+}
+
+/** scoreControversy of an item already folded (the pipeline folds each item once for every signal). */
+export function scoreFoldedControversy(item: FoldedItem, matcher: TargetMatcher = DEFAULT_MATCHER): ControversyResult {
+  const { raw, folded: foldedRaw, social: tokens } = item;
   const words = wordCount(tokens);
   const folded = tokens.join(' ');
   const reasons: Reason[] = [];
   const hits = matchLexicon(CONTROVERSY_LEXICON, tokens);
-  const lowerRaw = raw.toLowerCase();
   const hostile: LexiconHit[] = [];
   for (const h of hits) {
     if (h.weight >= POLEMIC_MARK) continue;
-    const k = hostileFactor(h, tokens, lowerRaw);
+    const k = hostileFactor(h, tokens, raw);
     if (k > 0) hostile.push(k === 1 ? h : { ...h, weight: h.weight * k });
   }
   const polemic = hits.filter((h) => h.weight === POLEMIC_MARK);
@@ -90,7 +93,7 @@ export function scoreControversy(title: string, text?: string | null, matcher: T
   if (groupAt !== undefined) reasons.push({ signal: 'group-generalisation', weight: 8, evidence: tokens.slice(Math.max(0, groupAt - 1), groupAt + 3).join(' ') });
   // In a post, naming a group by origin, religion or sexuality is the subject matter of hate speech.
   else if (groups.length && words <= 40) reasons.push({ signal: 'group-mention', weight: 6, evidence: tokens[groups[0]!]! });
-  const forms = ACCUSATION_PATTERNS.filter(([re]) => re.test(foldedRaw));
+  const forms = ANY_ACCUSATION.test(foldedRaw) ? ACCUSATION_PATTERNS.filter(([re]) => re.test(foldedRaw)) : [];
   if (forms.length) reasons.push({ signal: 'accusation-form', weight: Math.min(18, forms.length * 6), evidence: forms.map(([, label]) => label).join(', ') });
   const caps = capitalShare(raw);
   if (caps > 0.5) reasons.push({ signal: 'shouting', weight: 8, evidence: `${Math.round(caps * 100)} % de capitales` });
@@ -212,7 +215,7 @@ const NEGATION = new Set(['pas', 'jamais', 'ni', 'non']);
  * linger) vs "attardé", "salé" vs "sale", "l'empire mongol" vs the insult), 0.5 for an insult that
  * is reported or denied ("il m'a traité de…", "je ne suis pas un…"), otherwise 1.
  */
-function hostileFactor(h: LexiconHit, tokens: readonly string[], lowerRaw: string): number {
+function hostileFactor(h: LexiconHit, tokens: readonly string[], raw: string): number {
   const i = h.index, t = h.match, prev = tokens[i - 1];
   if (t.startsWith('attard')) {
     if (!ATTARDE_NOUN.has(t) || (prev !== undefined && REFLEXIVE.has(prev))) return 0;
@@ -227,7 +230,8 @@ function hostileFactor(h: LexiconHit, tokens: readonly string[], lowerRaw: strin
     if (t === 'mongolie') return 0;
     for (let k = Math.max(0, i - 2); k <= i + 2; k++) if (k !== i && MONGOL_CONTEXT.has(tokens[k] ?? '')) return 0;
   } else if (t === 'sale' || t === 'sales') {
-    if (!/(?:^|[^\p{L}])sales?\s+\p{L}/u.test(lowerRaw)) return 0;
+    // Lower-cased here, for the rare "sale" hit, not for every text.
+    if (!/(?:^|[^\p{L}])sales?\s+\p{L}/u.test(raw.toLowerCase())) return 0;
   } else if (h.length === 1 && tokenWeight(IF_AIMED_LEXICON, t) !== undefined && !aimedAtPeople(tokens, i)) return 0;
   for (let k = Math.max(0, i - 3); k < i; k++) if (REPORTING.has(tokens[k]!) || NEGATION.has(tokens[k]!)) return 0.5;
   return 1;

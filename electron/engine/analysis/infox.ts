@@ -6,7 +6,7 @@
  */
 import type { Reason } from '../../../shared/types/domain';
 import { SENSATIONAL_PATTERNS, OFFICIAL_CLAIM, DEBUNK_WORDS } from './lexicons/infox-style';
-import { foldedTokens } from './lexicon-match';
+import { foldedTokens, unionPattern, type FoldedItem } from './lexicon-match';
 import { predict, explain, type LogisticModel } from './learner';
 import { lookupRating, domainModelOf, domainProbability, domainFeatures, resemblancePoints, hostOf, type ReliabilityList } from './reliability';
 import { letterCounts, toScore } from './controversy';
@@ -17,6 +17,8 @@ export interface InfoxInput {
   text?: string | null;
   url?: string | null;
   sourceType?: string | null;
+  /** The same title and text already folded (foldItem's raw and joined), when the caller has them: spares a second folding. */
+  folded?: Pick<FoldedItem, 'raw' | 'joined'>;
 }
 
 /** What the item's story says about it. */
@@ -48,17 +50,26 @@ export const PENDING_CLAIM_POINTS = 8;
 
 const ACCENTED: Record<string, string> = { arrete: 'arrêté', prefectoral: 'préfectoral', ministeriel: 'ministériel', ministerielle: 'ministérielle', decret: 'décret', communique: 'communiqué' };
 
+/** Matches wherever a style, claim or denial pattern does: most items have none, and one scan settles them. */
+const ANY_STYLE = unionPattern([...SENSATIONAL_PATTERNS.map(([re]) => re), OFFICIAL_CLAIM, DEBUNK_WORDS]);
+
+/** The item's title and text lead as folded words joined by spaces (what the patterns read). */
+function foldedText(input: InfoxInput): string {
+  if (input.folded) return input.folded.joined;
+  return foldedTokens(input.text ? `${input.title} ${input.text.slice(0, 400)}` : input.title).join(' ');
+}
+
 /** The official document an item claims ("arrêté préfectoral", "décret"…), or null. */
 export function claimedDocument(input: InfoxInput): string | null {
-  const raw = input.text ? `${input.title} ${input.text.slice(0, 400)}` : input.title;
-  const m = OFFICIAL_CLAIM.exec(foldedTokens(raw).join(' '));
+  const m = OFFICIAL_CLAIM.exec(foldedText(input));
   return m ? m[0].split(' ').map((w) => ACCENTED[w] ?? w).join(' ') : null;
 }
 
 /** Style features (shared by the score and the learned model). */
 export function infoxFeatures(input: InfoxInput): Map<string, number> {
-  const raw = input.text ? `${input.title} ${input.text.slice(0, 400)}` : input.title;
-  const folded = foldedTokens(raw).join(' ');
+  // The separator between title and lead ('. ' in a FoldedItem) holds no "!".
+  const raw = input.folded?.raw ?? (input.text ? `${input.title} ${input.text.slice(0, 400)}` : input.title);
+  const folded = foldedText(input);
   const f = new Map<string, number>();
   const { letters, upper } = letterCounts(input.title);
   const caps = letters >= 10 ? upper / letters : 0;
@@ -68,10 +79,12 @@ export function infoxFeatures(input: InfoxInput): Map<string, number> {
   if (capsWords >= 2) f.set('style:caps-words', Math.min(5, capsWords) / 5);
   if (/!{2,}/.test(raw)) f.set('style:exclamations', 1);
   else if (/!/.test(input.title)) f.set('style:exclamation', 1);
-  for (const [re, label] of SENSATIONAL_PATTERNS) if (re.test(folded)) f.set('phrase:' + label, 1);
-  if (OFFICIAL_CLAIM.test(folded)) f.set('claim:official-document', 1);
-  // Denial vocabulary ("faux", "démenti", "rumeur"…): the item reports on the claim instead of carrying it.
-  if (DEBUNK_WORDS.test(folded)) f.set('stance:refutes', 1);
+  if (ANY_STYLE.test(folded)) {
+    for (const [re, label] of SENSATIONAL_PATTERNS) if (re.test(folded)) f.set('phrase:' + label, 1);
+    if (OFFICIAL_CLAIM.test(folded)) f.set('claim:official-document', 1);
+    // Denial vocabulary ("faux", "démenti", "rumeur"…): the item reports on the claim instead of carrying it.
+    if (DEBUNK_WORDS.test(folded)) f.set('stance:refutes', 1);
+  }
   if (!input.url) f.set('no-link', 1);
   if (input.sourceType === 'social') f.set('source:social', 1);
   return f;

@@ -12,14 +12,14 @@ import {
   type AnalysisItemRow, type ItemScores,
 } from '../db/analysis-store';
 import { StoryIndex, newOpenStory, type OpenStory } from './story-index';
-import { scoreControversy, scoreStoryControversy, compileTargets, type TargetMatcher } from './controversy';
+import { scoreFoldedControversy, scoreStoryControversy, compileTargets, type ControversyResult, type TargetMatcher } from './controversy';
 import { scoreInfox, infoxFeatures, claimedDocument, TRUSTED_SOURCE_TYPES } from './infox';
 import { corroborateClaims, registerPendingClaim, claimDeadline } from './corroboration';
 import { scoreStoryVirality, scoreItemVirality, engagementPoints } from './virality';
 import { campaignFingerprint } from './campaign';
 import { clusterDocs } from './cluster-batch';
 import { DEBUNK_WORDS } from './lexicons/infox-style';
-import { foldedTokens } from './lexicon-match';
+import { foldedTokens, foldItem, type FoldedItem } from './lexicon-match';
 import { createModel, train, type LogisticModel } from './learner';
 import type { ReliabilityList } from './reliability';
 import { cosineToCentroid, termName } from './vectors';
@@ -121,7 +121,7 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
   const nowIso = new Date().toISOString();
   db.transaction(() => {
     const touched = new Map<number, OpenStory>();
-    const placed: Array<{ row: AnalysisItemRow; story: OpenStory; time: number; campaign: number; contro: ReturnType<typeof scoreControversy> }> = [];
+    const placed: Array<{ row: AnalysisItemRow; story: OpenStory; time: number; campaign: number; contro: ControversyResult; folded: Pick<FoldedItem, 'raw' | 'joined'> }> = [];
     timed.forEach(({ r, t }, i) => {
       index.evict(t);
       const text = r.summary ?? r.contentText;
@@ -155,10 +155,14 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
         index.fingerprints.set(fp, posts);
         campaign = new Set(posts.filter((p) => Math.abs(p.time - t) <= 6 * H).map((p) => p.account)).size;
       }
-      const contro = scoreControversy(r.title, text, st.targets);
+      // Folded once: controversy, tone, infox style and the claimed document all read it.
+      const folded = foldItem(r.title, text);
+      const contro = scoreFoldedControversy(folded, st.targets);
       story.tones.push({ score: contro.score, tone: contro.tone });
       if (story.tones.length > 300) story.tones.splice(0, 100);
-      placed.push({ row: r, story, time: t, campaign, contro });
+      // Only what infox reads is kept until the second loop: the token arrays of a whole batch
+      // would outlive the young generation.
+      placed.push({ row: r, story, time: t, campaign, contro, folded: { raw: folded.raw, joined: folded.joined } });
     });
     const storyScores = new Map<number, { v: ReturnType<typeof scoreStoryVirality>; c: ReturnType<typeof scoreStoryControversy> }>();
     // Topic baseline: the mean rate of an open story over the window, items per hour.
@@ -172,14 +176,14 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
       const usual = st.engagement.get(r.sourceId) ?? { sum: 0, n: 0 };
       const iv = scoreItemVirality(sv, { time: p.time, source: r.sourceName, sourceType: r.sourceType, reach: r.reach, engagement: r.engagement }, usual.n >= 3 ? usual.sum / usual.n : 0);
       if (r.engagement) st.engagement.set(r.sourceId, { sum: usual.sum + e, n: usual.n + 1 });
-      const inf = scoreInfox({ title: r.title, text: r.summary ?? r.contentText, url: r.link, sourceType: r.sourceType }, {
+      const inf = scoreInfox({ title: r.title, text: r.summary ?? r.contentText, url: r.link, sourceType: r.sourceType, folded: p.folded }, {
         reliability: st.reliability, debunk: r.sourceType !== 'factcheck' ? p.story.debunk : null, officialCorroborated: p.story.trusted, claimPendingUntil: claimDeadline(p.time, st.corroborationMs), campaignAccounts: p.campaign, model: st.model,
       });
       if (inf.score > p.story.infoxMax || !p.story.infoxTop) p.story.infoxTop = { title: r.title, signals: inf.reasons.filter((x) => x.weight > 0).map((x) => x.signal) };
       p.story.infoxMax = Math.max(p.story.infoxMax, inf.score);
       if (inf.reasons.some((x) => x.signal === 'official-claim-pending')) {
         p.story.pendingClaims.push({ id: r.id, time: p.time });
-        registerPendingClaim(db, r.id, claimedDocument({ title: r.title, text: r.summary ?? r.contentText }) ?? 'document officiel', p.time, st.corroborationMs);
+        registerPendingClaim(db, r.id, claimedDocument({ title: r.title, text: r.summary ?? r.contentText, folded: p.folded }) ?? 'document officiel', p.time, st.corroborationMs);
       }
       const controReasons: Reason[] = p.story.itemCount >= 3 ? [...p.contro.reasons, ...sc.reasons.filter((x) => x.signal === 'tone-divergence')] : p.contro.reasons;
       out.push({ id: r.id, storyId: p.story.id, virality: iv.score, controversy: Math.max(p.contro.score, Math.round((p.contro.score + sc.score) / 2)), infox: inf.score,
@@ -200,14 +204,26 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
 /** The story's strongest terms as readable words (top 8 by centroid weight, no full sort). */
 function keyTerms(s: OpenStory): string[] {
   const ids: number[] = [], ws: number[] = [];
+  // The smallest kept weight (first slot on ties) only moves when a slot is replaced: most terms
+  // of a large centroid are compared with it alone.
+  let min = 0;
   for (const [k, w] of s.centroid) {
-    if (ids.length < 8) { ids.push(k); ws.push(w); continue; }
-    let min = 0;
-    for (let j = 1; j < 8; j++) if (ws[j]! < ws[min]!) min = j;
-    if (w > ws[min]!) { ids[min] = k; ws[min] = w; }
+    if (ids.length < 8) {
+      ids.push(k); ws.push(w);
+      if (ids.length === 8) min = minSlot(ws);
+      continue;
+    }
+    if (w > ws[min]!) { ids[min] = k; ws[min] = w; min = minSlot(ws); }
   }
   return ids.map((k, i) => [termName(k), ws[i]!] as const).filter(([k]) => !k.startsWith('~')).sort((a, b) => b[1] - a[1])
     .map(([k]) => (k.startsWith('@') ? k.slice(1).split('_').map(surfaceOf).join(' ') : surfaceOf(k).replace(/^#/, '')));
+}
+
+/** Index of the smallest of 8 weights (the first one on ties). */
+function minSlot(ws: readonly number[]): number {
+  let min = 0;
+  for (let j = 1; j < 8; j++) if (ws[j]! < ws[min]!) min = j;
+  return min;
 }
 
 /**

@@ -17,19 +17,42 @@ export interface Tone {
   negations: number;
 }
 
+/** What the tone reads in one word: negator, intensifier multiplier, polarity. */
+interface ToneWord {
+  negator: boolean;
+  /** A negator only after "ne" ("plus", "rien"…). */
+  neOnly: boolean;
+  mult: number | undefined;
+  pol: number | undefined;
+}
+
+let toneWords: Map<string, ToneWord> | null = null;
+
+/** Negators, intensifiers and polarities in one map: one lookup per token, most tokens being in none. */
+function toneWordMap(): Map<string, ToneWord> {
+  if (toneWords) return toneWords;
+  const m = new Map<string, ToneWord>();
+  const at = (w: string) => { let e = m.get(w); if (!e) m.set(w, (e = { negator: false, neOnly: false, mult: undefined, pol: undefined })); return e; };
+  for (const w of NEGATORS) { const e = at(w); e.negator = true; e.neOnly = NE_ONLY.has(w); }
+  for (const [w, mult] of INTENSIFIERS) at(w).mult = mult;
+  for (const [w, p] of wordPolarity()) at(w).pol = p;
+  return (toneWords = m);
+}
+
 /** Computes the tone of folded tokens (see foldedTokens). */
 export function computeTone(tokens: readonly string[], extra?: ReadonlyMap<string, number>): Tone {
-  const pol = wordPolarity();
+  const words = toneWordMap();
   let sum = 0, n = 0, negations = 0;
   let negateLeft = 0, boost = 1, sawNe = -10;
   const negativeWords: string[] = [], positiveWords: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t === 'ne' || t === 'n') { sawNe = i; continue; }
-    if (NEGATORS.has(t) && (!NE_ONLY.has(t) || i - sawNe <= 3)) { negateLeft = 3; negations++; continue; }
-    const mult = INTENSIFIERS.get(t);
+    const w = words.get(t);
+    if (w?.negator && (!w.neOnly || i - sawNe <= 3)) { negateLeft = 3; negations++; continue; }
+    const mult = w?.mult;
     if (mult !== undefined) { boost *= mult; continue; }
-    const p = extra?.get(t) ?? pol.get(t);
+    const p = extra?.get(t) ?? w?.pol;
     if (p !== undefined) {
       // A negated positive is clearly negative; a negated negative is only mildly positive.
       let v = Math.max(-1, Math.min(1, p * boost));

@@ -23,7 +23,19 @@ const H = 3_600_000;
 export function scoreStoryVirality(items: readonly ViralItem[], now: number, topicRatePerHour = 0.05): { score: number; reasons: Reason[] } {
   const reasons: Reason[] = [];
   let lastHour = 0, prev12 = 0, lastDay = 0, prev14d = 0, prevHour = 0;
+  // One pass for everything (this runs for every touched story of every ingest batch, over up
+  // to 600 items): outlets, types, reach per outlet (last value, first-seen order as a Map
+  // keeps it), engagement, and the crossover times (earliest social or regional item, latest
+  // press item) that a sort by time used to find.
+  const outlets = new Set<string>(), types = new Set<string>(), reachOf = new Map<string, number>();
+  let eng = 0, firstSocial = Infinity, lastPress = -Infinity, firstRegional = Infinity, lastNational = -Infinity, finite = true;
   for (const it of items) {
+    outlets.add(it.source); types.add(it.sourceType); reachOf.set(it.source, it.reach);
+    eng += engagementPoints(it.engagement);
+    const t = it.time, type = it.sourceType;
+    if (!Number.isFinite(t)) finite = false;
+    if (type === 'social') { if (t < firstSocial) firstSocial = t; } else if (type === 'press-regional') { if (t < firstRegional) firstRegional = t; }
+    if (type === 'press-national' || type === 'tv' || type === 'radio') { if (t > lastPress) lastPress = t; if (type === 'press-national' && t > lastNational) lastNational = t; }
     const age = now - it.time;
     if (age < 0) continue;
     if (age <= H) lastHour++; else if (age <= 2 * H) prevHour++;
@@ -35,24 +47,28 @@ export function scoreStoryVirality(items: readonly ViralItem[], now: number, top
   const base14 = Math.max(prev14d / 14, topicRatePerHour * 24);
   if (lastDay >= 3 && lastDay / base14 >= 2) reasons.push({ signal: 'day-spike', weight: Math.round(Math.min(20, 5 * Math.log2(lastDay / base14))), evidence: `${lastDay} articles en 24 h contre ${(prev14d / 14).toFixed(1)}/jour sur 14 jours` });
   if (lastHour >= 3 && lastHour > 2 * prevHour) reasons.push({ signal: 'acceleration', weight: 8, evidence: `${prevHour} → ${lastHour} articles/heure` });
-  const outlets = new Set(items.map((i) => i.source));
   if (outlets.size >= 2) reasons.push({ signal: 'distinct-outlets', weight: Math.round(Math.min(30, 9 * Math.log2(outlets.size))), evidence: `${outlets.size} sources distinctes` });
-  const types = new Set(items.map((i) => i.sourceType));
-  const sorted = [...items].sort((a, b) => a.time - b.time);
-  const firstSocial = sorted.find((i) => i.sourceType === 'social');
-  if (firstSocial && sorted.some((i) => i.time >= firstSocial.time && (i.sourceType === 'press-national' || i.sourceType === 'tv' || i.sourceType === 'radio'))) {
-    reasons.push({ signal: 'crossover', weight: 15, evidence: 'passage des réseaux sociaux à la presse' });
-  }
-  const firstRegional = sorted.find((i) => i.sourceType === 'press-regional');
-  if (firstRegional && sorted.some((i) => i.time > firstRegional.time && i.sourceType === 'press-national')) {
-    reasons.push({ signal: 'crossover', weight: 12, evidence: 'passage de la presse régionale à la presse nationale' });
-  }
-  const reach = [...new Map(items.map((i) => [i.source, i.reach])).values()].reduce((a, r) => a + r, 0);
+  // Unparseable dates (NaN) make "earliest" depend on the sort's handling: keep the sort for them.
+  const cross = finite ? { social: lastPress >= firstSocial, regional: lastNational > firstRegional } : crossoversBySort(items);
+  if (cross.social) reasons.push({ signal: 'crossover', weight: 15, evidence: 'passage des réseaux sociaux à la presse' });
+  if (cross.regional) reasons.push({ signal: 'crossover', weight: 12, evidence: 'passage de la presse régionale à la presse nationale' });
+  let reach = 0;
+  for (const r of reachOf.values()) reach += r;
   if (reach >= 1.5) reasons.push({ signal: 'reach', weight: Math.round(Math.min(15, 5 * Math.log2(reach))), evidence: `audience cumulée ${reach.toFixed(1)} (${types.size} types de sources)` });
-  const eng = items.reduce((a, i) => a + engagementPoints(i.engagement), 0);
   if (eng > 0) reasons.push({ signal: 'engagement', weight: Math.round(Math.min(25, 4 * Math.log10(1 + eng))), evidence: `engagement cumulé ${Math.round(eng)}` });
   const points = reasons.reduce((a, r) => a + r.weight, 0);
   return { score: toScore(points, 40), reasons };
+}
+
+/** Crossovers found on the items sorted by time (social then press; regional then national). */
+function crossoversBySort(items: readonly ViralItem[]): { social: boolean; regional: boolean } {
+  const sorted = [...items].sort((a, b) => a.time - b.time);
+  const firstSocial = sorted.find((i) => i.sourceType === 'social');
+  const firstRegional = sorted.find((i) => i.sourceType === 'press-regional');
+  return {
+    social: !!firstSocial && sorted.some((i) => i.time >= firstSocial.time && (i.sourceType === 'press-national' || i.sourceType === 'tv' || i.sourceType === 'radio')),
+    regional: !!firstRegional && sorted.some((i) => i.time > firstRegional.time && i.sourceType === 'press-national'),
+  };
 }
 
 /** Weighted engagement of one item (comments count more than views). */
