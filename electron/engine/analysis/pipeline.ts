@@ -194,7 +194,7 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
       const { v, c } = storyScores.get(s.id)!;
       saveStory(db, {
         id: s.id, title: s.title, keyTerms: keyTerms(s), firstSeen: new Date(s.firstSeen).toISOString(), lastSeen: new Date(s.lastSeen).toISOString(),
-        itemCount: s.itemCount, sourceCount: s.sources.size, sourceTypes: [...s.types], timeline: Object.fromEntries(s.timeline),
+        itemCount: s.itemCount, sourceCount: s.sources.size, sourceTypes: [...s.types], timeline: s.timeline,
         virality: v.score, controversy: c.score, infox: s.infoxMax, reasons: { virality: v.reasons, controversy: c.reasons, infox: s.infoxTop && s.infoxMax > 0 ? [{ signal: 'most-suspicious-item', weight: s.infoxMax, evidence: `${s.infoxTop.title} (${s.infoxTop.signals.join(', ')})` }] : [] },
       }, nowIso);
     }
