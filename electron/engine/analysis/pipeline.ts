@@ -18,6 +18,7 @@ import { corroborateClaims, registerPendingClaim, claimDeadline } from './corrob
 import { scoreStoryVirality, scoreItemVirality, engagementPoints } from './virality';
 import { campaignFingerprint } from './campaign';
 import { clusterDocs } from './cluster-batch';
+import { readPins, storyOfPin } from '../db/story-pins-store';
 import { DEBUNK_WORDS } from './lexicons/infox-style';
 import { foldedTokens, foldItem, type FoldedItem } from './lexicon-match';
 import { createModel, train, type LogisticModel } from './learner';
@@ -118,6 +119,16 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
   const groups = options.batchStories ? clusterDocs(timed.map(({ r, t }) => ({ title: r.title, text: r.summary ?? r.contentText, time: t }))) : null;
   const groupStory = new Map<number, OpenStory>();
   const startedHere = new Set<number>();
+  // The analyst's merges and splits (story_pins) come before any similarity: a pinned item goes
+  // to its pin's story, found in this call or, for a rebuild window, among the stories saved.
+  const pins = readPins(db, itemIds);
+  const pinStory = new Map<string, OpenStory>();
+  const storyOfPinned = (pin: string): OpenStory | undefined => {
+    const known = pinStory.get(pin);
+    if (known) return known;
+    const id = storyOfPin(db, pin);
+    return id == null ? undefined : index.stories.get(id);
+  };
   const nowIso = new Date().toISOString();
   db.transaction(() => {
     const touched = new Map<number, OpenStory>();
@@ -127,20 +138,22 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
       const text = r.summary ?? r.contentText;
       const v = index.vectorize(r.title, text);
       // A batch group follows its earliest item's story while that story is still open.
-      let story = groups ? groupStory.get(groups[i]!) : undefined;
+      const pin = pins.get(r.id);
+      let story = pin ? storyOfPinned(pin) : groups ? groupStory.get(groups[i]!) : undefined;
       if (story && !index.stories.has(story.id)) story = undefined;
       let sim = story ? cosineToCentroid(v, story.centroid, story.norm) : 0;
       if (!story) {
         // Groups of this call were kept apart by the batch clusterer: a group may continue a
         // story from before the call, never merge into another group's story.
-        const found = index.findStory(v, t);
+        const found = pin ? null : index.findStory(v, t);
         if (found && !(groups && startedHere.has(found.id))) { story = index.stories.get(found.id)!; sim = found.sim; }
         else {
           story = newOpenStory(createEmptyStory(db, r.title, new Date(t).toISOString()), t, r.title);
           startedHere.add(story.id);
         }
-        if (groups) groupStory.set(groups[i]!, story);
+        if (groups && !pin) groupStory.set(groups[i]!, story);
       }
+      if (pin) pinStory.set(pin, story);
       const wasTrusted = story.trusted;
       joinStory(story, r, t, sim);
       index.addToStory(story, v);

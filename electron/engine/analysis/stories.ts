@@ -1,11 +1,13 @@
 /**
  * Analyst corrections of stories: merge several stories into one, split items out into a new
  * story. Story records are recomputed from their items and the in-memory index is dropped so
- * the next ingest rebuilds it from the corrected database.
+ * the next ingest rebuilds it from the corrected database. Each decision also pins the items
+ * (story_pins) so that `vigie analyze`, which recomputes every story, keeps it.
  */
 import type { Db } from '../db/open';
 import { AppError } from '../../../shared/errors';
 import { moveItems, readItemsForAnalysis, saveStory, storyExists, storyItemIds, createEmptyStory } from '../db/analysis-store';
+import { pinItems } from '../db/story-pins-store';
 import { invalidateAnalysis } from './pipeline';
 import { scoreStoryVirality } from './virality';
 
@@ -17,6 +19,7 @@ export function mergeStories(db: Db, ids: readonly number[]): number {
   db.transaction(() => {
     const items = rest.flatMap((id) => storyItemIds(db, id));
     moveItems(db, items, target);
+    pinItems(db, storyItemIds(db, target), new Date().toISOString());
     recomputeStory(db, target);
   })();
   invalidateAnalysis(db);
@@ -29,8 +32,13 @@ export function splitItems(db: Db, storyId: number, itemIds: readonly number[]):
   if (!itemIds.length || itemIds.some((id) => !current.has(id))) throw new AppError('input.invalid', 'splitItems: items must belong to the story', { storyId });
   if (itemIds.length === current.size) throw new AppError('input.invalid', 'splitItems: cannot split every item out of a story', { storyId });
   const newId = db.transaction(() => {
-    const id = createEmptyStory(db, '', new Date().toISOString());
+    const now = new Date().toISOString();
+    const id = createEmptyStory(db, '', now);
     moveItems(db, itemIds, id);
+    // Both sides are pinned: a rebuild must neither merge them back nor lose the split-out part.
+    pinItems(db, itemIds, now);
+    const out = new Set(itemIds);
+    pinItems(db, [...current].filter((x) => !out.has(x)), now);
     recomputeStory(db, id);
     recomputeStory(db, storyId);
     return id;

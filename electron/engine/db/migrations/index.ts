@@ -7,6 +7,7 @@ import { m004Alerts } from './004-alerts';
 import { m005Briefs } from './005-briefs';
 import { m006ItemScoreIndexes } from './006-item-score-indexes';
 import { m007PendingClaims } from './007-pending-claims';
+import { m008StoryPins } from './008-story-pins';
 
 /** All migrations, in version order. */
-export const MIGRATIONS: Migration[] = [m001Core, m002Analysis, m003Analyst, m004Alerts, m005Briefs, m006ItemScoreIndexes, m007PendingClaims];
+export const MIGRATIONS: Migration[] = [m001Core, m002Analysis, m003Analyst, m004Alerts, m005Briefs, m006ItemScoreIndexes, m007PendingClaims, m008StoryPins];
