@@ -5,14 +5,13 @@
  * scored (virality, controversy, infox) and written in one transaction.
  */
 import type { Db } from '../db/open';
-import type { Reason } from '../../../shared/types/domain';
 import {
   readItemsForAnalysis, readRecentStoryItems, latestStoryDate, saveStory, saveItemScores, resetAnalysis, allItemIdsByDate,
   readReliability, readVerdicts, countVerdicts, readWatchedTargets, createEmptyStory, readCorroborationHours,
   type AnalysisItemRow, type ItemScores,
 } from '../db/analysis-store';
 import { StoryIndex, newOpenStory, type OpenStory } from './story-index';
-import { scoreFoldedControversy, scoreStoryControversy, compileTargets, type ControversyResult, type TargetMatcher } from './controversy';
+import { scoreFoldedControversy, scoreStoryControversy, controversyInStory, compileTargets, type ControversyResult, type TargetMatcher } from './controversy';
 import { scoreInfox, infoxFeatures, claimedDocument, TRUSTED_SOURCE_TYPES } from './infox';
 import { corroborateClaims, registerPendingClaim, claimDeadline } from './corroboration';
 import { scoreStoryVirality, scoreItemVirality, engagementPoints } from './virality';
@@ -198,9 +197,9 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
         p.story.pendingClaims.push({ id: r.id, time: p.time });
         registerPendingClaim(db, r.id, claimedDocument({ title: r.title, text: r.summary ?? r.contentText, folded: p.folded }) ?? 'document officiel', p.time, st.corroborationMs);
       }
-      const controReasons: Reason[] = p.story.itemCount >= 3 ? [...p.contro.reasons, ...sc.reasons.filter((x) => x.signal === 'tone-divergence')] : p.contro.reasons;
-      out.push({ id: r.id, storyId: p.story.id, virality: iv.score, controversy: Math.max(p.contro.score, Math.round((p.contro.score + sc.score) / 2)), infox: inf.score,
-        reasons: { virality: iv.reasons, controversy: controReasons, infox: inf.reasons }, tones: p.contro.targetTones, at: new Date(p.time).toISOString() });
+      const contro = controversyInStory(p.contro, sc, p.story.itemCount, p.story.sources.size);
+      out.push({ id: r.id, storyId: p.story.id, virality: iv.score, controversy: contro.score, infox: inf.score,
+        reasons: { virality: iv.reasons, controversy: contro.reasons, infox: inf.reasons }, tones: p.contro.targetTones, at: new Date(p.time).toISOString() });
     }
     saveItemScores(db, out, nowIso);
     for (const s of touched.values()) {

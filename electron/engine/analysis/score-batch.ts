@@ -7,7 +7,7 @@ import type { Reason } from '../../../shared/types/domain';
 import { REACH_BY_TYPE } from '../../../shared/defaults';
 import type { SourceType } from '../../../shared/types/domain';
 import { clusterDocs } from './cluster-batch';
-import { scoreControversy, scoreStoryControversy } from './controversy';
+import { controversyInStory, scoreControversy, scoreStoryControversy } from './controversy';
 import { scoreInfox, TRUSTED_SOURCE_TYPES } from './infox';
 import { scoreStoryVirality, scoreItemVirality, type ViralItem } from './virality';
 import { campaignAccounts, campaignFingerprint } from './campaign';
@@ -59,19 +59,20 @@ export function scoreBatch(inputs: readonly ScoreInput[], options: ScoreBatchOpt
     const storyContro = scoreStoryControversy(members.map((k) => ({ score: controversy[k]!.score, tone: controversy[k]!.tone })));
     const debunkIdx = members.find((k) => inputs[k]!.sourceType === 'factcheck' && DEBUNK_WORDS.test(foldedTokens(`${inputs[k]!.title} ${inputs[k]!.text ?? ''}`).join(' ')));
     const corroborated = members.some((k) => TRUSTED_SOURCE_TYPES.has(inputs[k]!.sourceType ?? ''));
+    // Only named sources count as outlets here (sourceOf falls back to one pseudo-source per item).
+    const outlets = new Set(members.map((k) => inputs[k]!.source || hostOf(inputs[k]!.url)).filter(Boolean)).size;
     for (const k of members) {
       const it = inputs[k]!;
       const v = scoreItemVirality(storyViral, viral[k]!, 0);
       const debunk = debunkIdx !== undefined && debunkIdx !== k && it.sourceType !== 'factcheck' ? { title: inputs[debunkIdx]!.title, link: inputs[debunkIdx]!.url ?? null } : null;
       const inf = scoreInfox(it, { reliability: options.reliability, debunk, officialCorroborated: corroborated, campaignAccounts: it.sourceType === 'social' || !it.sourceType ? campaigns[k] : 0, model: options.model });
-      const c = controversy[k]!;
-      const cScore = Math.max(c.score, Math.round((c.score + storyContro.score) / 2));
+      const c = controversyInStory(controversy[k]!, storyContro, members.length, outlets);
       const reasons: Reason[] = [
         ...prefix('virality', [...storyViral.reasons, ...v.reasons.slice(1)]),
-        ...prefix('controversy', members.length >= 3 ? [...c.reasons, ...storyContro.reasons.filter((r) => r.signal === 'tone-divergence')] : c.reasons),
+        ...prefix('controversy', c.reasons),
         ...prefix('infox', inf.reasons),
       ];
-      out[k] = { id: it.id, virality: v.score, controversy: cScore, infox: inf.score, reasons };
+      out[k] = { id: it.id, virality: v.score, controversy: c.score, infox: inf.score, reasons };
     }
   }
   return out;

@@ -128,3 +128,28 @@ describe('scoreBatch (vigie score)', () => {
     expect(signals('resident')).toContain('infox.relays-debunk');
   });
 });
+
+describe('controversy of an item inside its story (vigie score)', () => {
+  const polemic = [
+    'Scandale : le préfet accusé d’avoir menti sur l’évacuation, la honte, démission !',
+    'Évacuation ratée : colère contre le préfet, accusé d’avoir caché la vérité',
+    'Le préfet mis en cause : scandale et polémique après l’évacuation du camp',
+  ];
+  const plain = 'Évacuation du camp : le préfet donnera une conférence de presse à 15 heures';
+  it('lifts a plain report in a polemic story covered by several outlets, with the reason', () => {
+    const inputs = [...polemic, plain].map((title, i) => ({ id: i, title, source: `Journal ${i}`, sourceType: 'press-national', published: `2024-05-01T1${i}:00:00Z` }));
+    const out = scoreBatch(inputs);
+    const alone = scoreBatch([{ id: 'p', title: plain, source: 'Journal 3' }])[0]!;
+    const lifted = out[3]!;
+    expect(lifted.controversy).toBeGreaterThan(alone.controversy);
+    const reason = lifted.reasons.find((r) => r.signal === 'controversy.story-controversy')!;
+    expect(reason.weight).toBe(lifted.controversy - alone.controversy);
+    expect(reason.evidence).toMatch(/4 articles de 4 sources/);
+  });
+  it('does not lift posts without a named source: they make no multi-outlet polemic', () => {
+    const out = scoreBatch([...polemic, plain].map((title, i) => ({ id: i, title, sourceType: 'social' })));
+    const alone = scoreBatch([{ id: 'p', title: plain, sourceType: 'social' }])[0]!;
+    expect(out[3]!.controversy).toBe(alone.controversy);
+    expect(out[3]!.reasons.map((r) => r.signal)).not.toContain('controversy.story-controversy');
+  });
+});
