@@ -27,4 +27,12 @@ describe('i18n resources', () => {
     expect(used.size).toBeGreaterThan(150);
     expect([...used].filter((k) => !base.has(k))).toEqual([]);
   });
+  it('every reason signal the engine emits has a label (shown as signal.<name>)', () => {
+    const root = path.resolve(__dirname, '../../electron/engine');
+    const signals = new Set<string>();
+    const walk = (d: string) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else if (e.name.endsWith('.ts')) for (const m of fs.readFileSync(p, 'utf8').matchAll(/\bsignal: '([a-z-]+)'|\b(?:PENDING|FLAGGED) = '([a-z-]+)'/g)) signals.add((m[1] ?? m[2])!); } };
+    walk(root);
+    expect(signals.size).toBeGreaterThan(30);
+    expect([...signals].filter((s) => !frKeys.has(`signal.${s}`))).toEqual([]);
+  });
 });
