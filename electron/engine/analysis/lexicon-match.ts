@@ -39,7 +39,8 @@ function code3(s: string): number {
   return code;
 }
 
-function indexOf(lex: Lexicon): LexiconIndex {
+/** The lexicon's derived tables, built on first use. */
+function lexiconIndex(lex: Lexicon): LexiconIndex {
   if (lex.index) return lex.index;
   const words = new Map<string, WordEntry>();
   for (const [w, weight] of lex.exact) words.set(w, { weight, phrases: undefined });
@@ -161,14 +162,14 @@ export interface LexiconHit {
 
 /** Weight of one folded token in a lexicon (exact word or prefix; phrases are not looked up). */
 export function tokenWeight(lex: Lexicon, token: string): number | undefined {
-  const ix = indexOf(lex);
+  const ix = lexiconIndex(lex);
   return ix.words.get(token)?.weight ?? prefixWeight(lex, ix, token);
 }
 
 /** Finds every lexicon hit in folded tokens. */
 export function matchLexicon(lex: Lexicon, tokens: readonly string[]): LexiconHit[] {
   const hits: LexiconHit[] = [];
-  const ix = indexOf(lex);
+  const ix = lexiconIndex(lex);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const entry = ix.words.get(t);
