@@ -161,7 +161,7 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
       // Campaigns are social posts: the fingerprint is not worth computing for press items.
       const fp = r.sourceType === 'social' ? campaignFingerprint(r.title, text) : '';
       let campaign = 0;
-      if (fp.split(' ').length >= 5) {
+      if (hasWords(fp, 5)) {
         const posts = index.fingerprints.get(fp) ?? [];
         posts.push({ account: r.sourceName, time: t });
         index.fingerprints.set(fp, posts);
@@ -229,6 +229,13 @@ function keyTerms(s: OpenStory): string[] {
   }
   return ids.map((k, i) => [termName(k), ws[i]!] as const).filter(([k]) => !k.startsWith('~')).sort((a, b) => b[1] - a[1])
     .map(([k]) => (k.startsWith('@') ? k.slice(1).split('_').map(surfaceOf).join(' ') : surfaceOf(k).replace(/^#/, '')));
+}
+
+/** True when a fingerprint (words joined by single spaces) has at least n words: fp.split(' ').length >= n without the array. */
+function hasWords(fp: string, n: number): boolean {
+  let words = 1;
+  for (let at = fp.indexOf(' '); at >= 0 && words < n; at = fp.indexOf(' ', at + 1)) words++;
+  return words >= n;
 }
 
 /** Index of the smallest of 8 weights (the first one on ties). */

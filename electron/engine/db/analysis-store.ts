@@ -113,6 +113,17 @@ export function saveStory(db: Db, s: StoryRecord, now: string): number {
 
 const PLAIN_KEY = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
+/** Each key's JSON prefix ('"key":'), or null for a key that takes the object route; hour keys recur in every batch. */
+const KEY_JSON = new Map<string, string | null>();
+
+function keyJson(k: string): string | null {
+  let j = KEY_JSON.get(k);
+  if (j !== undefined) return j;
+  j = PLAIN_KEY.test(k) && !INDEX_KEY.test(k) ? `"${k}":` : null;
+  if (KEY_JSON.size >= 50_000) KEY_JSON.clear();
+  KEY_JSON.set(k, j);
+  return j;
+}
 
 /**
  * JSON.stringify(Object.fromEntries(timeline)) without the intermediate object, three times
@@ -123,8 +134,9 @@ function timelineJson(timeline: Record<string, number> | ReadonlyMap<string, num
   if (!(timeline instanceof Map)) return JSON.stringify(timeline);
   let json = '{';
   for (const [k, v] of timeline) {
-    if (!PLAIN_KEY.test(k) || INDEX_KEY.test(k)) return JSON.stringify(Object.fromEntries(timeline));
-    json += (json.length > 1 ? ',"' : '"') + k + '":' + (Number.isFinite(v) ? String(v) : 'null');
+    const key = keyJson(k);
+    if (key === null) return JSON.stringify(Object.fromEntries(timeline));
+    json += (json.length > 1 ? ',' : '') + key + (Number.isFinite(v) ? String(v) : 'null');
   }
   return json + '}';
 }
