@@ -35,6 +35,12 @@ interface DbState {
   corroborationMs: number;
   /** Running engagement per source (sum, count) for over-performance. */
   engagement: Map<number, { sum: number; n: number }>;
+  /**
+   * index.docsInWindow() as of the end of the last call, or undefined: summing every open story
+   * on each call cost more than the rest of a small call. Each placed item adds one; an eviction
+   * or an interrupted call forgets it (recounted once).
+   */
+  windowDocs?: number;
 }
 
 const STATES = new WeakMap<Db, DbState>();
@@ -129,11 +135,15 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
     return id == null ? undefined : index.stories.get(id);
   };
   const nowIso = new Date().toISOString();
+  let windowDocs = st.windowDocs;
+  st.windowDocs = undefined;
   db.transaction(() => {
     const touched = new Map<number, OpenStory>();
     const placed: Array<{ row: AnalysisItemRow; story: OpenStory; time: number; campaign: number; contro: ControversyResult; folded: Pick<FoldedItem, 'raw' | 'joined'> }> = [];
     timed.forEach(({ r, t }, i) => {
+      const open = index.stories.size;
       index.evict(t);
+      if (index.stories.size < open) windowDocs = undefined;
       const text = r.summary ?? r.contentText;
       const v = index.vectorize(r.title, text);
       // A batch group follows its earliest item's story while that story is still open.
@@ -156,6 +166,7 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
       const wasTrusted = story.trusted;
       joinStory(story, r, t, sim);
       index.addToStory(story, v);
+      if (windowDocs !== undefined) windowDocs++;
       touched.set(story.id, story);
       if (!wasTrusted && story.trusted && story.pendingClaims.length) story.pendingClaims = corroborateClaims(db, story.pendingClaims, t, st.corroborationMs);
       // Campaigns are social posts: the fingerprint is not worth computing for press items.
@@ -178,7 +189,9 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
     });
     const storyScores = new Map<number, { v: ReturnType<typeof scoreStoryVirality>; c: ReturnType<typeof scoreStoryControversy> }>();
     // Topic baseline: the mean rate of an open story over the window, items per hour.
-    const baseline = Math.max(0.02, index.docsInWindow() / Math.max(1, index.stories.size) / 72);
+    windowDocs ??= index.docsInWindow();
+    st.windowDocs = windowDocs;
+    const baseline = Math.max(0.02, windowDocs / Math.max(1, index.stories.size) / 72);
     for (const s of touched.values()) storyScores.set(s.id, { v: scoreStoryVirality(s.viral, index.now, baseline), c: scoreStoryControversy(s.tones) });
     const out: ItemScores[] = [];
     for (const p of placed) {
