@@ -14,7 +14,7 @@ import { StoryIndex, newOpenStory, type OpenStory } from './story-index';
 import { scoreFoldedControversy, scoreStoryControversy, controversyInStory, compileTargets, type ControversyResult, type TargetMatcher } from './controversy';
 import { scoreInfox, infoxFeatures, claimedDocument, TRUSTED_SOURCE_TYPES } from './infox';
 import { corroborateClaims, registerPendingClaim, claimDeadline } from './corroboration';
-import { scoreStoryVirality, scoreItemVirality, engagementPoints } from './virality';
+import { scoreStoryVirality, scoreItemVirality, engagementPoints, viralSummary, addViral, type ViralItem, type ViralSummary } from './virality';
 import { campaignFingerprint } from './campaign';
 import { clusterDocs } from './cluster-batch';
 import { readPins, storyOfPin } from '../db/story-pins-store';
@@ -44,6 +44,8 @@ interface DbState {
 }
 
 const STATES = new WeakMap<Db, DbState>();
+/** Each open story's virality summary, kept item by item (scoring a big story then skips its outlet, type and reach tallies). */
+const VIRAL = new WeakMap<OpenStory, ViralSummary>();
 const H = 3_600_000;
 
 /** Drops the in-memory state of a database (after merges, splits, imports); rebuilt lazily. */
@@ -96,8 +98,10 @@ function joinStory(s: OpenStory, r: AnalysisItemRow, t: number, sim: number): vo
   s.types.add(r.sourceType);
   const hour = new Date(t).toISOString().slice(0, 13);
   s.timeline.set(hour, (s.timeline.get(hour) ?? 0) + 1);
-  s.viral.push({ time: t, source: r.sourceName, sourceType: r.sourceType, reach: r.reach, engagement: r.engagement });
-  if (s.viral.length > 600) s.viral.splice(0, s.viral.length - 500);
+  const item: ViralItem = { time: t, source: r.sourceName, sourceType: r.sourceType, reach: r.reach, engagement: r.engagement };
+  s.viral.push(item);
+  // The summary follows the list while it only grows; trimming the oldest items drops it (rebuilt once).
+  if (s.viral.length > 600) { s.viral.splice(0, s.viral.length - 500); VIRAL.delete(s); } else { const sum = VIRAL.get(s); if (sum) addViral(sum, item); }
   if (TRUSTED_SOURCE_TYPES.has(r.sourceType)) s.trusted = true;
   if (r.sourceType === 'factcheck' && !s.debunk && DEBUNK_WORDS.test(foldedTokens(`${r.title} ${r.summary ?? ''}`).join(' '))) s.debunk = { title: r.title, link: r.link };
   if (sim > s.titleScore) { s.title = r.title; s.titleScore = sim; }
@@ -192,7 +196,11 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
     windowDocs ??= index.docsInWindow();
     st.windowDocs = windowDocs;
     const baseline = Math.max(0.02, windowDocs / Math.max(1, index.stories.size) / 72);
-    for (const s of touched.values()) storyScores.set(s.id, { v: scoreStoryVirality(s.viral, index.now, baseline), c: scoreStoryControversy(s.tones) });
+    for (const s of touched.values()) {
+      let sum = VIRAL.get(s);
+      if (!sum) VIRAL.set(s, (sum = viralSummary(s.viral)));
+      storyScores.set(s.id, { v: scoreStoryVirality(s.viral, index.now, baseline, sum), c: scoreStoryControversy(s.tones) });
+    }
     const out: ItemScores[] = [];
     for (const p of placed) {
       const { v: sv, c: sc } = storyScores.get(p.story.id)!;

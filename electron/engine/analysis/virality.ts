@@ -19,23 +19,51 @@ export interface ViralItem {
 
 const H = 3_600_000;
 
-/** Story virality at time `now`; `topicRatePerHour` is the typical story rate (baseline). */
-export function scoreStoryVirality(items: readonly ViralItem[], now: number, topicRatePerHour = 0.05): { score: number; reasons: Reason[] } {
+/**
+ * What a story's items say whatever the time of scoring: outlets, types, reach per outlet (last
+ * value, in first-seen order as a Map keeps it), engagement, and the crossover times (earliest
+ * social or regional item, latest press item). Built item by item (addViral), so a caller whose
+ * item list only grows at the end can keep it instead of rebuilding it at every scoring.
+ */
+export interface ViralSummary {
+  outlets: Set<string>;
+  types: Set<string>;
+  reachOf: Map<string, number>;
+  engagement: number;
+  firstSocial: number;
+  lastPress: number;
+  firstRegional: number;
+  lastNational: number;
+  /** False once an item has an unparseable time (the crossovers then need the sort). */
+  finite: boolean;
+}
+
+/** The summary of a list of items (in their order). */
+export function viralSummary(items: readonly ViralItem[]): ViralSummary {
+  const s: ViralSummary = { outlets: new Set(), types: new Set(), reachOf: new Map(), engagement: 0, firstSocial: Infinity, lastPress: -Infinity, firstRegional: Infinity, lastNational: -Infinity, finite: true };
+  for (const it of items) addViral(s, it);
+  return s;
+}
+
+/** Adds the next item of the list to its summary. */
+export function addViral(s: ViralSummary, it: ViralItem): void {
+  s.outlets.add(it.source); s.types.add(it.sourceType); s.reachOf.set(it.source, it.reach);
+  s.engagement += engagementPoints(it.engagement);
+  const t = it.time, type = it.sourceType;
+  if (!Number.isFinite(t)) s.finite = false;
+  if (type === 'social') { if (t < s.firstSocial) s.firstSocial = t; } else if (type === 'press-regional') { if (t < s.firstRegional) s.firstRegional = t; }
+  if (type === 'press-national' || type === 'tv' || type === 'radio') { if (t > s.lastPress) s.lastPress = t; if (type === 'press-national' && t > s.lastNational) s.lastNational = t; }
+}
+
+/**
+ * Story virality at time `now`; `topicRatePerHour` is the typical story rate (baseline).
+ * `summary` must describe exactly `items` (viralSummary); only the counts by age are redone.
+ */
+export function scoreStoryVirality(items: readonly ViralItem[], now: number, topicRatePerHour = 0.05, summary: ViralSummary = viralSummary(items)): { score: number; reasons: Reason[] } {
   const reasons: Reason[] = [];
   let lastHour = 0, prev12 = 0, lastDay = 0, prev14d = 0, prevHour = 0;
-  // One pass for everything (this runs for every touched story of every ingest batch, over up
-  // to 600 items): outlets, types, reach per outlet (last value, first-seen order as a Map
-  // keeps it), engagement, and the crossover times (earliest social or regional item, latest
-  // press item) that a sort by time used to find.
-  const outlets = new Set<string>(), types = new Set<string>(), reachOf = new Map<string, number>();
-  let eng = 0, firstSocial = Infinity, lastPress = -Infinity, firstRegional = Infinity, lastNational = -Infinity, finite = true;
+  const { outlets, types, reachOf, engagement: eng, firstSocial, lastPress, firstRegional, lastNational, finite } = summary;
   for (const it of items) {
-    outlets.add(it.source); types.add(it.sourceType); reachOf.set(it.source, it.reach);
-    eng += engagementPoints(it.engagement);
-    const t = it.time, type = it.sourceType;
-    if (!Number.isFinite(t)) finite = false;
-    if (type === 'social') { if (t < firstSocial) firstSocial = t; } else if (type === 'press-regional') { if (t < firstRegional) firstRegional = t; }
-    if (type === 'press-national' || type === 'tv' || type === 'radio') { if (t > lastPress) lastPress = t; if (type === 'press-national' && t > lastNational) lastNational = t; }
     const age = now - it.time;
     if (age < 0) continue;
     if (age <= H) lastHour++; else if (age <= 2 * H) prevHour++;
