@@ -27,7 +27,7 @@ export interface AnalysisItemRow {
 const STATEMENTS = new WeakMap<Db, Map<string, Database.Statement>>();
 
 /** Prepared statement cache per connection (preparing costs more than running on the ingest path). */
-function stmt(db: Db, sql: string): Database.Statement {
+export function stmt(db: Db, sql: string): Database.Statement {
   let m = STATEMENTS.get(db);
   if (!m) STATEMENTS.set(db, (m = new Map()));
   let st = m.get(sql);
