@@ -14,7 +14,7 @@ line(`stories googlenews rebuilt by vigie analyze (database, pipeline): B-cubed 
 const tv = measureTitleVariants();
 line(`stories lemonde titleVariants same story: streamed ${f(tv.streamRate)} of ${tv.variants} rewrites over ${tv.docs} docs; batch (2022-03) ${f(tv.batchRate)} of ${tv.batchVariants}`);
 const ml = measureMlma();
-line(`controversy MLMA hostile vs normal: AUC ${f(ml.auc)} [target >= 0.85; ${ml.n} tweets, ${ml.hostile} hostile]; without mixed labels ${f(ml.strictAuc)} [${ml.strictN} tweets]`);
+line(`controversy MLMA hostile vs normal: AUC ${f(ml.auc)} [target >= 0.85; ${ml.n} tweets, ${ml.hostile} hostile]; without mixed labels ${f(ml.strictAuc)} [${ml.strictN} tweets]; as one vigie score batch ${f(ml.scoreAuc)}`);
 const dx = measureDecodex();
 line(`infox decodex unreliable vs Le Monde (same texts): AUC listed ${f(dx.listed)}, held-out sites ${f(dx.heldOut)} (fold seeds ${dx.heldOutBySeed.map(f).join(' / ')}: mean ${f(dx.heldOutMean)}, min ${f(dx.heldOutMin)}) [target >= 0.95; ${dx.unreliableSites} sites, ${dx.leMondeItems} items]`);
 const dc = measureDaccord();

@@ -12,6 +12,7 @@ import { addSource } from '../../electron/engine/db/sources-store';
 import { processItems } from '../../electron/engine/ingest/process-items';
 import { scoreControversy } from '../../electron/engine/analysis/controversy';
 import { scoreInfox } from '../../electron/engine/analysis/infox';
+import { scoreBatch } from '../../electron/engine/analysis/score-batch';
 import { cosine } from '../../electron/engine/analysis/vectors';
 import type { ReliabilityList, Rating } from '../../electron/engine/analysis/reliability';
 import { adjustedRand, auc, bcubed, nmi } from './metrics';
@@ -124,6 +125,8 @@ export function measureTitleVariants(batchMonth = '2022-03') {
 /**
  * MLMA tweets: AUC of the controversy score, hostile (any non-normal label) vs normal. `strictAuc`
  * leaves out the tweets whose annotators disagreed (mixed labels with `normal`, e.g. `abusive_normal`).
+ * `scoreAuc`: the same tweets as one `vigie score` batch of social posts (clustered into stories,
+ * so the story rules apply too).
  */
 export function measureMlma() {
   const rows = loadMlma();
@@ -133,6 +136,7 @@ export function measureMlma() {
   return {
     auc: auc(scores, hostile), n: rows.length, hostile: hostile.filter(Boolean).length,
     strictAuc: auc(clear.map((i) => scores[i]!), clear.map((i) => hostile[i]!)), strictN: clear.length,
+    scoreAuc: auc(scoreBatch(rows.map((r, i) => ({ id: i, title: r.tweet, sourceType: 'social' }))).map((o) => o.controversy), hostile),
   };
 }
 

@@ -33,10 +33,11 @@ describe('analysis quality on ../shared/datasets', () => {
     expect(r.batchRate).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('ranks hostile MLMA tweets above normal ones: AUC >= 0.74, >= 0.75 without mixed labels (target 0.85; a 5-fold bag-of-words logistic model on top of the rules reaches 0.77 on these labels)', () => {
+  it('ranks hostile MLMA tweets above normal ones: AUC >= 0.74, >= 0.75 without mixed labels, and no lower through vigie score (target 0.85; a 5-fold bag-of-words logistic model on top of the rules reaches 0.77 on these labels)', () => {
     const r = measureMlma();
     expect(r.auc).toBeGreaterThanOrEqual(0.74);
     expect(r.strictAuc).toBeGreaterThanOrEqual(0.75);
+    expect(r.scoreAuc).toBeGreaterThanOrEqual(r.auc - 0.005);
   });
 
   it('separates Décodex unreliable sites from Le Monde with identical texts: listed AUC >= 0.99, held-out sites >= 0.95 on every fold seed', () => {
