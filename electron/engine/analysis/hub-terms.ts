@@ -4,7 +4,7 @@
  * story's own name ("Laporte", "Garorock") comes with other shared words (garde à vue, festival,
  * canicule). Learnt from the batch itself: no lexicon.
  */
-import type { SparseVector } from './vectors';
+import { TermTally, type SparseVector } from './vectors';
 
 /**
  * Hub damping options. Defaults measured on Google News and a general news day; the batch
@@ -83,9 +83,7 @@ export function scaleTerms(vectors: readonly SparseVector[], multipliers: Readon
  * (>= `residual`) even without that name. A name whose items mostly start stories or join them
  * through it alone is a hub. Counts live in typed arrays indexed by term id (the ingest path).
  */
-export class HubEvidence {
-  private seen = new Uint32Array(1024);
-  private linked = new Uint32Array(1024);
+export class HubEvidence extends TermTally {
   private readonly linkShare: number;
   private readonly floor: number;
   private readonly minDocs: number;
@@ -93,6 +91,7 @@ export class HubEvidence {
   readonly residual: number;
 
   constructor(opts: HubOptions = {}) {
+    super();
     this.linkShare = opts.linkShare ?? 0.6;
     this.residual = opts.residual ?? 0.1;
     this.floor = opts.floor ?? 0.5;
@@ -104,30 +103,10 @@ export class HubEvidence {
     return this.linkShare > 0;
   }
 
-  /** Notes one item carrying name `id`; `linked` when it joined a story resembling it without the name. */
-  note(id: number, linked: boolean): void {
-    if (id >= this.seen.length) this.grow(id);
-    this.seen[id]!++;
-    if (linked) this.linked[id]!++;
-  }
-
   /** Weight multiplier of a term (1 unless it is a name judged a hub). */
   multiplier(id: number): number {
-    const n = id < this.seen.length ? this.seen[id]! : 0;
+    const n = this.count(id);
     if (n < this.minDocs) return 1;
-    return Math.max(this.floor, Math.min(1, this.linked[id]! / n / this.linkShare));
-  }
-
-  /** Halves the counts (kept bounded like the index's document frequencies). */
-  decay(): void {
-    for (let i = 0; i < this.seen.length; i++) { this.seen[i]! >>>= 1; this.linked[i]! >>>= 1; }
-  }
-
-  private grow(id: number): void {
-    let size = this.seen.length;
-    while (size <= id) size *= 2;
-    const seen = new Uint32Array(size), linked = new Uint32Array(size);
-    seen.set(this.seen); linked.set(this.linked);
-    this.seen = seen; this.linked = linked;
+    return Math.max(this.floor, Math.min(1, this.hits[id]! / n / this.linkShare));
   }
 }

@@ -70,41 +70,51 @@ export function cosineToCentroid(a: SparseVector, centroid: Map<number, number>,
 }
 
 /**
- * Evidence, learnt from the titles themselves, that a word is a name: the share of its
- * occurrences away from the start of a title that are capitalised. A title's first word is
- * capitalised by convention, so "Samsung pourrait…" or "Kendji Girac : …" only get the entity
- * weight when the word is mostly capitalised elsewhere (no lexicon needed).
+ * Two counters per term id: occurrences seen and those that had some property (capitalised,
+ * linked…). Typed arrays indexed by term id (small dense integers) keep the two updates per
+ * title word out of hash maps on the ingest path.
  */
-export class NameEvidence {
-  // Counts indexed by term id (ids are small dense integers): typed arrays keep the two
-  // updates per title word out of hash maps on the ingest path.
-  private seen = new Uint32Array(1024);
-  private caps = new Uint32Array(1024);
+export class TermTally {
+  protected seen = new Uint32Array(1024);
+  protected hits = new Uint32Array(1024);
 
-  /** Notes one occurrence of a word (term id of its stem) away from the start of a title. */
-  note(id: number, capital: boolean): void {
+  /** Notes one occurrence of term `id`, with or without the property. */
+  note(id: number, hit: boolean): void {
     if (id >= this.seen.length) this.grow(id);
     this.seen[id]!++;
-    if (capital) this.caps[id]!++;
+    if (hit) this.hits[id]!++;
   }
 
-  /** True when the word was capitalised in at least half of its informative occurrences. */
-  isName(id: number): boolean {
-    const n = id < this.seen.length ? this.seen[id]! : 0;
-    return n > 0 && 2 * this.caps[id]! >= n;
+  /** Occurrences of term `id` seen. */
+  count(id: number): number {
+    return id < this.seen.length ? this.seen[id]! : 0;
   }
 
-  /** Halves the counts (the rolling index keeps them bounded like its document frequencies). */
+  /** Halves the counts (rolling indexes keep them bounded like their document frequencies). */
   decay(): void {
-    for (let i = 0; i < this.seen.length; i++) { this.seen[i]! >>>= 1; this.caps[i]! >>>= 1; }
+    for (let i = 0; i < this.seen.length; i++) { this.seen[i]! >>>= 1; this.hits[i]! >>>= 1; }
   }
 
   private grow(id: number): void {
     let size = this.seen.length;
     while (size <= id) size *= 2;
-    const seen = new Uint32Array(size), caps = new Uint32Array(size);
-    seen.set(this.seen); caps.set(this.caps);
-    this.seen = seen; this.caps = caps;
+    const seen = new Uint32Array(size), hits = new Uint32Array(size);
+    seen.set(this.seen); hits.set(this.hits);
+    this.seen = seen; this.hits = hits;
+  }
+}
+
+/**
+ * Evidence, learnt from the titles themselves, that a word is a name: the share of its
+ * occurrences away from the start of a title that are capitalised (`note(id, capital)`). A title's
+ * first word is capitalised by convention, so "Samsung pourrait…" or "Kendji Girac : …" only get
+ * the entity weight when the word is mostly capitalised elsewhere (no lexicon needed).
+ */
+export class NameEvidence extends TermTally {
+  /** True when the word was capitalised in at least half of its informative occurrences. */
+  isName(id: number): boolean {
+    const n = this.count(id);
+    return n > 0 && 2 * this.hits[id]! >= n;
   }
 }
 
