@@ -6,7 +6,7 @@
  */
 import type { Reason } from '../../../shared/types/domain';
 import { SENSATIONAL_PATTERNS, OFFICIAL_CLAIM, DEBUNK_WORDS } from './lexicons/infox-style';
-import { foldedTokens, unionPattern, type FoldedItem } from './lexicon-match';
+import { foldItem, unionPattern, type FoldedItem } from './lexicon-match';
 import { predict, explain, type LogisticModel } from './learner';
 import { lookupRating, domainModelOf, domainProbability, domainFeatures, resemblancePoints, hostOf, type ReliabilityList } from './reliability';
 import { letterCounts, toScore } from './controversy';
@@ -53,23 +53,20 @@ const ACCENTED: Record<string, string> = { arrete: 'arrêté', prefectoral: 'pr�
 /** Matches wherever a style, claim or denial pattern does: most items have none, and one scan settles them. */
 const ANY_STYLE = unionPattern([...SENSATIONAL_PATTERNS.map(([re]) => re), OFFICIAL_CLAIM, DEBUNK_WORDS]);
 
-/** The item's title and text lead as folded words joined by spaces (what the patterns read). */
-function foldedText(input: InfoxInput): string {
-  if (input.folded) return input.folded.joined;
-  return foldedTokens(input.text ? `${input.title} ${input.text.slice(0, 400)}` : input.title).join(' ');
+/** The item's title and text lead folded (the caller's foldItem, or folded here): `joined` is what the patterns read. */
+function foldedOf(input: InfoxInput): Pick<FoldedItem, 'raw' | 'joined'> {
+  return input.folded ?? foldItem(input.title, input.text);
 }
 
 /** The official document an item claims ("arrêté préfectoral", "décret"…), or null. */
 export function claimedDocument(input: InfoxInput): string | null {
-  const m = OFFICIAL_CLAIM.exec(foldedText(input));
+  const m = OFFICIAL_CLAIM.exec(foldedOf(input).joined);
   return m ? m[0].split(' ').map((w) => ACCENTED[w] ?? w).join(' ') : null;
 }
 
 /** Style features (shared by the score and the learned model). */
 export function infoxFeatures(input: InfoxInput): Map<string, number> {
-  // The separator between title and lead ('. ' in a FoldedItem) holds no "!".
-  const raw = input.folded?.raw ?? (input.text ? `${input.title} ${input.text.slice(0, 400)}` : input.title);
-  const folded = foldedText(input);
+  const { raw, joined: folded } = foldedOf(input);
   const f = new Map<string, number>();
   const { letters, upper } = letterCounts(input.title);
   const caps = letters >= 10 ? upper / letters : 0;
