@@ -12,19 +12,13 @@ import { insertRule } from '../../../electron/engine/db/alerts-store';
 import { createEngine } from '../../../electron/engine/engine';
 import type { RuleDefinition } from '../../../shared/types/alerts';
 import type { Reason } from '../../../shared/types/domain';
+import { insertItem } from '../../helpers/analysis-db';
 
 const T0 = Date.parse('2024-07-01T08:00:00Z');
 const at = (hours: number) => new Date(T0 + hours * 3_600_000);
 const CLAIM = 'Un arrêté préfectoral interdit les barbecues dans tout le département du Var cet été';
 const ECHO = 'Var : l’arrêté préfectoral interdit les barbecues dans tout le département cet été';
 
-let n = 0;
-function insertItem(db: Db, sourceId: number, title: string, when: Date): number {
-  n++;
-  const iso = when.toISOString();
-  return Number(db.prepare('INSERT INTO items (source_id, link, title, published, fetched_at, content_hash) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(sourceId, `https://example.org/c${n}`, title, iso, iso, `c${n}`).lastInsertRowid);
-}
 function item(db: Db, id: number) {
   const r = db.prepare('SELECT story_id AS storyId, reasons FROM items WHERE id = ?').get(id) as { storyId: number; reasons: string };
   return { storyId: r.storyId, infox: (JSON.parse(r.reasons) as { infox: Reason[] }).infox };

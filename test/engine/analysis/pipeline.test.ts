@@ -5,13 +5,8 @@ import { analyzeAll, analyzeNewItems } from '../../../electron/engine/analysis/p
 import { mergeStories, splitItems } from '../../../electron/engine/analysis/stories';
 import { importReliability, toneTrend } from '../../../electron/engine/db/analysis-store';
 import { parseReliabilityCsv } from '../../../electron/engine/analysis/reliability';
+import { insertItem } from '../../helpers/analysis-db';
 
-let n = 0;
-function insertItem(db: Db, sourceId: number, title: string, published: string, extra: { summary?: string; link?: string | null; engagement?: object } = {}): number {
-  n++;
-  return Number(db.prepare(`INSERT INTO items (source_id, link, title, summary, engagement, published, fetched_at, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(sourceId, extra.link === undefined ? `https://example.org/${n}` : extra.link, title, extra.summary ?? null, extra.engagement ? JSON.stringify(extra.engagement) : null, published, published, `h${n}`).lastInsertRowid);
-}
 
 describe('analyzeNewItems', () => {
   let db: Db;

@@ -3,13 +3,8 @@ import { openDatabase, type Db } from '../../../electron/engine/db/open';
 import { addSource } from '../../../electron/engine/db/sources-store';
 import { analyzeAll, analyzeNewItems } from '../../../electron/engine/analysis/pipeline';
 import { mergeStories, splitItems } from '../../../electron/engine/analysis/stories';
+import { insertItem } from '../../helpers/analysis-db';
 
-let n = 0;
-function insertItem(db: Db, sourceId: number, title: string, published: string): number {
-  n++;
-  return Number(db.prepare('INSERT INTO items (source_id, link, title, published, fetched_at, content_hash) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(sourceId, `https://example.org/pin/${n}`, title, published, published, `pin${n}`).lastInsertRowid);
-}
 
 describe('analyst story decisions', () => {
   let db: Db;
