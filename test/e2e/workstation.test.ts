@@ -93,6 +93,8 @@ maybe('workstation in Chromium (web mode)', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('.inbox .count')?.textContent?.includes('compris'));
     expect(page.url()).toContain('?q=');
+    // The count can change before the filtered rows render: wait for the rows' highlights.
+    await page.locator('#inbox mark, .vlist mark').first().waitFor();
     const marks = await page.locator('#inbox mark, .vlist mark').allTextContents();
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.every((m) => /^(kervoal|arrêté)$/i.test(m))).toBe(true);
