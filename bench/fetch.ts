@@ -19,15 +19,21 @@ const ITEMS = 30;
 function feedXml(n: number): string {
   const items = Array.from({ length: ITEMS }, (_, i) => {
     const d = new Date(Date.now() - i * 1_800_000).toUTCString();
-    return `<item><title>Flux ${n} : la préfète annonce la mesure ${i}</title><link>https://bench.example/${n}/${i}</link>` +
-      `<guid>https://bench.example/${n}/${i}</guid><pubDate>${d}</pubDate><description>Résumé de l'article ${i} du flux ${n}, « citations » et accents.</description></item>`;
+    return (
+      `<item><title>Flux ${n} : la préfète annonce la mesure ${i}</title><link>https://bench.example/${n}/${i}</link>` +
+      `<guid>https://bench.example/${n}/${i}</guid><pubDate>${d}</pubDate><description>Résumé de l'article ${i} du flux ${n}, « citations » et accents.</description></item>`
+    );
   }).join('');
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Flux ${n}</title><link>https://bench.example/${n}</link><description>d</description>${items}</channel></rss>`;
 }
 
 async function main(): Promise<void> {
   const bodies = new Map<string, Buffer>();
-  const big = Buffer.from(feedXml(0).repeat(1).padEnd(8 * 1024 * 1024, ' '));
+  const big = Buffer.from(
+    feedXml(0)
+      .repeat(1)
+      .padEnd(8 * 1024 * 1024, ' '),
+  );
   const bigGz = zlib.gzipSync(big);
   let latencyMs = 0;
   const server = http.createServer((req, res) => {
@@ -47,7 +53,10 @@ async function main(): Promise<void> {
   const rows: Array<[string, string]> = [];
 
   // 1. Raw fetcher throughput.
-  for (const [label, path] of [['identity', '/big'], ['gzip', '/big-gz']] as const) {
+  for (const [label, path] of [
+    ['identity', '/big'],
+    ['gzip', '/big-gz'],
+  ] as const) {
     const t0 = performance.now();
     const runs = 5;
     for (let i = 0; i < runs; i++) await fetchFeed(base + path, { maxBytes: 16 * 1024 * 1024 });
@@ -61,11 +70,17 @@ async function main(): Promise<void> {
   let t0 = performance.now();
   const cold = await refreshAll(db, { all: true, concurrency: 8, perHost: 8, skipAnalysis: true });
   let ms = performance.now() - t0;
-  rows.push([`cold pass, ${FEEDS} feeds × ${ITEMS} items (fetch+parse+store)`, `${ms.toFixed(0)} ms | ${(FEEDS / (ms / 1000)).toFixed(0)} feeds/s | ${(cold.new / (ms / 1000)).toFixed(0)} items/s | ok ${cold.ok}`]);
+  rows.push([
+    `cold pass, ${FEEDS} feeds × ${ITEMS} items (fetch+parse+store)`,
+    `${ms.toFixed(0)} ms | ${(FEEDS / (ms / 1000)).toFixed(0)} feeds/s | ${(cold.new / (ms / 1000)).toFixed(0)} items/s | ok ${cold.ok}`,
+  ]);
   t0 = performance.now();
   const warm = await refreshAll(db, { all: true, concurrency: 8, perHost: 8, skipAnalysis: true });
   ms = performance.now() - t0;
-  rows.push([`304 pass, ${FEEDS} feeds`, `${ms.toFixed(0)} ms | ${(FEEDS / (ms / 1000)).toFixed(0)} feeds/s | not-modified ${warm.notModified}`]);
+  rows.push([
+    `304 pass, ${FEEDS} feeds`,
+    `${ms.toFixed(0)} ms | ${(FEEDS / (ms / 1000)).toFixed(0)} feeds/s | not-modified ${warm.notModified}`,
+  ]);
   db.close();
 
   // 3. Pool under 100 ms latency: sequential vs concurrent (304s, so only the network wait counts).
@@ -86,4 +101,7 @@ async function main(): Promise<void> {
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(w)}  ${v}\n`);
 }
 
-main().catch((err) => { process.stderr.write(String(err?.stack ?? err) + '\n'); process.exit(1); });
+main().catch((err) => {
+  process.stderr.write(String(err?.stack ?? err) + '\n');
+  process.exit(1);
+});

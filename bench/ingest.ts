@@ -24,12 +24,56 @@ const COPIES = Number(process.env.BENCH_COPIES ?? 15);
 
 /** French analyst queries: single words, accents typed or not, phrases, boolean, prefixes. */
 const QUERIES = [
-  'ukraine', 'russie', 'poutine', 'zelensky', 'macron', 'présidentielle', 'presidentielle', 'élection', 'covid', 'vaccin',
-  'omicron', 'pass vaccinal', '"guerre en Ukraine"', 'sanctions russie', 'réfugiés', 'refugies', 'otan OR nato', 'kiev OR kyiv',
-  'marioupol', 'gaz', 'pétrole', 'inflation', 'pouvoir d\'achat', 'retraites', 'réfor*', 'gouv*', 'zemmour', 'pécresse',
-  'le pen', 'mélenchon', 'jadot', 'hidalgo', 'climat', 'giec', 'sécheresse', 'football', 'ligue des champions', 'tennis',
-  'cinéma', 'festival', 'livres', 'prefete', 'justice -procès', 'police', 'immigration', 'école', 'université', 'santé OU hôpital',
-  'technologie', 'intelligence artificielle',
+  'ukraine',
+  'russie',
+  'poutine',
+  'zelensky',
+  'macron',
+  'présidentielle',
+  'presidentielle',
+  'élection',
+  'covid',
+  'vaccin',
+  'omicron',
+  'pass vaccinal',
+  '"guerre en Ukraine"',
+  'sanctions russie',
+  'réfugiés',
+  'refugies',
+  'otan OR nato',
+  'kiev OR kyiv',
+  'marioupol',
+  'gaz',
+  'pétrole',
+  'inflation',
+  "pouvoir d'achat",
+  'retraites',
+  'réfor*',
+  'gouv*',
+  'zemmour',
+  'pécresse',
+  'le pen',
+  'mélenchon',
+  'jadot',
+  'hidalgo',
+  'climat',
+  'giec',
+  'sécheresse',
+  'football',
+  'ligue des champions',
+  'tennis',
+  'cinéma',
+  'festival',
+  'livres',
+  'prefete',
+  'justice -procès',
+  'police',
+  'immigration',
+  'école',
+  'université',
+  'santé OU hôpital',
+  'technologie',
+  'intelligence artificielle',
 ];
 
 /** Percentile of sorted numbers. */
@@ -39,12 +83,16 @@ function pct(sorted: number[], p: number): number {
 
 /** Lists every file under a directory. */
 function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 /** Wall-clock and process CPU time (all threads) of one phase. */
-interface Timing { wallSec: number; cpuSec: number }
+interface Timing {
+  wallSec: number;
+  cpuSec: number;
+}
 
 /** Runs `fn`, timing wall clock and CPU (the CPU figure stays meaningful on a loaded machine). */
 async function timed<T>(fn: () => Promise<T>): Promise<[T, Timing]> {
@@ -67,7 +115,9 @@ async function main(): Promise<void> {
     const { files, occurrences } = replicateLeMonde(dataDir, COPIES);
     const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
     const loadBefore = os.loadavg()[0];
-    console.log(`workload: ${files.length} files, ${occurrences} item occurrences, ${(bytes / 1048576).toFixed(1)} MB; ${os.cpus().length} CPUs, load average ${loadBefore.toFixed(2)}`);
+    console.log(
+      `workload: ${files.length} files, ${occurrences} item occurrences, ${(bytes / 1048576).toFixed(1)} MB; ${os.cpus().length} CPUs, load average ${loadBefore.toFixed(2)}`,
+    );
 
     // 0. The reference first, on a fresh heap: rss-parser parse-only, in-thread, file reads included.
     // (Measured after our passes it came out up to 25 % slower, which flattered the ratio.)
@@ -105,7 +155,8 @@ async function main(): Promise<void> {
     });
     const [oursCold, oursColdT] = await timed(async () => {
       let n = 0;
-      for (const f of list) n += (await parseFeed(fs.readFileSync(f), { fetchedAt: new Date(), itemCache: false })).items.length;
+      for (const f of list)
+        n += (await parseFeed(fs.readFileSync(f), { fetchedAt: new Date(), itemCache: false })).items.length;
       return n;
     });
 
@@ -115,7 +166,15 @@ async function main(): Promise<void> {
     const sourceOf = (feed: Feed): number => {
       const key = feed.link ?? feed.title ?? '';
       let id = sourceIds.get(key);
-      if (id === undefined) sourceIds.set(key, (id = addSource(db3, { name: feed.title ?? key, url: feed.link ?? `https://vigie.invalid/${sourceIds.size}`, type: 'press-national' }).id));
+      if (id === undefined)
+        sourceIds.set(
+          key,
+          (id = addSource(db3, {
+            name: feed.title ?? key,
+            url: feed.link ?? `https://vigie.invalid/${sourceIds.size}`,
+            type: 'press-national',
+          }).id),
+        );
       return id;
     };
     const [stored, storeOnly] = await timed(async () => {
@@ -123,7 +182,12 @@ async function main(): Promise<void> {
       for (let i = 0; i < feeds.length; i += 64) {
         db3.transaction(() => {
           for (const feed of feeds.slice(i, i + 64)) {
-            const at = new Date(feed.items.reduce((m, it) => (it.published && it.published > m ? it.published : m), '2022-01-01T00:00:00.000Z'));
+            const at = new Date(
+              feed.items.reduce(
+                (m, it) => (it.published && it.published > m ? it.published : m),
+                '2022-01-01T00:00:00.000Z',
+              ),
+            );
             const sourceId = sourceOf(feed);
             n += upsertItems(db3, sourceId, processItems(feed, { sourceId, fetchedAt: at }), at).items;
           }
@@ -168,17 +232,36 @@ async function main(): Promise<void> {
       ['occurrences stored / new items', `${res.items} / ${res.new}`],
       ['end to end, ingest-files (with analysis)', rate(res.items, e2e) + '   target ≥ 10000 /s'],
       ['ingest-files --no-analyze', rate(res2.items, store)],
-      ['parse-only, Vigie parseFeed (item reuse)', rate(ours, oursT) + `   ${(100 * itemCache.hits / (itemCache.hits + itemCache.misses)).toFixed(0)} % of items reused`],
+      [
+        'parse-only, Vigie parseFeed (item reuse)',
+        rate(ours, oursT) +
+          `   ${((100 * itemCache.hits) / (itemCache.hits + itemCache.misses)).toFixed(0)} % of items reused`,
+      ],
       ['parse-only, Vigie parseFeed (no reuse)', rate(oursCold, oursColdT)],
       ['store stage only (process+dedup+insert+FTS)', rate(stored, storeOnly)],
       ['parse-only, rss-parser', rate(theirs, theirsT)],
-      ['ratio end to end / rss-parser', `${(res.items / e2e.wallSec / rssWall).toFixed(2)}× wall · ${(res.items / e2e.cpuSec / rssCpu).toFixed(2)}× CPU   (with analysis: target is ≥ 10000 /s)`],
-      ['ratio --no-analyze / rss-parser', `${(res2.items / store.wallSec / rssWall).toFixed(2)}× wall · ${(res2.items / store.cpuSec / rssCpu).toFixed(2)}× CPU   target ≥ 0.5 (ingestion)`],
+      [
+        'ratio end to end / rss-parser',
+        `${(res.items / e2e.wallSec / rssWall).toFixed(2)}× wall · ${(res.items / e2e.cpuSec / rssCpu).toFixed(2)}× CPU   (with analysis: target is ≥ 10000 /s)`,
+      ],
+      [
+        'ratio --no-analyze / rss-parser',
+        `${(res2.items / store.wallSec / rssWall).toFixed(2)}× wall · ${(res2.items / store.cpuSec / rssCpu).toFixed(2)}× CPU   target ≥ 0.5 (ingestion)`,
+      ],
       ['peak RSS (after the end-to-end ingest)', `${maxRssMb.toFixed(0)} MB`],
       ['database size', `${dbMb.toFixed(1)} MB`],
-      [`FTS search (${QUERIES.length} queries × 5, limit 50)`, `p50 ${pct(times, 50).toFixed(2)} ms  p95 ${pct(times, 95).toFixed(2)} ms  max ${times[times.length - 1].toFixed(2)} ms   target p95 ≤ 20`],
-      ['inbox page, newest first (limit 100)', `p50 ${pct(recent, 50).toFixed(2)} ms  p95 ${pct(recent, 95).toFixed(2)} ms`],
-      ['inbox page, by virality (limit 100)', `p50 ${pct(viral, 50).toFixed(2)} ms  p95 ${pct(viral, 95).toFixed(2)} ms`],
+      [
+        `FTS search (${QUERIES.length} queries × 5, limit 50)`,
+        `p50 ${pct(times, 50).toFixed(2)} ms  p95 ${pct(times, 95).toFixed(2)} ms  max ${times[times.length - 1].toFixed(2)} ms   target p95 ≤ 20`,
+      ],
+      [
+        'inbox page, newest first (limit 100)',
+        `p50 ${pct(recent, 50).toFixed(2)} ms  p95 ${pct(recent, 95).toFixed(2)} ms`,
+      ],
+      [
+        'inbox page, by virality (limit 100)',
+        `p50 ${pct(viral, 50).toFixed(2)} ms  p95 ${pct(viral, 95).toFixed(2)} ms`,
+      ],
       ['search hits (sanity)', String(hits)],
       ['load average (1 min) at start / end', `${loadBefore.toFixed(2)} / ${os.loadavg()[0].toFixed(2)}`],
     ];

@@ -24,7 +24,10 @@ const DB = path.join(OUT, `ui-${TARGET_ITEMS}.db`);
 /** Unique articles per replicated copy of the snapshots (measured: 2,292). */
 const UNIQUE_PER_COPY = 2292;
 
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN; };
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
@@ -70,12 +73,14 @@ async function main(): Promise<void> {
       const p = await ctx.newPage();
       await p.goto(served.url);
       await p.locator('#inbox-row-0 .row-title').waitFor({ timeout: 60_000 });
-      loads.push(await p.evaluate(() => ({
-        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-        rows: performance.getEntriesByName('vigie:first-rows')[0]?.startTime ?? performance.now(),
-        total: Number(document.querySelector('[role="listbox"]')?.getAttribute('data-count') ?? 0),
-        api: performance.getEntriesByType('resource').find((e) => e.name.includes('items:list'))?.duration ?? NaN,
-      })));
+      loads.push(
+        await p.evaluate(() => ({
+          fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+          rows: performance.getEntriesByName('vigie:first-rows')[0]?.startTime ?? performance.now(),
+          total: Number(document.querySelector('[role="listbox"]')?.getAttribute('data-count') ?? 0),
+          api: performance.getEntriesByType('resource').find((e) => e.name.includes('items:list'))?.duration ?? NaN,
+        })),
+      );
       await ctx.close();
     }
 
@@ -113,7 +118,12 @@ async function main(): Promise<void> {
         };
         check();
       });
-      return { intervals, maxRows, endMs: performance.now() - t0, heap: (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0 };
+      return {
+        intervals,
+        maxRows,
+        endMs: performance.now() - t0,
+        heap: (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
+      };
     });
 
     // Triage latency: back to the top, then 30 × "e"; time to the row showing "escaladé" on screen,
@@ -137,7 +147,10 @@ async function main(): Promise<void> {
         const t0 = performance.now();
         lb.dispatchEvent(new KeyboardEvent('keydown', { key: 'e', bubbles: true }));
         await new Promise<void>((resolve) => {
-          const check = () => (document.getElementById(id)?.querySelector('.state')?.textContent === 'escaladé' ? resolve() : requestAnimationFrame(check));
+          const check = () =>
+            document.getElementById(id)?.querySelector('.state')?.textContent === 'escaladé'
+              ? resolve()
+              : requestAnimationFrame(check);
           check();
         });
         // Until the frame with the change is painted.
@@ -158,26 +171,60 @@ async function main(): Promise<void> {
       ['items in the database', String(count), `≥ ${TARGET_ITEMS}`, count >= TARGET_ITEMS ? 'ok' : 'LOW'],
       ['items in the Priorité list', String(loads[0].total), '', ''],
       ['first contentful paint (median of 5)', ms(pct(fcp, 50)), '≤ 1000 ms', pct(fcp, 50) <= 1000 ? 'ok' : 'SLOW'],
-      ['first rows of the 100k list (median of 5)', ms(pct(rows, 50)), '≤ 1000 ms', pct(rows, 50) <= 1000 ? 'ok' : 'SLOW'],
+      [
+        'first rows of the 100k list (median of 5)',
+        ms(pct(rows, 50)),
+        '≤ 1000 ms',
+        pct(rows, 50) <= 1000 ? 'ok' : 'SLOW',
+      ],
       ['  worst of 5', ms(Math.max(...rows)), '', ''],
-      ['  of which items:list first page (engine, median)', ms(pct(loads.map((l) => l.api), 50)), '', ''],
-      ['rows in the DOM while scrolling (max)', String(scroll.maxRows), `≪ ${loads[0].total}`, scroll.maxRows < 200 ? 'ok' : 'HIGH'],
+      [
+        '  of which items:list first page (engine, median)',
+        ms(
+          pct(
+            loads.map((l) => l.api),
+            50,
+          ),
+        ),
+        '',
+        '',
+      ],
+      [
+        'rows in the DOM while scrolling (max)',
+        String(scroll.maxRows),
+        `≪ ${loads[0].total}`,
+        scroll.maxRows < 200 ? 'ok' : 'HIGH',
+      ],
       ['frame interval while flinging, mean', ms(mean(frames)), '≈ 16.7 ms', ''],
       ['frame interval while flinging, p95', ms(pct(frames, 95)), '≤ 50 ms', pct(frames, 95) <= 50 ? 'ok' : 'JANK'],
       ['jump to the end → rows filled', ms(scroll.endMs), '≤ 1000 ms', scroll.endMs <= 1000 ? 'ok' : 'SLOW'],
-      ['triage key → row updated & painted, median', ms(pct(triage.ui, 50)), '≤ 50 ms', pct(triage.ui, 50) <= 50 ? 'ok' : 'SLOW'],
-      ['triage key → row updated & painted, p95', ms(pct(triage.ui, 95)), '≤ 50 ms', pct(triage.ui, 95) <= 50 ? 'ok' : 'SLOW'],
+      [
+        'triage key → row updated & painted, median',
+        ms(pct(triage.ui, 50)),
+        '≤ 50 ms',
+        pct(triage.ui, 50) <= 50 ? 'ok' : 'SLOW',
+      ],
+      [
+        'triage key → row updated & painted, p95',
+        ms(pct(triage.ui, 95)),
+        '≤ 50 ms',
+        pct(triage.ui, 95) <= 50 ? 'ok' : 'SLOW',
+      ],
       ['items:setTriage API round trip, median', ms(pct(triage.api, 50)), '', ''],
       ['items:setTriage API round trip, p95', ms(pct(triage.api, 95)), '', ''],
       ['JS heap after scrolling', scroll.heap ? `${(scroll.heap / 1048576).toFixed(1)} MB` : 'n/a', '', ''],
     ];
     const w = [Math.max(...table.map((r) => r[0].length)), 12, 12];
     process.stdout.write(`${'metric'.padEnd(w[0])}  ${'measured'.padStart(w[1])}  ${'target'.padStart(w[2])}\n`);
-    for (const [m, v, t, okFlag] of table) process.stdout.write(`${m.padEnd(w[0])}  ${v.padStart(w[1])}  ${t.padStart(w[2])}  ${okFlag}\n`);
+    for (const [m, v, t, okFlag] of table)
+      process.stdout.write(`${m.padEnd(w[0])}  ${v.padStart(w[1])}  ${t.padStart(w[2])}  ${okFlag}\n`);
   } finally {
     await browser.close();
     await served.stop();
   }
 }
 
-main().catch((err) => { process.stderr.write(`bench:ui failed: ${err instanceof Error ? err.stack : String(err)}\n`); process.exit(1); });
+main().catch((err) => {
+  process.stderr.write(`bench:ui failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -26,7 +26,11 @@ export function readToken(loc: Pick<Location, 'hash' | 'search' | 'pathname'> = 
   const fromQuery = new URLSearchParams(loc.search).get('token');
   const found = fromHash ? decodeURIComponent(fromHash) : fromQuery;
   if (found) {
-    try { sessionStorage.setItem(TOKEN_KEY, found); } catch { /* storage disabled: keep in memory only */ }
+    try {
+      sessionStorage.setItem(TOKEN_KEY, found);
+    } catch {
+      /* storage disabled: keep in memory only */
+    }
     if (typeof history !== 'undefined' && loc === window.location) {
       const hash = loc.hash.replace(/(^#|&)token=[^&]+&?/, '$1').replace(/^#$/, '');
       const params = new URLSearchParams(loc.search);
@@ -36,7 +40,11 @@ export function readToken(loc: Pick<Location, 'hash' | 'search' | 'pathname'> = 
     }
     return found;
   }
-  try { return sessionStorage.getItem(TOKEN_KEY); } catch { return null; }
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
 }
 
 /** Web-mode transport: fetch for calls, one shared EventSource for events. */
@@ -46,7 +54,11 @@ export function createHttpApi(base = '', token: string | null = readToken()): Vi
 
   const dispatch = (event: string, data: string) => {
     let payload: unknown;
-    try { payload = JSON.parse(data); } catch { return; }
+    try {
+      payload = JSON.parse(data);
+    } catch {
+      return;
+    }
     for (const l of listeners.get(event) ?? []) l(payload);
   };
   const ensureSource = () => {
@@ -57,8 +69,11 @@ export function createHttpApi(base = '', token: string | null = readToken()): Vi
     source.onmessage = (m) => {
       try {
         const parsed = JSON.parse(m.data) as { event?: string; payload?: unknown };
-        if (parsed && typeof parsed.event === 'string') for (const l of listeners.get(parsed.event) ?? []) l(parsed.payload);
-      } catch { /* not an envelope */ }
+        if (parsed && typeof parsed.event === 'string')
+          for (const l of listeners.get(parsed.event) ?? []) l(parsed.payload);
+      } catch {
+        /* not an envelope */
+      }
     };
   };
 
@@ -72,9 +87,18 @@ export function createHttpApi(base = '', token: string | null = readToken()): Vi
         });
         const body = (await res.json().catch(() => null)) as Result<unknown> | null;
         if (body && typeof body === 'object' && 'ok' in body) return body;
-        return { ok: false, error: { code: res.status === 401 || res.status === 403 ? 'auth.denied' : `http.${res.status}`, message: res.statusText } };
+        return {
+          ok: false,
+          error: {
+            code: res.status === 401 || res.status === 403 ? 'auth.denied' : `http.${res.status}`,
+            message: res.statusText,
+          },
+        };
       } catch (err) {
-        return { ok: false, error: { code: 'fetch.network', message: err instanceof Error ? err.message : String(err) } };
+        return {
+          ok: false,
+          error: { code: 'fetch.network', message: err instanceof Error ? err.message : String(err) },
+        };
       }
     },
     on(event, listener) {
@@ -87,7 +111,9 @@ export function createHttpApi(base = '', token: string | null = readToken()): Vi
       }
       const l = listener as (payload: unknown) => void;
       set.add(l);
-      return () => { set.delete(l); };
+      return () => {
+        set.delete(l);
+      };
     },
   } as VigieApi;
 }

@@ -4,9 +4,24 @@ import zlib from 'node:zlib';
 import { parseFeedDate } from '../electron/engine/ingest/dates';
 import { parseFeed } from '../electron/engine/ingest/parse-feed';
 import { formatTally, walkFiles, type Tally } from '../test/engine/parse/conformance-common';
-import { runFeedparserEncoding, runFeedparserManifest, runSanitizerSuite } from '../test/engine/parse/conformance-feedparser';
-import { runFeedvalidatorDates, runFeedvalidatorValid, runLeMonde, runMinifluxTraps, runRobustness } from '../test/engine/parse/conformance-corpora';
-import { runFeedRs, runGofeedParser, runGofeedUniversal, runRssParserGoldens } from '../test/engine/parse/conformance-peers';
+import {
+  runFeedparserEncoding,
+  runFeedparserManifest,
+  runSanitizerSuite,
+} from '../test/engine/parse/conformance-feedparser';
+import {
+  runFeedvalidatorDates,
+  runFeedvalidatorValid,
+  runLeMonde,
+  runMinifluxTraps,
+  runRobustness,
+} from '../test/engine/parse/conformance-corpora';
+import {
+  runFeedRs,
+  runGofeedParser,
+  runGofeedUniversal,
+  runRssParserGoldens,
+} from '../test/engine/parse/conformance-peers';
 import { dateVectorTally } from '../test/engine/parse/date-vectors';
 import { datasetPath } from '../test/helpers/datasets';
 
@@ -14,23 +29,27 @@ import { datasetPath } from '../test/helpers/datasets';
 function loadLeMondeIndex(): Map<string, Record<string, unknown>> {
   const index = new Map<string, Record<string, unknown>>();
   const text = zlib.gunzipSync(fs.readFileSync(datasetPath('lemonde-2022-rss/items.jsonl.gz'))).toString('utf8');
-  for (const line of text.split('\n')) if (line) {
-    const r = JSON.parse(line) as Record<string, unknown>;
-    index.set(String(r.id), r);
-  }
+  for (const line of text.split('\n'))
+    if (line) {
+      const r = JSON.parse(line) as Record<string, unknown>;
+      index.set(String(r.id), r);
+    }
   return index;
 }
 
 /** Warm parse throughput on the Le Monde raw snapshots (items/s), second pass of two. */
 async function measureThroughput(): Promise<string> {
-  const files = walkFiles(datasetPath('lemonde-2022-rss/raw-snapshots')).filter((f) => f.endsWith('.xml')).map((f) => fs.readFileSync(f)).filter((b) => b.length > 0);
+  const files = walkFiles(datasetPath('lemonde-2022-rss/raw-snapshots'))
+    .filter((f) => f.endsWith('.xml'))
+    .map((f) => fs.readFileSync(f))
+    .filter((b) => b.length > 0);
   let line = '';
   for (let pass = 0; pass < 2; pass++) {
     let items = 0;
     const start = process.hrtime.bigint();
     for (const bytes of files) items += (await parseFeed(bytes)).items.length;
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    line = `parseFeed throughput (Le Monde, ${files.length} files, ${items} items): ${Math.round(items / seconds)} items/s, ${(seconds * 1000 / files.length).toFixed(2)} ms/file`;
+    line = `parseFeed throughput (Le Monde, ${files.length} files, ${items} items): ${Math.round(items / seconds)} items/s, ${((seconds * 1000) / files.length).toFixed(2)} ms/file`;
   }
   return line;
 }
@@ -46,9 +65,24 @@ async function main(): Promise<void> {
   tallies.push(await runFeedparserEncoding());
   tallies.push(await runFeedvalidatorValid());
   tallies.push(await runMinifluxTraps());
-  tallies.push(await runRobustness('feedjira real feeds (no crash, items, dates)', walkFiles(datasetPath('feedjira-sample-feeds/spec/sample_feeds'))));
-  tallies.push(await runRobustness('miniflux large feeds', walkFiles(datasetPath('miniflux-testdata/internal/reader/parser/testdata'))));
-  tallies.push(await runLeMonde(loadLeMondeIndex(), walkFiles(datasetPath('lemonde-2022-rss/raw-snapshots')).filter((f) => f.endsWith('.xml'))));
+  tallies.push(
+    await runRobustness(
+      'feedjira real feeds (no crash, items, dates)',
+      walkFiles(datasetPath('feedjira-sample-feeds/spec/sample_feeds')),
+    ),
+  );
+  tallies.push(
+    await runRobustness(
+      'miniflux large feeds',
+      walkFiles(datasetPath('miniflux-testdata/internal/reader/parser/testdata')),
+    ),
+  );
+  tallies.push(
+    await runLeMonde(
+      loadLeMondeIndex(),
+      walkFiles(datasetPath('lemonde-2022-rss/raw-snapshots')).filter((f) => f.endsWith('.xml')),
+    ),
+  );
   tallies.push(dateVectorTally(parseFeedDate));
   const fvDates = await runFeedvalidatorDates();
   tallies.push(fvDates.valid, fvDates.invalidRejected);
@@ -56,7 +90,8 @@ async function main(): Promise<void> {
   tallies.push(safety, textKept);
   for (const t of tallies) console.log(formatTally(t));
   console.log(await measureThroughput());
-  if (process.argv.includes('--failures')) for (const t of tallies) for (const f of t.failures.slice(0, 15)) console.log(`  [${t.suite}] ${f}`);
+  if (process.argv.includes('--failures'))
+    for (const t of tallies) for (const f of t.failures.slice(0, 15)) console.log(`  [${t.suite}] ${f}`);
   console.error(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 

@@ -49,7 +49,7 @@ function parseArgs(argv) {
 
 function forwardSignals(child) {
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-  child.on('exit', (code, signal) => process.exit(signal ? 0 : code ?? 0));
+  child.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)));
 }
 
 /** Newest modification time of the TypeScript sources under the given folders. */
@@ -75,22 +75,41 @@ if (electron) {
   // Rebuild the main process when it is missing or older than its sources (a checkout being worked on).
   const mainJs = path.join(ROOT, 'dist', 'electron', 'main', 'index.js');
   const srcDirs = ['electron', 'shared'].map((d) => path.join(ROOT, d));
-  if (!fs.existsSync(mainJs) || (fs.existsSync(srcDirs[0]) && fs.statSync(mainJs).mtimeMs < newestSource(srcDirs))) run('build:main');
+  if (!fs.existsSync(mainJs) || (fs.existsSync(srcDirs[0]) && fs.statSync(mainJs).mtimeMs < newestSource(srcDirs)))
+    run('build:main');
   say('démarrage de l’application Electron');
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE; // would start Electron as plain Node
   const child = spawn(electron, [ROOT, ...args.rest], { cwd: ROOT, stdio: 'inherit', env });
   forwardSignals(child);
 } else {
-  say(args.web
-    ? 'mode web demandé (--web) : l’interface s’ouvre dans votre navigateur.'
-    : 'Electron n’est pas installé sur cette machine (pas de binaire) : mode web, l’interface s’ouvre dans votre navigateur.');
-  const cliArgs = [...(args.db ? ['--db', args.db] : []), 'serve', ...(args.open ? ['--open'] : []), '--demo-if-empty',
-    ...(args.rendererDir ? ['--renderer-dir', args.rendererDir] : []), ...args.rest];
+  say(
+    args.web
+      ? 'mode web demandé (--web) : l’interface s’ouvre dans votre navigateur.'
+      : 'Electron n’est pas installé sur cette machine (pas de binaire) : mode web, l’interface s’ouvre dans votre navigateur.',
+  );
+  const cliArgs = [
+    ...(args.db ? ['--db', args.db] : []),
+    'serve',
+    ...(args.open ? ['--open'] : []),
+    '--demo-if-empty',
+    ...(args.rendererDir ? ['--renderer-dir', args.rendererDir] : []),
+    ...args.rest,
+  ];
   // From a checkout, run the sources with tsx (never a stale build); else the compiled CLI.
   let tsx = null;
-  try { tsx = require.resolve('tsx/cli', { paths: [ROOT] }); } catch { /* no dev dependencies */ }
-  const entry = tsx ? [tsx, path.join(ROOT, 'electron', 'cli', 'vigie.ts')] : [path.join(ROOT, 'dist', 'electron', 'cli', 'vigie.js')];
-  const child = spawn(process.execPath, [...entry, ...cliArgs], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } });
+  try {
+    tsx = require.resolve('tsx/cli', { paths: [ROOT] });
+  } catch {
+    /* no dev dependencies */
+  }
+  const entry = tsx
+    ? [tsx, path.join(ROOT, 'electron', 'cli', 'vigie.ts')]
+    : [path.join(ROOT, 'dist', 'electron', 'cli', 'vigie.js')];
+  const child = spawn(process.execPath, [...entry, ...cliArgs], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+  });
   forwardSignals(child);
 }

@@ -33,7 +33,14 @@ export const SCHEDULER_DEFAULTS = {
 
 /** Default reach weight by source type (overridable per source). */
 export const REACH_BY_TYPE: Record<SourceType, number> = {
-  'press-national': 1, 'press-regional': 0.6, tv: 1, radio: 0.8, social: 0.4, official: 0.7, factcheck: 0.7, web: 0.3,
+  'press-national': 1,
+  'press-regional': 0.6,
+  tv: 1,
+  radio: 0.8,
+  social: 0.4,
+  official: 0.7,
+  factcheck: 0.7,
+  web: 0.3,
 };
 
 /** Future dates beyond this skew (ms) are clamped to the fetch time. */

@@ -2,13 +2,30 @@
 
 /** Every error code the app raises, `area.reason`. */
 export type ErrorCode =
-  | 'fetch.timeout' | 'fetch.network' | 'fetch.too_large' | 'fetch.too_many_redirects' | 'fetch.invalid_url' | 'fetch.aborted'
+  | 'fetch.timeout'
+  | 'fetch.network'
+  | 'fetch.too_large'
+  | 'fetch.too_many_redirects'
+  | 'fetch.invalid_url'
+  | 'fetch.aborted'
   | `http.${number}`
-  | 'parse.empty' | 'parse.invalid' | 'parse.not_a_feed' | 'parse.encoding'
-  | 'db.constraint' | 'db.not_found' | 'db.busy'
-  | 'input.invalid' | 'opml.invalid'
-  | 'alert.smtp' | 'alert.webhook' | 'alert.matrix' | 'alert.rate_limited' | 'alert.config'
-  | 'brief.render' | 'auth.denied' | 'internal';
+  | 'parse.empty'
+  | 'parse.invalid'
+  | 'parse.not_a_feed'
+  | 'parse.encoding'
+  | 'db.constraint'
+  | 'db.not_found'
+  | 'db.busy'
+  | 'input.invalid'
+  | 'opml.invalid'
+  | 'alert.smtp'
+  | 'alert.webhook'
+  | 'alert.matrix'
+  | 'alert.rate_limited'
+  | 'alert.config'
+  | 'brief.render'
+  | 'auth.denied'
+  | 'internal';
 
 /** Application error with a stable code, context for the UI and an optional cause. */
 export class AppError extends Error {

@@ -7,7 +7,17 @@
  */
 import { fail, ok, type Result } from '../../shared/result';
 import { serializeError } from '../../shared/errors';
-import { CHANNELS, isChannel, parseInput, type Channel, type ChannelHandlers, type ChannelInput, type ChannelOutput, type EventName, type EventPayloads } from '../../shared/api/contract';
+import {
+  CHANNELS,
+  isChannel,
+  parseInput,
+  type Channel,
+  type ChannelHandlers,
+  type ChannelInput,
+  type ChannelOutput,
+  type EventName,
+  type EventPayloads,
+} from '../../shared/api/contract';
 import { openDatabase, type Db } from './db/open';
 import { EngineEvents, type AppFacts, type HandlerContext } from './api/context';
 import { itemsHandlers } from './api/items-handlers';
@@ -77,9 +87,11 @@ export function createEngine(opts: EngineOptions): Engine {
   if (opts.background) background = startBackground(ctx, { refresh: opts.refresh });
 
   async function call(channel: string, input: unknown): Promise<Result<unknown>> {
-    if (!isChannel(channel)) return fail({ code: 'input.invalid', message: `unknown channel: ${String(channel)}`, context: { channel } });
+    if (!isChannel(channel))
+      return fail({ code: 'input.invalid', message: `unknown channel: ${String(channel)}`, context: { channel } });
     const parsed = parseInput(channel, input);
-    if (!parsed.ok) return fail({ code: 'input.invalid', message: parsed.message, context: { channel, issues: parsed.issues } });
+    if (!parsed.ok)
+      return fail({ code: 'input.invalid', message: parsed.message, context: { channel, issues: parsed.issues } });
     try {
       const handler = handlers[channel] as (i: unknown) => unknown;
       return ok(await handler(parsed.value));

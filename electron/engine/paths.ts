@@ -6,7 +6,8 @@ import path from 'node:path';
 export function defaultDataDir(): string {
   if (process.env.VIGIE_HOME) return process.env.VIGIE_HOME;
   const home = os.homedir();
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Vigie');
+  if (process.platform === 'win32')
+    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Vigie');
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Vigie');
   return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Vigie');
 }

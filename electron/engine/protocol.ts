@@ -19,9 +19,7 @@ export interface EngineWorkerData {
 }
 
 /** Main → worker. */
-export type EngineRequest =
-  | { type: 'call'; id: number; channel: string; input: unknown }
-  | { type: 'shutdown' };
+export type EngineRequest = { type: 'call'; id: number; channel: string; input: unknown } | { type: 'shutdown' };
 
 /** Worker → main. */
 export type EngineMessage =

@@ -19,7 +19,13 @@ let engine: Engine;
 try {
   const data = workerData as EngineWorkerData;
   if (data.secretKey) setSecretCodec(createDataKeyCodec(Buffer.from(data.secretKey, 'base64')));
-  engine = createEngine({ dbPath: data.dbPath, mode: 'electron', version: data.version, background: data.background, demoIfEmpty: data.demoIfEmpty });
+  engine = createEngine({
+    dbPath: data.dbPath,
+    mode: 'electron',
+    version: data.version,
+    background: data.background,
+    demoIfEmpty: data.demoIfEmpty,
+  });
 } catch (err) {
   const e = serializeError(err);
   post({ type: 'fatal', error: { code: e.code, message: e.message } });
@@ -31,7 +37,10 @@ for (const event of EVENTS) engine.on(event, (payload) => post({ type: 'event', 
 port.on('message', (m: unknown) => {
   if (!isEngineRequest(m)) return;
   if (m.type === 'shutdown') {
-    void engine.close().finally(() => { post({ type: 'closed' }); port.close(); });
+    void engine.close().finally(() => {
+      post({ type: 'closed' });
+      port.close();
+    });
     return;
   }
   void engine.call(m.channel, m.input).then((result) => post({ type: 'result', id: m.id, result }));

@@ -49,7 +49,9 @@ export class EngineHost {
 
   constructor(options: EngineHostOptions) {
     this.o = {
-      backoffBaseMs: 500, backoffMaxMs: 30_000, stableAfterMs: 60_000,
+      backoffBaseMs: 500,
+      backoffMaxMs: 30_000,
+      stableAfterMs: 60_000,
       log: (m) => process.stderr.write(`vigie: ${m}\n`),
       ...options,
     };
@@ -68,13 +70,21 @@ export class EngineHost {
     const id = this.nextId++;
     return new Promise((resolve) => {
       // Between a crash and the restart: fail fast, the UI shows the error and may retry.
-      if (!this.worker) { resolve(fail({ code: 'internal', message: 'engine restarting' })); return; }
+      if (!this.worker) {
+        resolve(fail({ code: 'internal', message: 'engine restarting' }));
+        return;
+      }
       this.pending.set(id, resolve);
       try {
         this.worker.postMessage({ type: 'call', id, channel, input });
       } catch (err) {
         this.pending.delete(id);
-        resolve(fail({ code: 'internal', message: `engine unreachable: ${err instanceof Error ? err.message : String(err)}` }));
+        resolve(
+          fail({
+            code: 'internal',
+            message: `engine unreachable: ${err instanceof Error ? err.message : String(err)}`,
+          }),
+        );
       }
     });
   }
@@ -84,7 +94,9 @@ export class EngineHost {
     const set = this.listeners.get(event) ?? new Set<Listener>();
     this.listeners.set(event, set);
     set.add(listener as Listener);
-    return () => { set.delete(listener as Listener); };
+    return () => {
+      set.delete(listener as Listener);
+    };
   }
 
   /** Asks the worker to close the database, then terminates it. */
@@ -97,9 +109,22 @@ export class EngineHost {
     if (!w) return;
     await new Promise<void>((resolve) => {
       const t = setTimeout(resolve, graceMs);
-      w.on('message', (m) => { if (isEngineMessage(m) && m.type === 'closed') { clearTimeout(t); resolve(); } });
-      w.on('exit', () => { clearTimeout(t); resolve(); });
-      try { w.postMessage({ type: 'shutdown' }); } catch { clearTimeout(t); resolve(); }
+      w.on('message', (m) => {
+        if (isEngineMessage(m) && m.type === 'closed') {
+          clearTimeout(t);
+          resolve();
+        }
+      });
+      w.on('exit', () => {
+        clearTimeout(t);
+        resolve();
+      });
+      try {
+        w.postMessage({ type: 'shutdown' });
+      } catch {
+        clearTimeout(t);
+        resolve();
+      }
     });
     await w.terminate().catch(() => 0);
   }
@@ -121,7 +146,11 @@ export class EngineHost {
       resolve?.(m.result);
     } else if (m.type === 'event') {
       for (const l of this.listeners.get(m.event) ?? []) {
-        try { l(m.payload); } catch (err) { this.o.log(`event listener failed: ${String(err)}`); }
+        try {
+          l(m.payload);
+        } catch (err) {
+          this.o.log(`event listener failed: ${String(err)}`);
+        }
       }
     } else if (m.type === 'fatal') {
       this.o.log(`engine failed to start: ${m.error.code}: ${m.error.message}`);

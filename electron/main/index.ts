@@ -26,23 +26,37 @@ if (!app.requestSingleInstanceLock()) {
   // Read once main is ready (safeStorage needs it); the worker gets the key in its workerData.
   let secretKey: string | null = null;
   const host = new EngineHost({
-    createWorker: () => createEngineWorker(path.join(__dirname, '..', 'engine', 'worker.js'), {
-      dbPath: path.join(app.getPath('userData'), 'vigie.db'),
-      version: app.getVersion(),
-      demoIfEmpty: true,
-      background: true,
-      secretKey,
-    }),
+    createWorker: () =>
+      createEngineWorker(path.join(__dirname, '..', 'engine', 'worker.js'), {
+        dbPath: path.join(app.getPath('userData'), 'vigie.db'),
+        version: app.getVersion(),
+        demoIfEmpty: true,
+        background: true,
+        secretKey,
+      }),
   });
 
   const windows = () => (win && !win.isDestroyed() ? [win.webContents] : []);
   const openWindow = () => {
-    win = createMainWindow({ BrowserWindow, shell }, { preloadPath: path.join(__dirname, '..', 'preload', 'index.js'), indexHtml: INDEX_HTML, appUrlPrefix: APP_URL_PREFIX, iconPath: path.join(ROOT, 'assets', 'icon.png') });
-    win.on('closed', () => { win = null; });
+    win = createMainWindow(
+      { BrowserWindow, shell },
+      {
+        preloadPath: path.join(__dirname, '..', 'preload', 'index.js'),
+        indexHtml: INDEX_HTML,
+        appUrlPrefix: APP_URL_PREFIX,
+        iconPath: path.join(ROOT, 'assets', 'icon.png'),
+      },
+    );
+    win.on('closed', () => {
+      win = null;
+    });
   };
 
   app.on('second-instance', () => {
-    if (win) { if (win.isMinimized()) win.restore(); win.focus(); }
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
   });
 
   // Every web contents, even one created by mistake, gets the same guards.
@@ -54,7 +68,9 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     app.setAppUserModelId('fr.vigie.app');
     hardenSession(session.defaultSession);
-    secretKey = loadDataKey(safeStorage, path.join(app.getPath('userData'), 'secret-key.bin'), (m) => process.stderr.write(`vigie: ${m}\n`));
+    secretKey = loadDataKey(safeStorage, path.join(app.getPath('userData'), 'secret-key.bin'), (m) =>
+      process.stderr.write(`vigie: ${m}\n`),
+    );
     host.start();
     registerIpc(ipcMain, host, createSenderCheck(windows, APP_URL_PREFIX));
     forwardEvents(host, windows);
@@ -70,7 +86,9 @@ if (!app.requestSingleInstanceLock()) {
       if (!shown) process.stderr.write('vigie: desktop notifications unsupported; alert left in the inbox\n');
     });
     openWindow();
-    app.on('activate', () => { if (BrowserWindow.getAllWindows().length === 0) openWindow(); });
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openWindow();
+    });
   });
 
   app.on('window-all-closed', () => {

@@ -31,12 +31,20 @@ export function createSenderCheck(allowedContents: () => Iterable<WebContents>, 
 }
 
 /** Handles one invoke: sender check, channel allow-list, zod parse, engine call, envelope. */
-export async function handleInvoke(engine: IpcEngine, isTrusted: SenderCheck, channel: Channel, event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, input: unknown): Promise<Result<unknown>> {
+export async function handleInvoke(
+  engine: IpcEngine,
+  isTrusted: SenderCheck,
+  channel: Channel,
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  input: unknown,
+): Promise<Result<unknown>> {
   if (!isTrusted(event)) return fail({ code: 'auth.denied', message: 'IPC sender refused', context: { channel } });
-  if (!CHANNELS.includes(channel)) return fail({ code: 'input.invalid', message: `unknown channel: ${String(channel)}`, context: { channel } });
+  if (!CHANNELS.includes(channel))
+    return fail({ code: 'input.invalid', message: `unknown channel: ${String(channel)}`, context: { channel } });
   // Validated here, before the message crosses to the worker, and again by the engine facade.
   const parsed = parseInput(channel, input);
-  if (!parsed.ok) return fail({ code: 'input.invalid', message: parsed.message, context: { channel, issues: parsed.issues } });
+  if (!parsed.ok)
+    return fail({ code: 'input.invalid', message: parsed.message, context: { channel, issues: parsed.issues } });
   try {
     return await engine.call(channel, parsed.value);
   } catch (err) {
@@ -45,17 +53,27 @@ export async function handleInvoke(engine: IpcEngine, isTrusted: SenderCheck, ch
 }
 
 /** Registers every contract channel on ipcMain; returns a function removing them. */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, engine: IpcEngine, isTrusted: SenderCheck): () => void {
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  engine: IpcEngine,
+  isTrusted: SenderCheck,
+): () => void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, input: unknown) => handleInvoke(engine, isTrusted, channel, event, input));
   }
-  return () => { for (const channel of CHANNELS) ipcMain.removeHandler(channel); };
+  return () => {
+    for (const channel of CHANNELS) ipcMain.removeHandler(channel);
+  };
 }
 
 /** Forwards engine events to the given web contents (`event:<name>` IPC messages); returns an unsubscribe. */
 export function forwardEvents(engine: IpcEngine, targets: () => Iterable<WebContents>): () => void {
-  const offs = EVENTS.map((event) => engine.on(event, (payload) => {
-    for (const wc of targets()) if (!wc.isDestroyed()) wc.send(IPC_EVENT_PREFIX + event, payload);
-  }));
-  return () => { for (const off of offs) off(); };
+  const offs = EVENTS.map((event) =>
+    engine.on(event, (payload) => {
+      for (const wc of targets()) if (!wc.isDestroyed()) wc.send(IPC_EVENT_PREFIX + event, payload);
+    }),
+  );
+  return () => {
+    for (const off of offs) off();
+  };
 }

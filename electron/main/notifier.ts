@@ -25,7 +25,11 @@ export function noticeOptions(notice: DesktopNotice): NotificationConstructorOpt
  * `onClick` when the analyst clicks it (main focuses the window on the alert). Returns false
  * when the platform has no notifications (the delivery stays pending for the in-app inbox).
  */
-export function showNotice(Notification: NotificationApi, notice: DesktopNotice, handlers: { acknowledge: () => void; onClick: () => void }): boolean {
+export function showNotice(
+  Notification: NotificationApi,
+  notice: DesktopNotice,
+  handlers: { acknowledge: () => void; onClick: () => void },
+): boolean {
   if (!Notification.isSupported()) return false;
   const n = new Notification(noticeOptions(notice));
   n.on('show', handlers.acknowledge);

@@ -9,7 +9,11 @@ import path from 'node:path';
 import type { SafeStorage } from 'electron';
 
 /** Loads (or creates on first use) the data key; base64, or null without OS encryption. */
-export function loadDataKey(safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>, file: string, log: (m: string) => void = () => undefined): string | null {
+export function loadDataKey(
+  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>,
+  file: string,
+  log: (m: string) => void = () => undefined,
+): string | null {
   if (!safeStorage.isEncryptionAvailable()) return null;
   if (fs.existsSync(file)) {
     try {

@@ -6,8 +6,9 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, Session, Shell, WebContents } from 'electron';
 
 /** CSP sent as a response header for the app's pages (same policy as renderer/index.html's meta tag). */
-export const APP_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; "
-  + "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const APP_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
+  "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Window options: the security-relevant webPreferences are fixed here and unit-tested. */
 export function buildWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
@@ -84,7 +85,10 @@ export function hardenSession(session: Session): void {
 export type BrowserWindowCtor = new (options: BrowserWindowConstructorOptions) => BrowserWindow;
 
 /** Creates the main window, applies the guards and loads the renderer. */
-export function createMainWindow(deps: { BrowserWindow: BrowserWindowCtor; shell: Pick<Shell, 'openExternal'> }, opts: { preloadPath: string; indexHtml: string; appUrlPrefix: string; iconPath?: string }): BrowserWindow {
+export function createMainWindow(
+  deps: { BrowserWindow: BrowserWindowCtor; shell: Pick<Shell, 'openExternal'> },
+  opts: { preloadPath: string; indexHtml: string; appUrlPrefix: string; iconPath?: string },
+): BrowserWindow {
   const win = new deps.BrowserWindow(buildWindowOptions(opts.preloadPath, opts.iconPath));
   guardNavigation(win.webContents, deps.shell, opts.appUrlPrefix);
   win.once('ready-to-show', () => win.show());

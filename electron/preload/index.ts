@@ -11,10 +11,14 @@ export const api = {
   /** Calls a contract channel; resolves to its Result envelope (a refused channel resolves to a failure). */
   invoke(channel: unknown, input?: unknown): Promise<unknown> {
     if (!isChannelName(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'input.invalid', message: `unknown channel: ${String(channel)}` } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'input.invalid', message: `unknown channel: ${String(channel)}` },
+      });
     }
     return ipcRenderer.invoke(channel, input ?? {}).catch((err: unknown) => ({
-      ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) },
+      ok: false,
+      error: { code: 'internal', message: err instanceof Error ? err.message : String(err) },
     }));
   },
   /** Subscribes to a contract event; returns the unsubscribe function (unknown events: a no-op). */
@@ -23,7 +27,9 @@ export const api = {
     // The IPC event object (with `sender`) is never handed to the page: only the payload.
     const wrapped = (_e: IpcRendererEvent, payload: unknown) => (listener as (p: unknown) => void)(payload);
     ipcRenderer.on(IPC_EVENT_PREFIX + event, wrapped);
-    return () => { ipcRenderer.removeListener(IPC_EVENT_PREFIX + event, wrapped); };
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENT_PREFIX + event, wrapped);
+    };
   },
 };
 

@@ -53,7 +53,11 @@ export function defaultRendererDir(): string {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -67,7 +71,11 @@ function readBody(req: IncomingMessage, max: number): Promise<string> {
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > max) { reject(new Error('too-large')); req.destroy(); return; }
+      if (size > max) {
+        reject(new Error('too-large'));
+        req.destroy();
+        return;
+      }
       chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -85,17 +93,32 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const isEvents = url.pathname === '/api/events';
-    if (!hasValidToken(req, url, token, isEvents)) { denied(res, 401, 'missing or wrong token'); return; }
+    if (!hasValidToken(req, url, token, isEvents)) {
+      denied(res, 401, 'missing or wrong token');
+      return;
+    }
     if (isEvents) {
-      if (req.method !== 'GET') { res.writeHead(405, { Allow: 'GET' }).end(); return; }
+      if (req.method !== 'GET') {
+        res.writeHead(405, { Allow: 'GET' }).end();
+        return;
+      }
       openEventStream(req, res);
       return;
     }
-    if (req.method !== 'POST') { res.writeHead(405, { Allow: 'POST' }).end(); return; }
+    if (req.method !== 'POST') {
+      res.writeHead(405, { Allow: 'POST' }).end();
+      return;
+    }
     // Cross-site forms cannot send JSON without a preflight we never answer; Origin is checked too.
-    if (!isSameOrigin(req)) { denied(res, 403, 'cross-origin request refused'); return; }
+    if (!isSameOrigin(req)) {
+      denied(res, 403, 'cross-origin request refused');
+      return;
+    }
     if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
-      sendJson(res, 415, { ok: false, error: { code: 'input.invalid', message: 'Content-Type must be application/json' } });
+      sendJson(res, 415, {
+        ok: false,
+        error: { code: 'input.invalid', message: 'Content-Type must be application/json' },
+      });
       return;
     }
     let input: unknown;
@@ -104,47 +127,81 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       input = text.trim() ? JSON.parse(text) : {};
     } catch (err) {
       const tooLarge = err instanceof Error && err.message === 'too-large';
-      sendJson(res, tooLarge ? 413 : 400, { ok: false, error: { code: 'input.invalid', message: tooLarge ? 'request body too large' : 'invalid JSON body' } });
+      sendJson(res, tooLarge ? 413 : 400, {
+        ok: false,
+        error: { code: 'input.invalid', message: tooLarge ? 'request body too large' : 'invalid JSON body' },
+      });
       return;
     }
     const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
     const result = await opts.engine.call(channel, input);
     // Envelopes travel with 200 (failure is data); an unknown channel is also a 404 for HTTP tools.
-    const unknown = !result.ok && result.error.code === 'input.invalid' && result.error.message.startsWith('unknown channel');
+    const unknown =
+      !result.ok && result.error.code === 'input.invalid' && result.error.message.startsWith('unknown channel');
     sendJson(res, unknown ? 404 : 200, result);
   }
 
   function openEventStream(req: IncomingMessage, res: ServerResponse): void {
-    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
     res.write('retry: 3000\n: connected\n\n');
     streams.add(res);
-    const offs = EVENTS.map((name) => opts.engine.on(name, (payload) => {
-      res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
-    }));
+    const offs = EVENTS.map((name) =>
+      opts.engine.on(name, (payload) => {
+        res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+      }),
+    );
     const beat = setInterval(() => res.write(': ping\n\n'), heartbeatMs);
-    const cleanup = () => { clearInterval(beat); for (const off of offs) off(); streams.delete(res); };
+    const cleanup = () => {
+      clearInterval(beat);
+      for (const off of offs) off();
+      streams.delete(res);
+    };
     req.on('close', cleanup);
     res.on('error', cleanup);
   }
 
   const server = http.createServer((req, res) => {
     setSecurityHeaders(res);
-    if (!isLoopbackHost(req.headers.host)) { denied(res, 403, 'Host must be a loopback address'); return; }
+    if (!isLoopbackHost(req.headers.host)) {
+      denied(res, 403, 'Host must be a loopback address');
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/api/')) {
       handleApi(req, res, url).catch((err) => {
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } });
+        if (!res.headersSent)
+          sendJson(res, 500, {
+            ok: false,
+            error: { code: 'internal', message: err instanceof Error ? err.message : String(err) },
+          });
         else res.end();
       });
       return;
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') { res.writeHead(405, { Allow: 'GET, HEAD' }).end(); return; }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null) {
       // Opening the printed URL: a valid token becomes an HttpOnly cookie, and the address bar is
       // cleaned (the token also stays in the fragment for the renderer's Bearer header).
-      if (queryToken !== token) { denied(res, 401, 'wrong token'); return; }
-      res.writeHead(302, { 'Set-Cookie': tokenCookie(token), Location: `${url.pathname}#token=${encodeURIComponent(token)}`, 'Cache-Control': 'no-store' }).end();
+      if (queryToken !== token) {
+        denied(res, 401, 'wrong token');
+        return;
+      }
+      res
+        .writeHead(302, {
+          'Set-Cookie': tokenCookie(token),
+          Location: `${url.pathname}#token=${encodeURIComponent(token)}`,
+          'Cache-Control': 'no-store',
+        })
+        .end();
       return;
     }
     serveStatic(root, url.pathname, res, req.method === 'HEAD');
@@ -158,14 +215,17 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       const port = (server.address() as AddressInfo).port;
       const origin = `http://127.0.0.1:${port}`;
       resolve({
-        origin, port, token,
+        origin,
+        port,
+        token,
         url: `${origin}/?token=${encodeURIComponent(token)}`,
-        close: () => new Promise<void>((done) => {
-          for (const s of streams) s.end();
-          streams.clear();
-          server.close(() => done());
-          server.closeAllConnections?.();
-        }),
+        close: () =>
+          new Promise<void>((done) => {
+            for (const s of streams) s.end();
+            streams.clear();
+            server.close(() => done());
+            server.closeAllConnections?.();
+          }),
       });
     });
   });

@@ -4,16 +4,31 @@ import path from 'node:path';
 import type { ServerResponse } from 'node:http';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.jpg': 'image/jpeg', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.map': 'application/json',
-  '.txt': 'text/plain; charset=utf-8', '.webp': 'image/webp',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webp': 'image/webp',
 };
 
 /** Resolves a URL path inside root, or null when it would escape it. */
 export function resolveStatic(root: string, urlPath: string): string | null {
   let decoded: string;
-  try { decoded = decodeURIComponent(urlPath); } catch { return null; }
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
   if (decoded.includes('\0')) return null;
   const file = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
   return file === root || file.startsWith(root + path.sep) ? file : null;
@@ -28,12 +43,21 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse, 
     return;
   }
   let file = resolveStatic(root, urlPath === '/' ? '/index.html' : urlPath);
-  if (!file) { res.writeHead(400).end(); return; }
+  if (!file) {
+    res.writeHead(400).end();
+    return;
+  }
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
     // Browsers ask for /favicon.ico on their own: answer "nothing" rather than log a 404.
-    if (urlPath === '/favicon.ico') { res.writeHead(204).end(); return; }
+    if (urlPath === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     // Client-side routes have no extension; a missing asset (with one) is a real 404.
-    if (path.extname(urlPath)) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
+    if (path.extname(urlPath)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
     file = index;
   }
   const ext = path.extname(file).toLowerCase();

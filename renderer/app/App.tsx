@@ -15,16 +15,29 @@ import { isOwnChange } from '../features/inbox/triage-actions';
 import type { Settings } from '../../shared/api/contract';
 
 // Screens other than Priorité and Élément load on first visit: a smaller first bundle paints sooner.
-const StoriesScreen = lazy(() => import('../features/stories/StoriesScreen').then((m) => ({ default: m.StoriesScreen })));
+const StoriesScreen = lazy(() =>
+  import('../features/stories/StoriesScreen').then((m) => ({ default: m.StoriesScreen })),
+);
 const StoryScreen = lazy(() => import('../features/stories/StoryScreen').then((m) => ({ default: m.StoryScreen })));
-const SourcesScreen = lazy(() => import('../features/sources/SourcesScreen').then((m) => ({ default: m.SourcesScreen })));
-const DashboardScreen = lazy(() => import('../features/dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
-const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const SourcesScreen = lazy(() =>
+  import('../features/sources/SourcesScreen').then((m) => ({ default: m.SourcesScreen })),
+);
+const DashboardScreen = lazy(() =>
+  import('../features/dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })),
+);
+const SettingsScreen = lazy(() =>
+  import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+);
 const AlertsScreen = lazy(() => import('../features/alerts/AlertsScreen').then((m) => ({ default: m.AlertsScreen })));
 const BriefsScreen = lazy(() => import('../features/briefs/BriefsScreen').then((m) => ({ default: m.BriefsScreen })));
 const NAV_KEYS: Record<string, Route['screen']> = {
-  'go-inbox': 'inbox', 'go-stories': 'stories', 'go-sources': 'sources', 'go-dashboard': 'dashboard',
-  'go-alerts': 'alerts', 'go-briefs': 'briefs', 'go-settings': 'settings',
+  'go-inbox': 'inbox',
+  'go-stories': 'stories',
+  'go-sources': 'sources',
+  'go-dashboard': 'dashboard',
+  'go-alerts': 'alerts',
+  'go-briefs': 'briefs',
+  'go-settings': 'settings',
 };
 
 /** The application root. */
@@ -70,15 +83,25 @@ export function App() {
     const bump = () => setLiveTick((n) => n + 1);
     const offNew = subscribe('items:new', bump);
     // Our own triage echoes back as items:changed; the rows are already patched, so skip the re-query.
-    const offChanged = subscribe('items:changed', (p) => { if (!isOwnChange(p.ids)) bump(); });
-    return () => { offNew(); offChanged(); };
+    const offChanged = subscribe('items:changed', (p) => {
+      if (!isOwnChange(p.ids)) bump();
+    });
+    return () => {
+      offNew();
+      offChanged();
+    };
   }, []);
 
   // Alerts meant for the desktop: the browser's Notification when allowed (web mode), always a toast.
-  useEffect(() => subscribe('alerts:notice', (n) => {
-    notifyRef.current(`${t(`severity.${n.severity}`)} — ${n.title}`);
-    if (typeof Notification !== 'undefined' && Notification.permission === 'granted') new Notification(n.title, { body: n.body, tag: n.tag });
-  }), [t]);
+  useEffect(
+    () =>
+      subscribe('alerts:notice', (n) => {
+        notifyRef.current(`${t(`severity.${n.severity}`)} — ${n.title}`);
+        if (typeof Notification !== 'undefined' && Notification.permission === 'granted')
+          new Notification(n.title, { body: n.body, tag: n.tag });
+      }),
+    [t],
+  );
 
   const notify = useCallback((message: string, action?: { label: string; run: () => void }) => {
     setToast({ message, action });
@@ -88,50 +111,106 @@ export function App() {
 
   const notifyRef = useRef(notify);
   notifyRef.current = notify;
-  const setCommandHandler = useCallback((h: CommandHandler | null) => { handlerRef.current = h; }, []);
+  const setCommandHandler = useCallback((h: CommandHandler | null) => {
+    handlerRef.current = h;
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const { command, state } = resolveKey({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, target: e.target as HTMLElement | null }, keyState.current);
+      const { command, state } = resolveKey(
+        {
+          key: e.key,
+          ctrlKey: e.ctrlKey,
+          metaKey: e.metaKey,
+          altKey: e.altKey,
+          target: e.target as HTMLElement | null,
+        },
+        keyState.current,
+      );
       keyState.current = state;
       if (!command) return;
       if (help && command !== 'help' && command !== 'back') return;
-      if (command === 'help') { setHelp((h) => !h); e.preventDefault(); return; }
-      if (command === 'back' && help) { setHelp(false); e.preventDefault(); return; }
-      if (command === 'search') { searchRef.current?.focus(); searchRef.current?.select(); e.preventDefault(); return; }
-      if (command === 'back' && e.target === searchRef.current) { searchRef.current?.blur(); return; }
-      if (NAV_KEYS[command]) { navigate({ screen: NAV_KEYS[command] }); e.preventDefault(); return; }
-      if (handlerRef.current?.(command)) { e.preventDefault(); return; }
+      if (command === 'help') {
+        setHelp((h) => !h);
+        e.preventDefault();
+        return;
+      }
+      if (command === 'back' && help) {
+        setHelp(false);
+        e.preventDefault();
+        return;
+      }
+      if (command === 'search') {
+        searchRef.current?.focus();
+        searchRef.current?.select();
+        e.preventDefault();
+        return;
+      }
+      if (command === 'back' && e.target === searchRef.current) {
+        searchRef.current?.blur();
+        return;
+      }
+      if (NAV_KEYS[command]) {
+        navigate({ screen: NAV_KEYS[command] });
+        e.preventDefault();
+        return;
+      }
+      if (handlerRef.current?.(command)) {
+        e.preventDefault();
+        return;
+      }
       if (command === 'back') back();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [help, navigate, back]);
 
-  const ctx: AppContextValue = useMemo(() => ({ route, navigate, back, notify, settings, reloadSettings, setCommandHandler, liveTick }),
-    [route, navigate, back, notify, settings, reloadSettings, setCommandHandler, liveTick]);
+  const ctx: AppContextValue = useMemo(
+    () => ({ route, navigate, back, notify, settings, reloadSettings, setCommandHandler, liveTick }),
+    [route, navigate, back, notify, settings, reloadSettings, setCommandHandler, liveTick],
+  );
 
   const submitSearch = (e: React.FormEvent) => {
     e.preventDefault();
     navigate({ screen: 'inbox', query: searchText.trim() || undefined });
     searchRef.current?.blur();
   };
-  useEffect(() => { if (route.screen === 'inbox') setSearchText(route.query ?? ''); }, [route]);
+  useEffect(() => {
+    if (route.screen === 'inbox') setSearchText(route.query ?? '');
+  }, [route]);
 
   const navActive = route.screen === 'story' ? 'stories' : route.screen === 'item' ? 'inbox' : route.screen;
   return (
     <AppContext.Provider value={ctx}>
-      <a className="skip-link" href="#main">{t('nav.skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
       <header className="topbar">
-        <span className="brand" aria-label="Vigie">Vigie</span>
+        <span className="brand" aria-label="Vigie">
+          Vigie
+        </span>
         <form role="search" className="search" aria-label={t('search.label')} onSubmit={submitSearch}>
-          <label htmlFor="global-search" className="sr-only">{t('search.label')}</label>
-          <input id="global-search" ref={searchRef} type="search" value={searchText} placeholder={t('search.placeholder')}
-            onChange={(e) => setSearchText(e.target.value)} aria-describedby="search-hint" autoComplete="off" />
-          <span id="search-hint" className="sr-only">{t('search.hint')}</span>
+          <label htmlFor="global-search" className="sr-only">
+            {t('search.label')}
+          </label>
+          <input
+            id="global-search"
+            ref={searchRef}
+            type="search"
+            value={searchText}
+            placeholder={t('search.placeholder')}
+            onChange={(e) => setSearchText(e.target.value)}
+            aria-describedby="search-hint"
+            autoComplete="off"
+          />
+          <span id="search-hint" className="sr-only">
+            {t('search.hint')}
+          </span>
           <button type="submit">{t('search.submit')}</button>
         </form>
-        <button type="button" className="help-button" onClick={() => setHelp(true)} aria-keyshortcuts="?">{t('keys.helpButton')}</button>
+        <button type="button" className="help-button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+          {t('keys.helpButton')}
+        </button>
         <span className="analyst">{settings?.analystName || ''}</span>
       </header>
       <div className="layout">
@@ -139,7 +218,9 @@ export function App() {
           <ul>
             {NAV_SCREENS.map((s) => (
               <li key={s}>
-                <a href={formatRoute({ screen: s })} aria-current={navActive === s ? 'page' : undefined}>{t(`nav.${s}`)}</a>
+                <a href={formatRoute({ screen: s })} aria-current={navActive === s ? 'page' : undefined}>
+                  {t(`nav.${s}`)}
+                </a>
               </li>
             ))}
           </ul>
@@ -151,18 +232,25 @@ export function App() {
             <InboxScreen active={route.screen === 'inbox'} query={route.screen === 'inbox' ? route.query : undefined} />
           </div>
           <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
-          {route.screen === 'stories' && <StoriesScreen />}
-          {route.screen === 'story' && route.id && <StoryScreen id={route.id} />}
-          {route.screen === 'item' && route.id && <ItemScreen id={route.id} />}
-          {route.screen === 'sources' && <SourcesScreen />}
-          {route.screen === 'dashboard' && <DashboardScreen />}
-          {route.screen === 'alerts' && <AlertsScreen />}
-          {route.screen === 'briefs' && <BriefsScreen />}
-          {route.screen === 'settings' && <SettingsScreen />}
+            {route.screen === 'stories' && <StoriesScreen />}
+            {route.screen === 'story' && route.id && <StoryScreen id={route.id} />}
+            {route.screen === 'item' && route.id && <ItemScreen id={route.id} />}
+            {route.screen === 'sources' && <SourcesScreen />}
+            {route.screen === 'dashboard' && <DashboardScreen />}
+            {route.screen === 'alerts' && <AlertsScreen />}
+            {route.screen === 'briefs' && <BriefsScreen />}
+            {route.screen === 'settings' && <SettingsScreen />}
           </Suspense>
         </main>
       </div>
-      <Toast message={toast?.message ?? null} actionLabel={toast?.action?.label} onAction={() => { toast?.action?.run(); setToast(null); }} />
+      <Toast
+        message={toast?.message ?? null}
+        actionLabel={toast?.action?.label}
+        onAction={() => {
+          toast?.action?.run();
+          setToast(null);
+        }}
+      />
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
     </AppContext.Provider>
   );

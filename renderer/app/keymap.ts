@@ -6,9 +6,27 @@
 
 /** Commands the app understands. */
 export type KeyCommand =
-  | 'next' | 'prev' | 'open' | 'star' | 'escalate' | 'archive' | 'follow' | 'seen' | 'search' | 'help'
-  | 'undo' | 'select' | 'push' | 'back' | 'go-inbox' | 'go-stories' | 'go-sources' | 'go-dashboard' | 'go-alerts'
-  | 'go-briefs' | 'go-settings';
+  | 'next'
+  | 'prev'
+  | 'open'
+  | 'star'
+  | 'escalate'
+  | 'archive'
+  | 'follow'
+  | 'seen'
+  | 'search'
+  | 'help'
+  | 'undo'
+  | 'select'
+  | 'push'
+  | 'back'
+  | 'go-inbox'
+  | 'go-stories'
+  | 'go-sources'
+  | 'go-dashboard'
+  | 'go-alerts'
+  | 'go-briefs'
+  | 'go-settings';
 
 /** One binding: the key as KeyboardEvent.key, the command, and the i18n key describing it. */
 export interface KeyBinding {
@@ -79,7 +97,8 @@ export function resolveKey(input: KeyInput, state: KeyState): { command: KeyComm
     const hit = KEY_BINDINGS.find((b) => b.key === seq);
     return { command: hit ? hit.command : null, state: { pending: null } };
   }
-  if (KEY_BINDINGS.some((b) => b.key.startsWith(`${input.key} `))) return { command: null, state: { pending: input.key } };
+  if (KEY_BINDINGS.some((b) => b.key.startsWith(`${input.key} `)))
+    return { command: null, state: { pending: input.key } };
   const hit = KEY_BINDINGS.find((b) => b.key === input.key);
   return { command: hit ? hit.command : null, state: { pending: null } };
 }

@@ -5,7 +5,8 @@
  */
 
 /** Screens of the app. */
-export type Screen = 'inbox' | 'stories' | 'story' | 'item' | 'sources' | 'dashboard' | 'alerts' | 'briefs' | 'settings';
+export type Screen =
+  'inbox' | 'stories' | 'story' | 'item' | 'sources' | 'dashboard' | 'alerts' | 'briefs' | 'settings';
 
 /** A parsed route. */
 export interface Route {
@@ -15,7 +16,13 @@ export interface Route {
 }
 
 const SLUGS: Record<Exclude<Screen, 'story' | 'item'>, string> = {
-  inbox: 'priorite', stories: 'recits', sources: 'sources', dashboard: 'tableau', alerts: 'alertes', briefs: 'synthese', settings: 'reglages',
+  inbox: 'priorite',
+  stories: 'recits',
+  sources: 'sources',
+  dashboard: 'tableau',
+  alerts: 'alertes',
+  briefs: 'synthese',
+  settings: 'reglages',
 };
 
 /** Screens listed in the navigation, in order. */

@@ -14,7 +14,15 @@ export function DataTable({ caption, columns, children }: DataTableProps) {
     <div className="table-wrap">
       <table className="data">
         <caption className="sr-only">{caption}</caption>
-        <thead><tr>{columns.map((c, i) => <th key={i} scope="col">{c}</th>)}</tr></thead>
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              <th key={i} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>{children}</tbody>
       </table>
     </div>

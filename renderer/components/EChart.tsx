@@ -23,13 +23,21 @@ export function EChart({ option, label, height = 220 }: EChartProps) {
     void import('echarts').then((echarts) => {
       if (disposed || !ref.current) return;
       chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
-      chart.setOption({ animation: false, textStyle: { fontFamily: '"Inter", "Segoe UI", "DejaVu Sans", system-ui, sans-serif' }, ...option });
+      chart.setOption({
+        animation: false,
+        textStyle: { fontFamily: '"Inter", "Segoe UI", "DejaVu Sans", system-ui, sans-serif' },
+        ...option,
+      });
       if (typeof ResizeObserver !== 'undefined') {
         observer = new ResizeObserver(() => chart?.resize());
         observer.observe(ref.current);
       }
     });
-    return () => { disposed = true; observer?.disconnect(); chart?.dispose(); };
+    return () => {
+      disposed = true;
+      observer?.disconnect();
+      chart?.dispose();
+    };
   }, [option]);
   return <div ref={ref} className="chart" role="img" aria-label={label} style={{ height }} />;
 }

@@ -22,18 +22,36 @@ export function HelpOverlay({ onClose }: HelpOverlayProps) {
   }, []);
   return (
     <div className="overlay" role="presentation" onClick={onClose}>
-      <div ref={dialogRef} className="dialog help" role="dialog" aria-modal="true" aria-labelledby="help-title" onClick={(e) => e.stopPropagation()}>
+      <div
+        ref={dialogRef}
+        className="dialog help"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="help-title"
+        onClick={(e) => e.stopPropagation()}
+      >
         <div className="dialog-head">
           <h2 id="help-title">{t('keys.title')}</h2>
-          <button ref={closeRef} type="button" onClick={onClose}>{t('common.close')}</button>
+          <button ref={closeRef} type="button" onClick={onClose}>
+            {t('common.close')}
+          </button>
         </div>
         <table className="keys">
           <caption className="sr-only">{t('keys.title')}</caption>
-          <thead><tr><th scope="col">{t('keys.key')}</th><th scope="col">{t('keys.action')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('keys.key')}</th>
+              <th scope="col">{t('keys.action')}</th>
+            </tr>
+          </thead>
           <tbody>
             {KEY_BINDINGS.map((b) => (
               <tr key={b.key}>
-                <td>{b.key.split(' ').map((k, i) => <kbd key={i}>{k === ' ' ? 'Espace' : k}</kbd>)}</td>
+                <td>
+                  {b.key.split(' ').map((k, i) => (
+                    <kbd key={i}>{k === ' ' ? 'Espace' : k}</kbd>
+                  ))}
+                </td>
                 <td>{t(b.label)}</td>
               </tr>
             ))}

@@ -12,5 +12,12 @@ export interface SafeHtmlProps {
 
 /** Renders the sanitized HTML inside a labelled region. */
 export function SafeHtml({ sanitizedHtml, label }: SafeHtmlProps) {
-  return <div className="item-content" role="region" aria-label={label} dangerouslySetInnerHTML={{ __html: sanitizedHtml }} />;
+  return (
+    <div
+      className="item-content"
+      role="region"
+      aria-label={label}
+      dangerouslySetInnerHTML={{ __html: sanitizedHtml }}
+    />
+  );
 }

@@ -29,15 +29,24 @@ export function ScoreBadge({ kind, value, long = false }: ScoreBadgeProps) {
  * The badge without hooks, for dense virtualized rows: one translation hook per row instead of
  * one per badge keeps mounting 40 fresh rows per frame cheap while flinging through 100k items.
  */
-export function scoreBadgeView(kind: ScoreKind, value: number | null | undefined, long: boolean, t: (key: string) => string) {
+export function scoreBadgeView(
+  kind: ScoreKind,
+  value: number | null | undefined,
+  long: boolean,
+  t: (key: string) => string,
+) {
   const level = scoreLevel(value);
   const shown = value === null || value === undefined ? '–' : String(Math.round(value));
   const name = t(`score.${kind}`);
   return (
     <span className={`score score-${kind} score-${level}`} title={`${name} : ${shown}/100`}>
-      <span aria-hidden="true" className="score-key">{long ? name : t(`score.short.${kind}`)}</span>
+      <span aria-hidden="true" className="score-key">
+        {long ? name : t(`score.short.${kind}`)}
+      </span>
       <span className="sr-only">{`${name} ${shown} / 100`}</span>
-      <span aria-hidden="true" className="score-value">{shown}</span>
+      <span aria-hidden="true" className="score-value">
+        {shown}
+      </span>
     </span>
   );
 }

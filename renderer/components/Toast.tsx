@@ -14,7 +14,11 @@ export function Toast({ message, actionLabel, onAction }: ToastProps) {
       {message && (
         <div className="toast">
           <span>{message}</span>
-          {actionLabel && onAction && <button type="button" onClick={onAction}>{actionLabel}</button>}
+          {actionLabel && onAction && (
+            <button type="button" onClick={onAction}>
+              {actionLabel}
+            </button>
+          )}
         </div>
       )}
     </div>

@@ -43,14 +43,19 @@ export function VirtualList(props: VirtualListProps) {
     overscan,
     initialRect: { width: 800, height: fallbackHeight },
     // An unmeasurable container (display:none, jsdom) reports 0: keep the last useful height.
-    observeElementRect: (instance, cb) => observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width || 800, height: fallbackHeight })),
+    observeElementRect: (instance, cb) =>
+      observeElementRect(instance, (rect) =>
+        cb(rect.height > 0 ? rect : { width: rect.width || 800, height: fallbackHeight }),
+      ),
   });
   if (props.virtualizerRef) props.virtualizerRef.current = virtualizer;
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? -1;
 
-  useEffect(() => { if (last >= first) onRangeChange?.(first, last); }, [first, last, onRangeChange]);
+  useEffect(() => {
+    if (last >= first) onRangeChange?.(first, last);
+  }, [first, last, onRangeChange]);
   useEffect(() => {
     if (cursor >= 0 && cursor < count) virtualizer.scrollToIndex(cursor, { align: 'auto' });
   }, [cursor, count, virtualizer]);

@@ -9,7 +9,10 @@ function locale(lng: string): string {
 function dtf(lng: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `d|${lng}|${JSON.stringify(opts)}`;
   let f = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!f) { f = new Intl.DateTimeFormat(locale(lng), { timeZone: ZONE, ...opts }); cache.set(key, f); }
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale(lng), { timeZone: ZONE, ...opts });
+    cache.set(key, f);
+  }
   return f;
 }
 
@@ -36,7 +39,10 @@ export function formatCompactTime(iso: string | null | undefined, lng = 'fr', no
   const sameDay = dtf(lng, { dateStyle: 'short' }).format(d) === dtf(lng, { dateStyle: 'short' }).format(now);
   if (sameDay) return dtf(lng, { hour: '2-digit', minute: '2-digit' }).format(d);
   const sameYear = d.getUTCFullYear() === now.getUTCFullYear();
-  return dtf(lng, sameYear ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+  return dtf(
+    lng,
+    sameYear ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' },
+  ).format(d);
 }
 
 /** "il y a 5 minutes" / "5 minutes ago". */
@@ -46,7 +52,10 @@ export function formatRelative(iso: string | null | undefined, lng = 'fr', now =
   if (Number.isNaN(t)) return '';
   const key = `r|${lng}`;
   let f = cache.get(key) as Intl.RelativeTimeFormat | undefined;
-  if (!f) { f = new Intl.RelativeTimeFormat(locale(lng), { numeric: 'auto' }); cache.set(key, f); }
+  if (!f) {
+    f = new Intl.RelativeTimeFormat(locale(lng), { numeric: 'auto' });
+    cache.set(key, f);
+  }
   const sec = Math.round((t - now) / 1000);
   const abs = Math.abs(sec);
   if (abs < 60) return f.format(sec, 'second');
@@ -60,7 +69,10 @@ export function formatNumber(n: number | null | undefined, lng = 'fr'): string {
   if (n === null || n === undefined || Number.isNaN(n)) return '–';
   const key = `n|${lng}`;
   let f = cache.get(key) as Intl.NumberFormat | undefined;
-  if (!f) { f = new Intl.NumberFormat(locale(lng)); cache.set(key, f); }
+  if (!f) {
+    f = new Intl.NumberFormat(locale(lng));
+    cache.set(key, f);
+  }
   return f.format(n);
 }
 

@@ -11,9 +11,32 @@ import type { DeliveryStatus, DesktopNotice, Severity } from '../types/alerts';
 import { INPUT_SCHEMAS } from './schemas';
 import { CHANNEL_NAMES, EVENT_NAMES, isEventNameLiteral, type ChannelName, type EventNameLiteral } from './names';
 import type {
-  AlertChannel, AlertRule, AppInfo, BriefDraftView, BriefEmailResult, BriefFile, BriefPreview, Dashboard, Delivery, DemoLoadResult, ItemDetail,
-  ItemPage, ItemSummary, Note, OpmlImportResult, PushResult, RefreshResult, RuleTestResult, SavedSearch, Settings,
-  SourceView, StoryDetail, StoryPage, StorySummary, TriageChange, UndoResult,
+  AlertChannel,
+  AlertRule,
+  AppInfo,
+  BriefDraftView,
+  BriefEmailResult,
+  BriefFile,
+  BriefPreview,
+  Dashboard,
+  Delivery,
+  DemoLoadResult,
+  ItemDetail,
+  ItemPage,
+  ItemSummary,
+  Note,
+  OpmlImportResult,
+  PushResult,
+  RefreshResult,
+  RuleTestResult,
+  SavedSearch,
+  Settings,
+  SourceView,
+  StoryDetail,
+  StoryPage,
+  StorySummary,
+  TriageChange,
+  UndoResult,
 } from './views';
 
 export { INPUT_SCHEMAS } from './schemas';
@@ -96,7 +119,14 @@ export interface EventPayloads {
   /** A source was checked: its health now. */
   'sources:health': { sourceId: number; ok: boolean; health: SourceHealth };
   /** An outbox delivery changed state. */
-  'alerts:status': { deliveryId: number; alertId: number; status: DeliveryStatus; severity: Severity; subject: string; errorCode: string | null };
+  'alerts:status': {
+    deliveryId: number;
+    alertId: number;
+    status: DeliveryStatus;
+    severity: Severity;
+    subject: string;
+    errorCode: string | null;
+  };
   /** A desktop notification to show (Electron Notification, or the browser's in web mode). */
   'alerts:notice': DesktopNotice;
   /** Items changed by another client (triage, star, tags, verdict): refresh them in place. */
@@ -122,7 +152,8 @@ export function isEventName(name: unknown): name is EventName {
 }
 
 /** Channels whose input may be omitted (every field optional). */
-type OptionalArgs<C extends Channel> = Record<string, never> extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>];
+type OptionalArgs<C extends Channel> =
+  Record<string, never> extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>];
 
 /** The API both transports expose to the renderer (`window.api` in Electron, HTTP+SSE in web mode). */
 export interface VigieApi {
@@ -133,11 +164,20 @@ export interface VigieApi {
 }
 
 /** Parses a channel's input with its schema: the value with defaults, or the zod error message. */
-export function parseInput<C extends Channel>(channel: C, input: unknown): { ok: true; value: ChannelParsed<C> } | { ok: false; message: string; issues: unknown[] } {
+export function parseInput<C extends Channel>(
+  channel: C,
+  input: unknown,
+): { ok: true; value: ChannelParsed<C> } | { ok: false; message: string; issues: unknown[] } {
   const parsed = INPUT_SCHEMAS[channel].safeParse(input ?? {});
   if (parsed.success) return { ok: true, value: parsed.data as ChannelParsed<C> };
-  return { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; '), issues: parsed.error.issues };
+  return {
+    ok: false,
+    message: parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; '),
+    issues: parsed.error.issues,
+  };
 }
 
 /** The handler set a back end implements: one function per channel (the engine facade). */
-export type ChannelHandlers = { [C in Channel]: (input: ChannelParsed<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C> };
+export type ChannelHandlers = {
+  [C in Channel]: (input: ChannelParsed<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+};

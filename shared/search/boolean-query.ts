@@ -13,9 +13,15 @@ export type QueryColumn = 'title' | 'summary' | 'content_text';
 
 /** Searchable columns, keyed by the names an analyst may type (French and English, folded). */
 export const QUERY_COLUMNS: Readonly<Record<string, QueryColumn>> = {
-  title: 'title', titre: 'title',
-  summary: 'summary', resume: 'summary', chapo: 'summary',
-  content: 'content_text', contenu: 'content_text', texte: 'content_text', text: 'content_text',
+  title: 'title',
+  titre: 'title',
+  summary: 'summary',
+  resume: 'summary',
+  chapo: 'summary',
+  content: 'content_text',
+  contenu: 'content_text',
+  texte: 'content_text',
+  text: 'content_text',
 };
 
 /** A parsed query node. `column` is null when the term searches every column. */
@@ -43,7 +49,10 @@ const NOT_WORDS = new Set(['NOT', 'SAUF', 'SANS']);
 
 /** Lower-cases and strips accents, as the `remove_diacritics 2` FTS tokenizer does. */
 export function foldText(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 /** True when the text holds at least one letter or digit (a search engine would index something). */
@@ -58,11 +67,25 @@ function tokenize(input: string): Token[] {
   let i = 0;
   while (i < s.length) {
     const c = s[i];
-    if (/\s/.test(c)) { i++; continue; }
-    if (c === '(') { tokens.push({ k: 'open' }); i++; continue; }
-    if (c === ')') { tokens.push({ k: 'close' }); i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '(') {
+      tokens.push({ k: 'open' });
+      i++;
+      continue;
+    }
+    if (c === ')') {
+      tokens.push({ k: 'close' });
+      i++;
+      continue;
+    }
     let negated = false;
-    if ((c === '-' || c === '!') && i + 1 < s.length && !/\s/.test(s[i + 1])) { negated = true; i++; }
+    if ((c === '-' || c === '!') && i + 1 < s.length && !/\s/.test(s[i + 1])) {
+      negated = true;
+      i++;
+    }
     let column: QueryColumn | null = null;
     const colMatch = /^([\p{L}_]+):(?=\S)/u.exec(s.slice(i));
     if (colMatch && QUERY_COLUMNS[foldText(colMatch[1])]) {
@@ -71,10 +94,16 @@ function tokenize(input: string): Token[] {
     }
     if (s[i] === '"') {
       const end = s.indexOf('"', i + 1);
-      const text = s.slice(i + 1, end === -1 ? s.length : end).replace(/\s+/g, ' ').trim();
+      const text = s
+        .slice(i + 1, end === -1 ? s.length : end)
+        .replace(/\s+/g, ' ')
+        .trim();
       i = end === -1 ? s.length : end + 1;
       let prefix = false;
-      if (s[i] === '*') { prefix = true; i++; }
+      if (s[i] === '*') {
+        prefix = true;
+        i++;
+      }
       if (hasWordChar(text)) tokens.push({ k: 'word', text, prefix, column, phrase: true, negated });
       continue;
     }
@@ -82,11 +111,23 @@ function tokenize(input: string): Token[] {
     while (j < s.length && !/[\s()"]/.test(s[j])) j++;
     const raw = s.slice(i, j);
     i = j;
-    if (!raw) { if (i < s.length) i++; continue; }
+    if (!raw) {
+      if (i < s.length) i++;
+      continue;
+    }
     if (!negated && !column) {
-      if (AND_WORDS.has(raw)) { tokens.push({ k: 'and' }); continue; }
-      if (OR_WORDS.has(raw)) { tokens.push({ k: 'or' }); continue; }
-      if (NOT_WORDS.has(raw)) { tokens.push({ k: 'not' }); continue; }
+      if (AND_WORDS.has(raw)) {
+        tokens.push({ k: 'and' });
+        continue;
+      }
+      if (OR_WORDS.has(raw)) {
+        tokens.push({ k: 'or' });
+        continue;
+      }
+      if (NOT_WORDS.has(raw)) {
+        tokens.push({ k: 'not' });
+        continue;
+      }
     }
     const prefix = /\*+$/.test(raw);
     const text = raw.replace(/\*+$/, '');
@@ -101,7 +142,10 @@ export function parseBooleanQuery(input: string): ParsedBooleanQuery {
   const problems: QueryProblem[] = [];
   let pos = 0;
   const peek = () => tokens[pos];
-  const startsOperand = () => { const t = peek(); return !!t && (t.k === 'word' || t.k === 'open' || t.k === 'not'); };
+  const startsOperand = () => {
+    const t = peek();
+    return !!t && (t.k === 'word' || t.k === 'open' || t.k === 'not');
+  };
 
   const parseOr = (): QueryNode | null => {
     const parts: QueryNode[] = [];
@@ -134,7 +178,10 @@ export function parseBooleanQuery(input: string): ParsedBooleanQuery {
     const t = tokens[pos++];
     if (t.k === 'not') {
       const child = startsOperand() ? parseUnary() : null;
-      if (!child) { problems.push('dangling_not'); return null; }
+      if (!child) {
+        problems.push('dangling_not');
+        return null;
+      }
       return child.kind === 'not' ? child.child : { kind: 'not', child };
     }
     if (t.k === 'open') {
@@ -154,7 +201,10 @@ export function parseBooleanQuery(input: string): ParsedBooleanQuery {
   while (pos < tokens.length) {
     const part = parseOr();
     if (part) root = root ? { kind: 'and', children: [root, part] } : part;
-    if (peek()?.k === 'close') { problems.push('unopened'); pos++; }
+    if (peek()?.k === 'close') {
+      problems.push('unopened');
+      pos++;
+    }
   }
   return { root, problems };
 }

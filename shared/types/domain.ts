@@ -2,7 +2,16 @@
 import type { Author, Enclosure, Engagement } from './feed';
 
 /** Kinds of source, as in the CLI contract. */
-export const SOURCE_TYPES = ['press-national', 'press-regional', 'tv', 'radio', 'social', 'official', 'factcheck', 'web'] as const;
+export const SOURCE_TYPES = [
+  'press-national',
+  'press-regional',
+  'tv',
+  'radio',
+  'social',
+  'official',
+  'factcheck',
+  'web',
+] as const;
 /** One of SOURCE_TYPES. */
 export type SourceType = (typeof SOURCE_TYPES)[number];
 

@@ -12,12 +12,20 @@ describe('vigie analysis commands', () => {
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('cluster --jsonl prints one {id, story} line per input, in order, grouping Google News stories', () => {
-    const rows = fs.readFileSync(datasetPath('fr-news-clustering-googlenews/googlenews_clusters.jsonl'), 'utf8').trim().split('\n').slice(0, 40).map((l) => JSON.parse(l));
+    const rows = fs
+      .readFileSync(datasetPath('fr-news-clustering-googlenews/googlenews_clusters.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(0, 40)
+      .map((l) => JSON.parse(l));
     const file = path.join(tmp, 'c.jsonl');
     fs.writeFileSync(file, rows.map((r, i) => JSON.stringify({ id: `t${i}`, title: r.title })).join('\n') + '\n');
     const r = vigie(['cluster', '--jsonl', file]);
     expect(r.code).toBe(0);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual(rows.map((_, i) => `t${i}`));
     for (const o of out) expect(Object.keys(o)).toEqual(['id', 'story']);
     // The first Google News cluster (5 headlines on Jony Ive leaving Apple) mostly shares a story.
@@ -27,20 +35,51 @@ describe('vigie analysis commands', () => {
 
   it('score --jsonl --reliability prints {id, virality, controversy, infox, reasons} with 0–100 scores', () => {
     const file = path.join(tmp, 's.jsonl');
-    fs.writeFileSync(file, [
-      { id: 1, title: 'URGENT !!! Un décret secret interdit les manifestations, partagez avant suppression', url: 'https://blog.infos-libres.example/x', sourceType: 'social', source: '@a', published: '2024-05-01T10:00:00Z' },
-      { id: 2, title: 'La police accusée de violences, le préfet doit démissionner, honte !', sourceType: 'social', source: '@b', published: '2024-05-01T10:05:00Z' },
-      { id: 3, title: 'Le Sénat adopte la loi de programmation militaire', url: 'https://www.lemonde.fr/politique/a', sourceType: 'press-national', source: 'Le Monde', published: '2024-05-01T09:00:00Z' },
-    ].map((o) => JSON.stringify(o)).join('\n'));
+    fs.writeFileSync(
+      file,
+      [
+        {
+          id: 1,
+          title: 'URGENT !!! Un décret secret interdit les manifestations, partagez avant suppression',
+          url: 'https://blog.infos-libres.example/x',
+          sourceType: 'social',
+          source: '@a',
+          published: '2024-05-01T10:00:00Z',
+        },
+        {
+          id: 2,
+          title: 'La police accusée de violences, le préfet doit démissionner, honte !',
+          sourceType: 'social',
+          source: '@b',
+          published: '2024-05-01T10:05:00Z',
+        },
+        {
+          id: 3,
+          title: 'Le Sénat adopte la loi de programmation militaire',
+          url: 'https://www.lemonde.fr/politique/a',
+          sourceType: 'press-national',
+          source: 'Le Monde',
+          published: '2024-05-01T09:00:00Z',
+        },
+      ]
+        .map((o) => JSON.stringify(o))
+        .join('\n'),
+    );
     const csv = path.join(tmp, 'r.csv');
     fs.writeFileSync(csv, 'domain,rating\ninfos-libres.example,unreliable\nlemonde.fr,reliable\n');
     const r = vigie(['score', '--jsonl', file, '--reliability', csv]);
     expect(r.code).toBe(0);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual([1, 2, 3]);
     for (const o of out) {
       expect(Object.keys(o)).toEqual(['id', 'virality', 'controversy', 'infox', 'reasons']);
-      for (const k of ['virality', 'controversy', 'infox']) { expect(o[k]).toBeGreaterThanOrEqual(0); expect(o[k]).toBeLessThanOrEqual(100); }
+      for (const k of ['virality', 'controversy', 'infox']) {
+        expect(o[k]).toBeGreaterThanOrEqual(0);
+        expect(o[k]).toBeLessThanOrEqual(100);
+      }
       for (const reason of o.reasons) expect(Object.keys(reason)).toEqual(['signal', 'weight', 'evidence']);
     }
     expect(out[0].infox).toBeGreaterThan(80);

@@ -16,8 +16,18 @@ beforeAll(() => {
   dbFile = path.join(dir, 'v.db');
   const db = openDatabase(dbFile);
   const s = seedSource(db, 'Le Monde', 'press-national');
-  seedItem(db, { sourceId: s, title: 'Guerre en Ukraine : la Russie a pris le contrôle de la centrale de Tchernobyl', summary: 'La capitale ukrainienne a imposé un couvre-feu.', published: '2022-02-24T13:57:52.000Z' });
-  seedItem(db, { sourceId: s, title: 'Guerre en Ukraine : le Donbass, levier stratégique de Vladimir Poutine', summary: 'Depuis 2014, le bassin minier est au cœur du conflit.', published: '2022-02-24T11:15:58.000Z' });
+  seedItem(db, {
+    sourceId: s,
+    title: 'Guerre en Ukraine : la Russie a pris le contrôle de la centrale de Tchernobyl',
+    summary: 'La capitale ukrainienne a imposé un couvre-feu.',
+    published: '2022-02-24T13:57:52.000Z',
+  });
+  seedItem(db, {
+    sourceId: s,
+    title: 'Guerre en Ukraine : le Donbass, levier stratégique de Vladimir Poutine',
+    summary: 'Depuis 2014, le bassin minier est au cœur du conflit.',
+    published: '2022-02-24T11:15:58.000Z',
+  });
   db.close();
 });
 
@@ -26,7 +36,19 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 test('writes each format, nothing on stdout, exit 0', () => {
   for (const format of ['pdf', 'docx', 'html', 'md']) {
     const out = path.join(dir, `b.${format}`);
-    const r = vigie('--db', dbFile, 'brief', '--from', '2022-02-23T23:00:00Z', '--to', '2022-02-24T23:00:00Z', '--format', format, '--out', out);
+    const r = vigie(
+      '--db',
+      dbFile,
+      'brief',
+      '--from',
+      '2022-02-23T23:00:00Z',
+      '--to',
+      '2022-02-24T23:00:00Z',
+      '--format',
+      format,
+      '--out',
+      out,
+    );
     expect(r.stderr).toContain('brief: wrote');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
@@ -39,12 +61,36 @@ test('writes each format, nothing on stdout, exit 0', () => {
 }, 120_000);
 
 test('bad arguments: non-zero exit with a one-line reason', () => {
-  const r = vigie('--db', dbFile, 'brief', '--from', '2022-02-24T00:00:00Z', '--to', '2022-02-25T00:00:00Z', '--format', 'odt', '--out', path.join(dir, 'x.odt'));
+  const r = vigie(
+    '--db',
+    dbFile,
+    'brief',
+    '--from',
+    '2022-02-24T00:00:00Z',
+    '--to',
+    '2022-02-25T00:00:00Z',
+    '--format',
+    'odt',
+    '--out',
+    path.join(dir, 'x.odt'),
+  );
   expect(r.code).not.toBe(0);
   expect(r.stdout).toBe('');
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
   expect(r.stderr).toContain('--format');
-  const r2 = vigie('--db', dbFile, 'brief', '--from', '2022-02-25T00:00:00Z', '--to', '2022-02-24T00:00:00Z', '--format', 'md', '--out', path.join(dir, 'x.md'));
+  const r2 = vigie(
+    '--db',
+    dbFile,
+    'brief',
+    '--from',
+    '2022-02-25T00:00:00Z',
+    '--to',
+    '2022-02-24T00:00:00Z',
+    '--format',
+    'md',
+    '--out',
+    path.join(dir, 'x.md'),
+  );
   expect(r2.code).not.toBe(0);
   expect(r2.stderr).toContain('input.invalid');
 }, 60_000);

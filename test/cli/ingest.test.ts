@@ -30,10 +30,27 @@ describe('vigie ingest-files / items / stats', () => {
   it('lists items as one JSON object per line with the contract keys', () => {
     const r = vigie(['--db', db, 'items', '--json', '--query', 'ukraine', '--sort', 'recent', '--limit', '5']);
     expect(r.code).toBe(0);
-    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows).toHaveLength(5);
     for (const row of rows) {
-      expect(Object.keys(row).sort()).toEqual(['controversy', 'id', 'infox', 'link', 'published', 'source', 'sourceType', 'storyId', 'summary', 'title', 'virality'].sort());
+      expect(Object.keys(row).sort()).toEqual(
+        [
+          'controversy',
+          'id',
+          'infox',
+          'link',
+          'published',
+          'source',
+          'sourceType',
+          'storyId',
+          'summary',
+          'title',
+          'virality',
+        ].sort(),
+      );
       expect(row.sourceType).toBe('press-national');
       expect(`${row.title} ${row.summary}`.toLowerCase()).toContain('ukraine');
     }
@@ -61,10 +78,16 @@ describe('vigie ingest-files / items / stats', () => {
     const r = vigie(['--db', db2, 'ingest-files', day, '--no-analyze']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).new).toBeGreaterThan(50);
-    const before = vigie(['--db', db2, 'items', '--json', '--limit', '3']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const before = vigie(['--db', db2, 'items', '--json', '--limit', '3'])
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(before.every((row) => row.storyId === null && row.virality === null)).toBe(true);
     expect(vigie(['--db', db2, 'analyze']).code).toBe(0);
-    const after = vigie(['--db', db2, 'items', '--json', '--limit', '3']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const after = vigie(['--db', db2, 'items', '--json', '--limit', '3'])
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(after.every((row) => typeof row.storyId === 'number' && typeof row.virality === 'number')).toBe(true);
   });
 });

@@ -11,10 +11,22 @@ const ROOT = path.resolve(__dirname, '../..');
 /** Runs the CLI with tsx; resolves with exit code, stdout lines and stderr. */
 function vigie(args: string[]): Promise<{ code: number; lines: Record<string, unknown>[]; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron/cli/vigie.ts'), ...args], { cwd: ROOT, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      resolve({ code, lines: stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>), stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'electron/cli/vigie.ts'), ...args],
+      { cwd: ROOT, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' }, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+        resolve({
+          code,
+          lines: stdout
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l) as Record<string, unknown>),
+          stderr,
+        });
+      },
+    );
   });
 }
 
@@ -34,14 +46,46 @@ describe('vigie parse', () => {
     const missing = path.join(tmp, 'missing.xml');
     const { code, lines, stderr } = await vigie(['parse', lemonde, empty, html, json, missing]);
     expect(code).toBe(0);
-    expect(lines.map((l) => [l.file, l.ok])).toEqual([[lemonde, true], [empty, false], [html, false], [json, true], [missing, false]]);
+    expect(lines.map((l) => [l.file, l.ok])).toEqual([
+      [lemonde, true],
+      [empty, false],
+      [html, false],
+      [json, true],
+      [missing, false],
+    ]);
     expect((lines[1].error as { code: string }).code).toBe('parse.empty');
     expect((lines[2].error as { code: string }).code).toBe('parse.not_a_feed');
     expect(typeof (lines[4].error as { message: string }).message).toBe('string');
     const feed = lines[0].feed as Record<string, unknown>;
-    expect(Object.keys(feed)).toEqual(expect.arrayContaining(['format', 'title', 'link', 'description', 'language', 'published', 'updated', 'authors', 'categories', 'items']));
+    expect(Object.keys(feed)).toEqual(
+      expect.arrayContaining([
+        'format',
+        'title',
+        'link',
+        'description',
+        'language',
+        'published',
+        'updated',
+        'authors',
+        'categories',
+        'items',
+      ]),
+    );
     const item = (feed.items as Record<string, unknown>[])[0];
-    expect(Object.keys(item)).toEqual(expect.arrayContaining(['guid', 'title', 'link', 'published', 'updated', 'authors', 'categories', 'summary', 'content', 'enclosures']));
+    expect(Object.keys(item)).toEqual(
+      expect.arrayContaining([
+        'guid',
+        'title',
+        'link',
+        'published',
+        'updated',
+        'authors',
+        'categories',
+        'summary',
+        'content',
+        'enclosures',
+      ]),
+    );
     expect(item.published).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect((lines[3].feed as { format: string }).format).toBe('json');
     expect(stderr).not.toMatch(/Error/);
@@ -49,7 +93,10 @@ describe('vigie parse', () => {
 
   it('uses --content-type as the charset hint', async () => {
     const file = path.join(tmp, 'koi8.xml');
-    fs.writeFileSync(file, iconv.encode('<rss version="2.0"><channel><title>Новости</title></channel></rss>', 'koi8-r'));
+    fs.writeFileSync(
+      file,
+      iconv.encode('<rss version="2.0"><channel><title>Новости</title></channel></rss>', 'koi8-r'),
+    );
     const { code, lines } = await vigie(['parse', '--content-type', 'application/rss+xml; charset=koi8-r', file]);
     expect(code).toBe(0);
     expect((lines[0].feed as { title: string }).title).toBe('Новости');

@@ -15,9 +15,15 @@ const vigieSync = (args: string[]) => runVigieSync(args);
 function vigieAsync(args: string[], onStderr?: (chunk: string, kill: (sig: NodeJS.Signals) => void) => void) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(TSX, [VIGIE, ...args], { cwd: ROOT, env: ENV });
-    let stdout = ''; let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; onStderr?.(stderr, (sig) => child.kill(sig)); });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      onStderr?.(stderr, (sig) => child.kill(sig));
+    });
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
@@ -28,14 +34,38 @@ describe('vigie sources', () => {
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('adds by URL and by preset, imports the starter OPML, lists, exports and removes', () => {
-    const a = vigieSync(['--db', db, 'sources', 'add', 'https://www.lemonde.fr/rss/une.xml', '--name', 'Le Monde', '--type', 'press-national', '--priority', '--language', 'fr', '--reach', '1.2']);
+    const a = vigieSync([
+      '--db',
+      db,
+      'sources',
+      'add',
+      'https://www.lemonde.fr/rss/une.xml',
+      '--name',
+      'Le Monde',
+      '--type',
+      'press-national',
+      '--priority',
+      '--language',
+      'fr',
+      '--reach',
+      '1.2',
+    ]);
     expect(a.code).toBe(0);
     const added = JSON.parse(a.stdout);
-    expect(added).toMatchObject({ name: 'Le Monde', type: 'press-national', priority: true, language: 'fr', reachWeight: 1.2, pollIntervalSec: 90 });
+    expect(added).toMatchObject({
+      name: 'Le Monde',
+      type: 'press-national',
+      priority: true,
+      language: 'fr',
+      reachWeight: 1.2,
+      pollIntervalSec: 90,
+    });
 
     const p = vigieSync(['--db', db, 'sources', 'add', '--preset', 'googlenews', 'réforme des retraites']);
     expect(p.code).toBe(0);
-    expect(JSON.parse(p.stdout).url).toBe('https://news.google.com/rss/search?q=r%C3%A9forme%20des%20retraites&hl=fr&gl=FR&ceid=FR:fr');
+    expect(JSON.parse(p.stdout).url).toBe(
+      'https://news.google.com/rss/search?q=r%C3%A9forme%20des%20retraites&hl=fr&gl=FR&ceid=FR:fr',
+    );
 
     const dup = vigieSync(['--db', db, 'sources', 'add', 'https://www.lemonde.fr/rss/une.xml']);
     expect(dup.code).not.toBe(0);
@@ -50,7 +80,10 @@ describe('vigie sources', () => {
     expect(summary.added).toBe(summary.found - 1);
 
     const list = vigieSync(['--db', db, 'sources', 'list', '--json']);
-    const rows = list.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const rows = list.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows).toHaveLength(summary.added + 2);
     expect(rows[0].health).toHaveProperty('nextCheckAt');
 
@@ -78,7 +111,10 @@ describe('vigie fetch / run', () => {
       '/gone': respond(410, 'gone'),
     });
   });
-  afterAll(async () => { await srv.close(); fs.rmSync(tmp, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await srv.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
 
   it('fetch --once prints one summary line; a failing source is data, not a crash', async () => {
     expect(vigieSync(['--db', db, 'sources', 'add', srv.at('/ok'), '--type', 'web']).code).toBe(0);
@@ -91,7 +127,10 @@ describe('vigie fetch / run', () => {
     expect(r.stderr).toContain('http.410');
     const again = await vigieAsync(['--db', db, 'fetch', '--once']);
     expect(JSON.parse(again.stdout)).toMatchObject({ sources: 0 });
-    const list = vigieSync(['--db', db, 'sources', 'list', '--json']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const list = vigieSync(['--db', db, 'sources', 'list', '--json'])
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const gone = list.find((s) => s.url.endsWith('/gone'));
     expect(gone.health).toMatchObject({ errorCount: 1, lastErrorCode: 'http.410' });
   });
@@ -99,7 +138,10 @@ describe('vigie fetch / run', () => {
   it('run polls until SIGTERM and exits cleanly with a summary', async () => {
     let sent = false;
     const r = await vigieAsync(['--db', db, 'run', '--grace', '2000'], (stderr, kill) => {
-      if (!sent && stderr.includes('polling')) { sent = true; kill('SIGTERM'); }
+      if (!sent && stderr.includes('polling')) {
+        sent = true;
+        kill('SIGTERM');
+      }
     });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/SIGTERM, draining/);

@@ -7,7 +7,14 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { startAlertReceiver, type AlertReceiver } from '../helpers/alert-receiver';
-import { SCREENSHOTS, callApi, describeInChromium, openDemoWorkstation, seriousAxeViolations, type DemoWorkstation } from './web-harness';
+import {
+  SCREENSHOTS,
+  callApi,
+  describeInChromium,
+  openDemoWorkstation,
+  seriousAxeViolations,
+  type DemoWorkstation,
+} from './web-harness';
 
 const maybe = describeInChromium(false);
 jest.setTimeout(180_000);
@@ -24,7 +31,11 @@ maybe('alert destinations and "Pousser au cabinet" in Chromium (web mode)', () =
   async function api<T>(channel: string, input: unknown = {}): Promise<T> {
     return callApi<T>(app.served, channel, input);
   }
-  const goHash = async (hash: string) => { await page.evaluate((h) => { window.location.hash = h; }, hash); };
+  const goHash = async (hash: string) => {
+    await page.evaluate((h) => {
+      window.location.hash = h;
+    }, hash);
+  };
   const panel = () => page.locator('section.channels');
 
   beforeAll(async () => {
@@ -59,7 +70,9 @@ maybe('alert destinations and "Pousser au cabinet" in Chromium (web mode)', () =
     await panel().getByLabel('Expéditeur').fill('vigie@prefecture.test');
     await panel().getByLabel('Destinataires par défaut (courriels)').fill('cabinet@prefecture.test');
     await panel().getByRole('button', { name: 'Enregistrer' }).click();
-    await panel().getByRole('row', { name: /Cabinet du préfet/ }).waitFor();
+    await panel()
+      .getByRole('row', { name: /Cabinet du préfet/ })
+      .waitFor();
 
     await panel().getByRole('button', { name: 'Nouvelle destination' }).click();
     await panel().getByLabel('Type', { exact: true }).selectOption({ label: 'Webhook' });
@@ -78,7 +91,10 @@ maybe('alert destinations and "Pousser au cabinet" in Chromium (web mode)', () =
     expect(await row.textContent()).not.toContain(HMAC);
     expect(await row.textContent()).not.toContain('/hooks/crise');
     const stored = await api<Array<{ kind: string; hasSecret: boolean; enabled: boolean }>>('alerts:channels:list');
-    expect(stored.map((c) => [c.kind, c.hasSecret, c.enabled]).sort()).toEqual([['smtp', false, true], ['webhook', true, true]]);
+    expect(stored.map((c) => [c.kind, c.hasSecret, c.enabled]).sort()).toEqual([
+      ['smtp', false, true],
+      ['webhook', true, true],
+    ]);
     await panel().screenshot({ path: path.join(SCREENSHOTS, 'alerts-destinations.png') });
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
@@ -127,7 +143,10 @@ maybe('alert destinations and "Pousser au cabinet" in Chromium (web mode)', () =
     await page.screenshot({ path: path.join(SCREENSHOTS, 'alerts-push-dialog.png') });
     expect(await seriousAxeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Envoyer' }).click();
-    await dialog.getByRole('status').filter({ hasText: 'Alerte remise à toutes les destinations.' }).waitFor({ timeout: 30_000 });
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: 'Alerte remise à toutes les destinations.' })
+      .waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'alerts-push-delivered.png') });
 
     const mails = await smtp.waitForMails(1);
@@ -140,7 +159,7 @@ maybe('alert destinations and "Pousser au cabinet" in Chromium (web mode)', () =
     expect(mail.subject).toContain(item.title.slice(0, 40));
     expect(mail.text).toContain(COMMENT);
     expect(mail.text).toContain(item.title);
-    expect((mail.to && !Array.isArray(mail.to) ? mail.to.text : '')).toContain('cabinet@prefecture.test');
+    expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : '').toContain('cabinet@prefecture.test');
     const posts = hook.requests.filter((r) => r.kind === 'webhook');
     expect(posts).toHaveLength(1);
     expect(posts[0].path).toBe('/hooks/crise');
@@ -156,7 +175,9 @@ maybe('alert destinations and "Pousser au cabinet" in Chromium (web mode)', () =
       expect(text).toContain('envoyé');
       expect(text).toContain('Urgent');
     }
-    await page.locator('section[aria-labelledby="outbox-title"]').screenshot({ path: path.join(SCREENSHOTS, 'alerts-inbox.png') });
+    await page
+      .locator('section[aria-labelledby="outbox-title"]')
+      .screenshot({ path: path.join(SCREENSHOTS, 'alerts-inbox.png') });
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(app.pageErrors).toEqual([]);
   });

@@ -8,7 +8,17 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { datasetPath } from '../helpers/datasets';
 import { startTestServer, type TestServer } from '../helpers/http-test-server';
-import { SCREENSHOTS, callApi, describeInChromium, ensureRendererBuilt, launchChromium, runVigie, seriousAxeViolations, startServe, type Served } from './web-harness';
+import {
+  SCREENSHOTS,
+  callApi,
+  describeInChromium,
+  ensureRendererBuilt,
+  launchChromium,
+  runVigie,
+  seriousAxeViolations,
+  startServe,
+  type Served,
+} from './web-harness';
 
 const maybe = describeInChromium(true);
 jest.setTimeout(180_000);
@@ -26,7 +36,11 @@ maybe('workstation in Chromium (web mode)', () => {
     return callApi<T>(served, channel, input);
   }
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
-  const goHash = async (hash: string) => { await page.evaluate((h) => { window.location.hash = h; }, hash); };
+  const goHash = async (hash: string) => {
+    await page.evaluate((h) => {
+      window.location.hash = h;
+    }, hash);
+  };
   const listbox = () => page.locator('[role="listbox"]').first();
 
   beforeAll(async () => {
@@ -36,16 +50,38 @@ maybe('workstation in Chromium (web mode)', () => {
     const snapshots = datasetPath('lemonde-2022-rss/raw-snapshots/2022/Feb');
     await Promise.all([
       ensureRendererBuilt(),
-      runVigie(['--db', db, 'ingest-files', path.join(snapshots, '24'), path.join(snapshots, '25'), '--source', 'Le Monde', '--source-type', 'press-national']),
+      runVigie([
+        '--db',
+        db,
+        'ingest-files',
+        path.join(snapshots, '24'),
+        path.join(snapshots, '25'),
+        '--source',
+        'Le Monde',
+        '--source-type',
+        'press-national',
+      ]),
     ]);
     served = await startServe(db);
     // A real feed on loopback: Le Monde's International section as captured on 5 March 2022.
-    const feedXml = fs.readFileSync(datasetPath('lemonde-2022-rss/raw-snapshots/2022/Mar/05/18-34-00/0,2-3210,1-0,0.xml'));
-    feeds = await startTestServer({ '/international.xml': (_req, res) => { res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(feedXml); } });
+    const feedXml = fs.readFileSync(
+      datasetPath('lemonde-2022-rss/raw-snapshots/2022/Mar/05/18-34-00/0,2-3210,1-0,0.xml'),
+    );
+    feeds = await startTestServer({
+      '/international.xml': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(feedXml);
+      },
+    });
     await api('demo:load', { force: true });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page = await browser.newPage({
+      viewport: { width: 1440, height: 900 },
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
     page.on('pageerror', (e) => consoleErrors.push(e.message));
     await page.goto(served.url);
     await listbox().locator('#inbox-row-0 .row-title').waitFor();
@@ -110,7 +146,9 @@ maybe('workstation in Chromium (web mode)', () => {
     // A search of the Le Monde corpus: Ukraine on 24 Feb 2022.
     await page.fill('#global-search', '"Ukraine" OR Kiev');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => /Ukraine|Kiev/i.test(document.querySelector('.vrow .row-title')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /Ukraine|Kiev/i.test(document.querySelector('.vrow .row-title')?.textContent ?? ''),
+    );
   });
 
   it('keeps a triage state after a reload', async () => {
@@ -176,14 +214,19 @@ maybe('workstation in Chromium (web mode)', () => {
     await page.locator('form', { hasText: 'Ajouter par URL' }).getByRole('button', { name: 'Ajouter' }).click();
     await page.locator('tr', { hasText: 'Le Monde International (local)' }).waitFor();
     await page.getByRole('button', { name: 'Actualiser maintenant' }).click();
-    await page.locator('tr', { hasText: 'Le Monde International (local)' }).locator('td.num', { hasNotText: /^0$/ }).waitFor({ timeout: 30_000 });
+    await page
+      .locator('tr', { hasText: 'Le Monde International (local)' })
+      .locator('td.num', { hasNotText: /^0$/ })
+      .waitFor({ timeout: 30_000 });
     expect(feeds.hits('/international.xml')).toBeGreaterThan(0);
     await shot('15-sources-ajout');
     // OPML import through the file picker: the project's starter list of French feeds.
     await page.getByLabel('Importer OPML').setInputFiles(path.resolve(__dirname, '../../assets/starter-sources.opml'));
     await page.locator('.toast', { hasText: /\d+ sources ajoutées/ }).waitFor();
     // The toast comes before the list reloads: wait for the imported rows (fails by timeout if they never come).
-    await page.waitForFunction(() => document.querySelectorAll('table.data tbody tr').length > 20, null, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelectorAll('table.data tbody tr').length > 20, null, {
+      timeout: 10_000,
+    });
     expect(await page.locator('table.data tbody tr').count()).toBeGreaterThan(20);
     // Back on Priorité (kept mounted): the new items arrived through the live event, the count grew,
     // and the cursor is still on the same item.
@@ -217,8 +260,12 @@ maybe('workstation in Chromium (web mode)', () => {
     await page.selectOption('.filterbar select >> nth=0', 'all');
     await listbox().locator('#inbox-row-0 .row-title').waitFor();
     await listbox().locator('#inbox-row-0').click();
-    const titles = await Promise.all([0, 1, 2].map((i) => listbox().locator(`#inbox-row-${i} .row-title`).textContent()));
-    const statesBefore = await Promise.all([0, 1, 2].map((i) => listbox().locator(`#inbox-row-${i} .state`).textContent()));
+    const titles = await Promise.all(
+      [0, 1, 2].map((i) => listbox().locator(`#inbox-row-${i} .row-title`).textContent()),
+    );
+    const statesBefore = await Promise.all(
+      [0, 1, 2].map((i) => listbox().locator(`#inbox-row-${i} .state`).textContent()),
+    );
     await page.keyboard.press('x');
     await page.keyboard.press('x');
     await page.keyboard.press('x');
@@ -226,10 +273,12 @@ maybe('workstation in Chromium (web mode)', () => {
     expect(await page.locator('.bulkbar').textContent()).toContain('3 sélectionnés');
     await page.keyboard.press('a');
     await page.locator('.toast', { hasText: '3 éléments : archivé' }).waitFor();
-    for (const t of titles) expect(await page.locator('.vrow', { hasText: t! }).locator('.state').textContent()).toBe('archivé');
+    for (const t of titles)
+      expect(await page.locator('.vrow', { hasText: t! }).locator('.state').textContent()).toBe('archivé');
     await page.keyboard.press('u');
     await page.locator('.toast', { hasText: 'Annulé' }).waitFor();
-    for (const [i, t] of titles.entries()) expect(await page.locator('.vrow', { hasText: t! }).locator('.state').textContent()).toBe(statesBefore[i]);
+    for (const [i, t] of titles.entries())
+      expect(await page.locator('.vrow', { hasText: t! }).locator('.state').textContent()).toBe(statesBefore[i]);
   });
 
   it('switches the interface to English and back from Réglages', async () => {
@@ -246,13 +295,20 @@ maybe('workstation in Chromium (web mode)', () => {
 
   it('opens every screen with no serious or critical axe violation', async () => {
     const screens: Array<[string, string, string]> = [
-      ['#/priorite', '05-priorite', 'Priorité'], ['#/recits', '06-recits', 'Récits'], ['#/sources', '07-sources', 'Sources'],
-      ['#/tableau', '08-tableau', 'Tableau de bord'], ['#/alertes', '09-alertes', 'Alertes'], ['#/synthese', '10-synthese', 'Synthèse'],
+      ['#/priorite', '05-priorite', 'Priorité'],
+      ['#/recits', '06-recits', 'Récits'],
+      ['#/sources', '07-sources', 'Sources'],
+      ['#/tableau', '08-tableau', 'Tableau de bord'],
+      ['#/alertes', '09-alertes', 'Alertes'],
+      ['#/synthese', '10-synthese', 'Synthèse'],
       ['#/reglages', '11-reglages', 'Réglages'],
     ];
     const story = await api<{ stories: Array<{ id: number }> }>('stories:list', { limit: 1 });
     const item = await api<{ items: Array<{ id: number }> }>('items:list', { limit: 1 });
-    screens.push([`#/recits/${story.stories[0].id}`, '12-recit', ''], [`#/element/${item.items[0].id}`, '13-element', '']);
+    screens.push(
+      [`#/recits/${story.stories[0].id}`, '12-recit', ''],
+      [`#/element/${item.items[0].id}`, '13-element', ''],
+    );
     const report: Record<string, unknown> = {};
     for (const [hash, name, heading] of screens) {
       await goHash(hash);

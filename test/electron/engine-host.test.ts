@@ -19,13 +19,23 @@ parentPort.postMessage({ type: 'ready' });
 const logs: string[] = [];
 let created = 0;
 function newHost(opts: { backoffBaseMs?: number } = {}) {
-  return new EngineHost({ createWorker: () => { created++; return new Worker(WORKER, { eval: true }); }, backoffBaseMs: opts.backoffBaseMs ?? 20, log: (m) => logs.push(m) }).start();
+  return new EngineHost({
+    createWorker: () => {
+      created++;
+      return new Worker(WORKER, { eval: true });
+    },
+    backoffBaseMs: opts.backoffBaseMs ?? 20,
+    log: (m) => logs.push(m),
+  }).start();
 }
 
 describe('EngineHost', () => {
   test('answers concurrent calls by id, out of order', async () => {
     const host = newHost();
-    const [slow, fast] = await Promise.all([host.call('items:list', { delay: 50 }), host.call('app:info', { delay: 0 })]);
+    const [slow, fast] = await Promise.all([
+      host.call('items:list', { delay: 50 }),
+      host.call('app:info', { delay: 0 }),
+    ]);
     expect(slow).toEqual({ ok: true, value: { channel: 'items:list', input: { delay: 50 } } });
     expect(fast).toEqual({ ok: true, value: { channel: 'app:info', input: { delay: 0 } } });
     await host.stop();
@@ -51,7 +61,10 @@ describe('EngineHost', () => {
     await expect(hanging).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
     await expect(crash).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
     // During the backoff: fail fast rather than hang.
-    await expect(host.call('app:info', {})).resolves.toMatchObject({ ok: false, error: { message: 'engine restarting' } });
+    await expect(host.call('app:info', {})).resolves.toMatchObject({
+      ok: false,
+      error: { message: 'engine restarting' },
+    });
     await new Promise((r) => setTimeout(r, 80));
     expect(created).toBe(before + 1);
     expect(host.restarts).toBe(1);

@@ -11,8 +11,18 @@ function recordingEngine() {
   const calls: Array<{ channel: string; input: unknown }> = [];
   const listeners = new Map<string, Array<(p: unknown) => void>>();
   const engine: IpcEngine = {
-    call: async (channel, input) => { calls.push({ channel, input }); return { ok: true, value: { channel } } as Result<unknown>; },
-    on: (event, l) => { listeners.set(event, [...(listeners.get(event) ?? []), l]); return () => listeners.set(event, (listeners.get(event) ?? []).filter((x) => x !== l)); },
+    call: async (channel, input) => {
+      calls.push({ channel, input });
+      return { ok: true, value: { channel } } as Result<unknown>;
+    },
+    on: (event, l) => {
+      listeners.set(event, [...(listeners.get(event) ?? []), l]);
+      return () =>
+        listeners.set(
+          event,
+          (listeners.get(event) ?? []).filter((x) => x !== l),
+        );
+    },
   };
   return { engine, calls, emit: (e: string, p: unknown) => (listeners.get(e) ?? []).forEach((l) => l(p)) };
 }
@@ -23,8 +33,13 @@ const trustedEvent = { sender: window, senderFrame: { url: `${APP}index.html`, p
 function setup() {
   const ipcMain = fakeIpcMain();
   const rec = recordingEngine();
-  const unregister = registerIpc(ipcMain as never, rec.engine, createSenderCheck(() => [window as never], APP));
-  const invoke = (channel: string, event: unknown, input: unknown) => ipcMain.handlers.get(channel)!(event, input) as Promise<Result<unknown>>;
+  const unregister = registerIpc(
+    ipcMain as never,
+    rec.engine,
+    createSenderCheck(() => [window as never], APP),
+  );
+  const invoke = (channel: string, event: unknown, input: unknown) =>
+    ipcMain.handlers.get(channel)!(event, input) as Promise<Result<unknown>>;
   return { ipcMain, ...rec, invoke, unregister };
 }
 
@@ -41,7 +56,9 @@ describe('IPC handle()', () => {
     const { invoke, calls } = setup();
     const r = await invoke('items:list', trustedEvent, { query: 'kervoal' });
     expect(r).toEqual({ ok: true, value: { channel: 'items:list' } });
-    expect(calls).toEqual([{ channel: 'items:list', input: { query: 'kervoal', sort: 'urgency', limit: 200, offset: 0 } }]);
+    expect(calls).toEqual([
+      { channel: 'items:list', input: { query: 'kervoal', sort: 'urgency', limit: 200, offset: 0 } },
+    ]);
   });
 
   test('invalid payloads are refused with input.invalid and never reach the engine', async () => {
@@ -82,7 +99,10 @@ describe('IPC handle()', () => {
     const ipcMain = fakeIpcMain();
     const engine: IpcEngine = { call: () => Promise.reject(new Error('worker gone')), on: () => () => undefined };
     registerIpc(ipcMain as never, engine, () => true);
-    await expect(ipcMain.handlers.get('app:info')!(trustedEvent, {})).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'worker gone' } });
+    await expect(ipcMain.handlers.get('app:info')!(trustedEvent, {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'worker gone' },
+    });
   });
 
   test('engine events are forwarded as `event:<name>` to live windows only, and unsubscribe', () => {
@@ -92,7 +112,9 @@ describe('IPC handle()', () => {
     dead.destroyed = true;
     const off = forwardEvents(rec.engine, () => [live as never, dead as never]);
     rec.emit('items:new', { count: 1, ids: [7], sourceId: 2 });
-    expect(live.sent).toEqual([{ channel: `${IPC_EVENT_PREFIX}items:new`, payload: { count: 1, ids: [7], sourceId: 2 } }]);
+    expect(live.sent).toEqual([
+      { channel: `${IPC_EVENT_PREFIX}items:new`, payload: { count: 1, ids: [7], sourceId: 2 } },
+    ]);
     expect(dead.sent).toEqual([]);
     off();
     rec.emit('items:new', { count: 1, ids: [8], sourceId: 2 });

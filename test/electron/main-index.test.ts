@@ -7,11 +7,16 @@ const app = Object.assign(new EventEmitter(), {
   ready: null as null | (() => void),
   quitCalls: 0,
   requestSingleInstanceLock: () => true,
-  whenReady: () => new Promise<void>((resolve) => { app.ready = resolve; }),
+  whenReady: () =>
+    new Promise<void>((resolve) => {
+      app.ready = resolve;
+    }),
   getPath: (name: string) => `/tmp/vigie-test-${name}`,
   getVersion: () => '0.1.0',
   setAppUserModelId: () => undefined,
-  quit: () => { app.quitCalls++; },
+  quit: () => {
+    app.quitCalls++;
+  },
 });
 const ipcMain = fakeIpcMain();
 const shell = fakeShell();
@@ -23,10 +28,21 @@ const session = {
     setPermissionCheckHandler: () => sessionCalls.push('check'),
   },
 };
-class Notification extends EventEmitter { static isSupported() { return false; } show() { /* not supported */ } }
+class Notification extends EventEmitter {
+  static isSupported() {
+    return false;
+  }
+  show() {
+    /* not supported */
+  }
+}
 const BrowserWindow = Object.assign(FakeBrowserWindow, { getAllWindows: () => FakeBrowserWindow.instances });
 
-const safeStorage = { isEncryptionAvailable: () => false, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() };
+const safeStorage = {
+  isEncryptionAvailable: () => false,
+  encryptString: (s: string) => Buffer.from(s),
+  decryptString: (b: Buffer) => b.toString(),
+};
 jest.mock('electron', () => ({ app, ipcMain, shell, session, Notification, BrowserWindow, safeStorage }));
 
 // The engine worker is exercised in engine-host.test.ts; here it is a recording double.
@@ -34,12 +50,26 @@ const hostState = { started: 0, stopped: 0, workerData: null as unknown };
 jest.mock('../../electron/main/engine-host', () => ({
   EngineHost: class {
     constructor(private readonly o: { createWorker: () => unknown }) {}
-    start() { hostState.started++; this.o.createWorker(); return this; }
-    call() { return Promise.resolve({ ok: true, value: null }); }
-    on() { return () => undefined; }
-    stop() { hostState.stopped++; return Promise.resolve(); }
+    start() {
+      hostState.started++;
+      this.o.createWorker();
+      return this;
+    }
+    call() {
+      return Promise.resolve({ ok: true, value: null });
+    }
+    on() {
+      return () => undefined;
+    }
+    stop() {
+      hostState.stopped++;
+      return Promise.resolve();
+    }
   },
-  createEngineWorker: (_file: string, data: unknown) => { hostState.workerData = data; return {}; },
+  createEngineWorker: (_file: string, data: unknown) => {
+    hostState.workerData = data;
+    return {};
+  },
 }));
 
 describe('electron/main/index', () => {
@@ -52,7 +82,12 @@ describe('electron/main/index', () => {
   test('hardens the session, starts the engine worker with the userData database and the demo on first start', () => {
     expect(sessionCalls).toEqual(expect.arrayContaining(['csp', 'perm', 'check']));
     expect(hostState.started).toBe(1);
-    expect(hostState.workerData).toMatchObject({ dbPath: '/tmp/vigie-test-userData/vigie.db', demoIfEmpty: true, background: true, secretKey: null });
+    expect(hostState.workerData).toMatchObject({
+      dbPath: '/tmp/vigie-test-userData/vigie.db',
+      demoIfEmpty: true,
+      background: true,
+      secretKey: null,
+    });
   });
 
   test('registers every contract channel over IPC', () => {
@@ -69,7 +104,12 @@ describe('electron/main/index', () => {
   });
 
   test('quitting stops the engine first, then quits', async () => {
-    const event = { prevented: false, preventDefault() { this.prevented = true; } };
+    const event = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     app.emit('before-quit', event);
     expect(event.prevented).toBe(true);
     await new Promise((r) => setImmediate(r));

@@ -9,7 +9,14 @@ const ROOT = path.resolve(__dirname, '../..');
 describe('packaging', () => {
   test('electron-builder.yml passes electron-builder’s own schema and targets the three platforms', async () => {
     const yaml = require('js-yaml') as { load(s: string): Record<string, unknown> };
-    interface Cfg { linux: { target: string[] }; win: { target: Array<{ target: string }> }; mac: { target: Array<{ target: string }> }; npmRebuild: boolean; files: string[]; asarUnpack: string[] }
+    interface Cfg {
+      linux: { target: string[] };
+      win: { target: Array<{ target: string }> };
+      mac: { target: Array<{ target: string }> };
+      npmRebuild: boolean;
+      files: string[];
+      asarUnpack: string[];
+    }
     const cfg = yaml.load(fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')) as unknown as Cfg;
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config');
     const { DebugLogger } = require('builder-util');

@@ -5,7 +5,11 @@ const exposed: Record<string, unknown> = {};
 const ipcRenderer = new FakeIpcRenderer();
 
 jest.mock('electron', () => ({
-  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => { exposed[key] = value; } },
+  contextBridge: {
+    exposeInMainWorld: (key: string, value: unknown) => {
+      exposed[key] = value;
+    },
+  },
   ipcRenderer,
 }));
 
@@ -27,9 +31,15 @@ describe('preload', () => {
 
   test('invoke passes contract channels to ipcRenderer.invoke and refuses others without IPC', async () => {
     const api = exposed.api as ExposedApi;
-    await expect(api.invoke('items:list', { limit: 3 })).resolves.toEqual({ ok: true, value: { echoed: 'items:list' } });
+    await expect(api.invoke('items:list', { limit: 3 })).resolves.toEqual({
+      ok: true,
+      value: { echoed: 'items:list' },
+    });
     await expect(api.invoke('app:info')).resolves.toMatchObject({ ok: true });
-    expect(ipcRenderer.invoked).toEqual([{ channel: 'items:list', input: { limit: 3 } }, { channel: 'app:info', input: {} }]);
+    expect(ipcRenderer.invoked).toEqual([
+      { channel: 'items:list', input: { limit: 3 } },
+      { channel: 'app:info', input: {} },
+    ]);
     for (const bad of ['fs:readFile', 'ELECTRON_BROWSER_REQUIRE', '', 42, null]) {
       await expect(api.invoke(bad, {})).resolves.toMatchObject({ ok: false, error: { code: 'input.invalid' } });
     }

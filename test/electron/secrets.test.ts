@@ -9,12 +9,21 @@ import { openSecret, PLAIN_CODEC, sealSecret, setSecretCodec } from '../../elect
 /** A stand-in for the OS keychain: reversible, but the file never holds the key in clear. */
 function fakeSafeStorage(available = true) {
   const mask = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a));
-  return { isEncryptionAvailable: () => available, encryptString: (s: string) => mask(Buffer.from(s, 'utf8')), decryptString: (b: Buffer) => mask(b).toString('utf8') };
+  return {
+    isEncryptionAvailable: () => available,
+    encryptString: (s: string) => mask(Buffer.from(s, 'utf8')),
+    decryptString: (b: Buffer) => mask(b).toString('utf8'),
+  };
 }
 
 let dir: string;
-beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-key-')); });
-afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); setSecretCodec(PLAIN_CODEC); });
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-key-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  setSecretCodec(PLAIN_CODEC);
+});
 
 describe('data key', () => {
   test('is created once, stored only encrypted, and read back identically', () => {

@@ -9,11 +9,22 @@ const ROOT = path.resolve(__dirname, '../..');
 
 function post(url: URL, channel: string, token: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: url.hostname, port: url.port, method: 'POST', path: `/api/${channel}`, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } }, (res) => {
-      let body = '';
-      res.on('data', (c) => { body += c; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method: 'POST',
+        path: `/api/${channel}`,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => {
+          body += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.end('{}');
   });
@@ -31,16 +42,35 @@ test('falls back to web mode, says so, prints the tokenized URL, and the first s
   const renderer = path.join(dir, 'renderer');
   fs.mkdirSync(renderer);
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Vigie</title>');
-  child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.js'), '--db', path.join(dir, 'vigie.db'), '--no-open', '--no-refresh', '--renderer-dir', renderer, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(
+    process.execPath,
+    [
+      path.join(ROOT, 'scripts', 'start.js'),
+      '--db',
+      path.join(dir, 'vigie.db'),
+      '--no-open',
+      '--no-refresh',
+      '--renderer-dir',
+      renderer,
+      '--port',
+      '0',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stderr = '';
-  child.stderr!.on('data', (c) => { stderr += c; });
+  child.stderr!.on('data', (c) => {
+    stderr += c;
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`no URL; stderr: ${stderr}`)), 45_000);
     child!.stdout!.on('data', (c) => {
       out += c;
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
-      if (m) { clearTimeout(timer); resolve(m[1]!); }
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
     });
     child!.on('exit', (code) => reject(new Error(`exited ${code}; stderr: ${stderr}`)));
   });

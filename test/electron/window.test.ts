@@ -1,5 +1,12 @@
 /** Secure window: webPreferences, navigation and new-window guards, external links, session hardening. */
-import { APP_CSP, buildWindowOptions, createMainWindow, guardNavigation, hardenSession, isExternalUrl } from '../../electron/main/window';
+import {
+  APP_CSP,
+  buildWindowOptions,
+  createMainWindow,
+  guardNavigation,
+  hardenSession,
+  isExternalUrl,
+} from '../../electron/main/window';
 import { FakeBrowserWindow, FakeWebContents, fakeShell, navEvent } from '../helpers/fake-electron';
 
 const APP = 'file:///opt/vigie/renderer/dist/';
@@ -8,15 +15,24 @@ describe('secure BrowserWindow', () => {
   test('webPreferences: context isolation, sandbox, no Node integration, web security, no webview', () => {
     const o = buildWindowOptions('/app/preload.js');
     expect(o.webPreferences).toMatchObject({
-      preload: '/app/preload.js', contextIsolation: true, sandbox: true, nodeIntegration: false,
-      nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true,
-      allowRunningInsecureContent: false, webviewTag: false,
+      preload: '/app/preload.js',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
     });
   });
 
   test('createMainWindow uses those options, loads the renderer and shows when ready', () => {
     const shell = fakeShell();
-    const win = createMainWindow({ BrowserWindow: FakeBrowserWindow as never, shell }, { preloadPath: '/p.js', indexHtml: '/opt/vigie/renderer/dist/index.html', appUrlPrefix: APP }) as unknown as FakeBrowserWindow;
+    const win = createMainWindow(
+      { BrowserWindow: FakeBrowserWindow as never, shell },
+      { preloadPath: '/p.js', indexHtml: '/opt/vigie/renderer/dist/index.html', appUrlPrefix: APP },
+    ) as unknown as FakeBrowserWindow;
     expect((win.options.webPreferences as Record<string, unknown>).sandbox).toBe(true);
     expect(win.loaded).toBe('/opt/vigie/renderer/dist/index.html');
     win.emit('ready-to-show');
@@ -50,7 +66,14 @@ describe('secure BrowserWindow', () => {
     const wc = new FakeWebContents();
     const shell = fakeShell();
     guardNavigation(wc as never, shell, APP);
-    for (const url of ['https://example.org/a', 'http://example.org/b', 'javascript:alert(1)', 'file:///etc/passwd', 'smb://host/share', 'vigie://x']) {
+    for (const url of [
+      'https://example.org/a',
+      'http://example.org/b',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'smb://host/share',
+      'vigie://x',
+    ]) {
       expect(wc.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
     }
     expect(shell.opened).toEqual(['https://example.org/a', 'http://example.org/b']);
@@ -58,22 +81,40 @@ describe('secure BrowserWindow', () => {
   });
 
   test('session: CSP header on responses, permission requests refused except notifications', () => {
-    let onHeaders: ((d: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) | null = null;
+    let onHeaders:
+      | ((
+          d: { responseHeaders?: Record<string, string[]> },
+          cb: (r: { responseHeaders: Record<string, string[]> }) => void,
+        ) => void)
+      | null = null;
     let onPermission: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | null = null;
     let onCheck: ((wc: unknown, p: string) => boolean) | null = null;
     const session = {
-      webRequest: { onHeadersReceived: (h: typeof onHeaders) => { onHeaders = h; } },
-      setPermissionRequestHandler: (h: typeof onPermission) => { onPermission = h; },
-      setPermissionCheckHandler: (h: typeof onCheck) => { onCheck = h; },
+      webRequest: {
+        onHeadersReceived: (h: typeof onHeaders) => {
+          onHeaders = h;
+        },
+      },
+      setPermissionRequestHandler: (h: typeof onPermission) => {
+        onPermission = h;
+      },
+      setPermissionCheckHandler: (h: typeof onCheck) => {
+        onCheck = h;
+      },
     };
     hardenSession(session as never);
     let headers: Record<string, string[]> = {};
-    onHeaders!({ responseHeaders: { 'X-Test': ['1'] } }, (r) => { headers = r.responseHeaders; });
+    onHeaders!({ responseHeaders: { 'X-Test': ['1'] } }, (r) => {
+      headers = r.responseHeaders;
+    });
     expect(headers['Content-Security-Policy']).toEqual([APP_CSP]);
     expect(APP_CSP).toContain("script-src 'self'");
     expect(APP_CSP).not.toMatch(/script-src[^;]*unsafe/);
     const answers: Record<string, boolean> = {};
-    for (const p of ['media', 'geolocation', 'notifications', 'openExternal']) onPermission!(null, p, (ok) => { answers[p] = ok; });
+    for (const p of ['media', 'geolocation', 'notifications', 'openExternal'])
+      onPermission!(null, p, (ok) => {
+        answers[p] = ok;
+      });
     expect(answers).toEqual({ media: false, geolocation: false, notifications: true, openExternal: false });
     expect(onCheck!(null, 'clipboard-read')).toBe(false);
   });

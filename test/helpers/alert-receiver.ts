@@ -9,7 +9,12 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
 /** A scripted reply for the next request. */
-export interface ScriptedReply { status: number; headers?: Record<string, string>; body?: unknown; delayMs?: number }
+export interface ScriptedReply {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  delayMs?: number;
+}
 
 /** One request as received. */
 export interface ReceivedRequest {
@@ -69,20 +74,32 @@ export async function startAlertReceiver(opts: ReceiverOptions = {}): Promise<Al
     req.on('end', async () => {
       const raw = Buffer.concat(chunks).toString('utf8');
       let body: unknown = null;
-      try { body = JSON.parse(raw); } catch { body = raw; }
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = raw;
+      }
       const url = req.url ?? '/';
       const m = /^\/_matrix\/client\/v3\/rooms\/([^/]+)\/send\/m\.room\.message\/([^/?]+)$/.exec(url);
       const kind: 'webhook' | 'matrix' = m ? 'matrix' : 'webhook';
       const key = m ? decodeURIComponent(m[2]) : String(req.headers['idempotency-key'] ?? '');
-      const signatureOk = kind === 'webhook' && opts.hmacSecret
-        ? verify(opts.hmacSecret, req.headers['x-vigie-timestamp'] as string | undefined, req.headers['x-vigie-signature'] as string | undefined, raw)
-        : null;
+      const signatureOk =
+        kind === 'webhook' && opts.hmacSecret
+          ? verify(
+              opts.hmacSecret,
+              req.headers['x-vigie-timestamp'] as string | undefined,
+              req.headers['x-vigie-signature'] as string | undefined,
+              raw,
+            )
+          : null;
       const scripted = script.shift();
       let status = scripted?.status ?? 200;
       let replyBody: unknown = scripted?.body ?? {};
       if (!scripted) {
-        if (kind === 'matrix' && req.headers.authorization !== `Bearer ${token}`) { status = 401; replyBody = { errcode: 'M_UNKNOWN_TOKEN' }; }
-        else if (kind === 'matrix' && req.method !== 'PUT') status = 405;
+        if (kind === 'matrix' && req.headers.authorization !== `Bearer ${token}`) {
+          status = 401;
+          replyBody = { errcode: 'M_UNKNOWN_TOKEN' };
+        } else if (kind === 'matrix' && req.method !== 'PUT') status = 405;
         else if (signatureOk === false) status = 401;
         else if (kind === 'matrix') {
           if (!events.has(key)) events.set(key, `$ev${events.size + 1}:test`);
@@ -110,7 +127,9 @@ export async function startAlertReceiver(opts: ReceiverOptions = {}): Promise<Al
     port,
     requests,
     script,
-    setDelay: (ms) => { okDelay = ms; },
+    setDelay: (ms) => {
+      okDelay = ms;
+    },
     acceptedKeys: accepted,
     async waitForAccepted(n, timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs;
@@ -119,6 +138,10 @@ export async function startAlertReceiver(opts: ReceiverOptions = {}): Promise<Al
         await new Promise((r) => setTimeout(r, 25));
       }
     },
-    close: () => new Promise<void>((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections?.();
+        server.close(() => r());
+      }),
   };
 }

@@ -18,6 +18,10 @@ export interface CliRun {
 
 /** Runs `vigie ARGS` to completion (natural kept quiet on stdout); extra env entries are merged in. */
 export function runVigieSync(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
-  const r = spawnSync(TSX, [VIGIE, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', ...env } });
+  const r = spawnSync(TSX, [VIGIE, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -11,9 +11,15 @@ export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((d: { url: string }) => { action: string }) | null = null;
   readonly sent: Array<{ channel: string; payload: unknown }> = [];
   destroyed = false;
-  setWindowOpenHandler(h: (d: { url: string }) => { action: string }): void { this.windowOpenHandler = h; }
-  send(channel: string, payload: unknown): void { this.sent.push({ channel, payload }); }
-  isDestroyed(): boolean { return this.destroyed; }
+  setWindowOpenHandler(h: (d: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = h;
+  }
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload });
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
 }
 
 /** A fake BrowserWindow keeping its constructor options. */
@@ -26,25 +32,54 @@ export class FakeBrowserWindow extends EventEmitter {
     super();
     FakeBrowserWindow.instances.push(this);
   }
-  loadFile(file: string): Promise<void> { this.loaded = file; return Promise.resolve(); }
-  show(): void { this.shown = true; }
+  loadFile(file: string): Promise<void> {
+    this.loaded = file;
+    return Promise.resolve();
+  }
+  show(): void {
+    this.shown = true;
+  }
 }
 
 /** A navigation event whose preventDefault is observable. */
 export function navEvent(): { prevented: boolean; preventDefault(): void } {
-  return { prevented: false, preventDefault() { this.prevented = true; } };
+  return {
+    prevented: false,
+    preventDefault() {
+      this.prevented = true;
+    },
+  };
 }
 
 /** Fake shell recording openExternal calls. */
 export function fakeShell(): { opened: string[]; openExternal(url: string): Promise<void> } {
   const opened: string[] = [];
-  return { opened, openExternal: (url: string) => { opened.push(url); return Promise.resolve(); } };
+  return {
+    opened,
+    openExternal: (url: string) => {
+      opened.push(url);
+      return Promise.resolve();
+    },
+  };
 }
 
 /** Fake ipcMain recording handlers by channel. */
-export function fakeIpcMain(): { handlers: Map<string, (event: unknown, ...args: unknown[]) => unknown>; handle(c: string, h: (event: unknown, ...args: unknown[]) => unknown): void; removeHandler(c: string): void } {
+export function fakeIpcMain(): {
+  handlers: Map<string, (event: unknown, ...args: unknown[]) => unknown>;
+  handle(c: string, h: (event: unknown, ...args: unknown[]) => unknown): void;
+  removeHandler(c: string): void;
+} {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
-  return { handlers, handle: (c, h) => { if (handlers.has(c)) throw new Error(`second handler for ${c}`); handlers.set(c, h); }, removeHandler: (c) => { handlers.delete(c); } };
+  return {
+    handlers,
+    handle: (c, h) => {
+      if (handlers.has(c)) throw new Error(`second handler for ${c}`);
+      handlers.set(c, h);
+    },
+    removeHandler: (c) => {
+      handlers.delete(c);
+    },
+  };
 }
 
 /** Fake ipcRenderer for the preload. */

@@ -39,35 +39,47 @@ export async function startTestServer(routes: Record<string, Handler> = {}): Pro
       else res.destroy();
     });
   });
-  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
     at: (p) => url + p,
-    route: (p, h) => { table.set(p, h); },
+    route: (p, h) => {
+      table.set(p, h);
+    },
     requests,
     hits: (p) => requests.filter((r) => r.path.split('?')[0] === p).length,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
 /** A handler that answers with a fixed status, headers and body. */
 export function respond(status: number, body: string | Buffer = '', headers: http.OutgoingHttpHeaders = {}): Handler {
-  return (_req, res) => { res.writeHead(status, headers).end(body); };
+  return (_req, res) => {
+    res.writeHead(status, headers).end(body);
+  };
 }
 
 /** A minimal valid RSS 2.0 document with `n` items dated one hour apart before `newest`. */
 export function rssDocument(title: string, n: number, newest = new Date(), extra = ''): string {
   const items = Array.from({ length: n }, (_, i) => {
     const d = new Date(newest.getTime() - i * 3_600_000).toUTCString();
-    return `<item><title>${title} article ${i + 1}</title><link>https://example.org/${encodeURIComponent(title)}/${i + 1}</link>` +
-      `<guid>https://example.org/${encodeURIComponent(title)}/${i + 1}</guid><pubDate>${d}</pubDate><description>Résumé ${i + 1}</description></item>`;
+    return (
+      `<item><title>${title} article ${i + 1}</title><link>https://example.org/${encodeURIComponent(title)}/${i + 1}</link>` +
+      `<guid>https://example.org/${encodeURIComponent(title)}/${i + 1}</guid><pubDate>${d}</pubDate><description>Résumé ${i + 1}</description></item>`
+    );
   }).join('');
-  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${title}</title><link>https://example.org/</link>` +
-    `<description>Test feed</description>${extra}${items}</channel></rss>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${title}</title><link>https://example.org/</link>` +
+    `<description>Test feed</description>${extra}${items}</channel></rss>`
+  );
 }

@@ -31,7 +31,8 @@ function uniquify(xml: string, k: number): string {
   return xml.replace(/<item>[\s\S]*?<\/item>/g, (item) =>
     item
       .replace(/(<(?:guid|link)[^>]*>\s*(?:<!\[CDATA\[)?https?:\/\/[^/<\s]+)\//g, `$1/c${k}/`)
-      .replace(/(<title>\s*(?:<!\[CDATA\[)?)/, `$1(${k}) `));
+      .replace(/(<title>\s*(?:<!\[CDATA\[)?)/, `$1(${k}) `),
+  );
 }
 
 /**

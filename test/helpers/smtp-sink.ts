@@ -50,12 +50,14 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
   const waiters: Array<() => void> = [];
   const serverOptions: SMTPServerOptions = {
     logger: false,
-    disabledCommands: opts.starttls === false ? ['STARTTLS', ...(opts.auth ? [] : ['AUTH'])] : opts.auth ? [] : ['AUTH'],
+    disabledCommands:
+      opts.starttls === false ? ['STARTTLS', ...(opts.auth ? [] : ['AUTH'])] : opts.auth ? [] : ['AUTH'],
     authOptional: !opts.auth,
     // Without STARTTLS, AUTH over plain text must be allowed explicitly (loopback test only).
     allowInsecureAuth: opts.starttls === false,
     onAuth(auth, _session, cb) {
-      if (opts.auth && auth.username === opts.auth.user && auth.password === opts.auth.pass) cb(null, { user: auth.username });
+      if (opts.auth && auth.username === opts.auth.user && auth.password === opts.auth.pass)
+        cb(null, { user: auth.username });
       else cb(new Error('535 Invalid credentials'));
     },
     onData(stream, session, cb) {
@@ -73,7 +75,14 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
         const raw = Buffer.concat(chunks).toString('utf8');
         const parsed = await simpleParser(raw);
         if (replyDelay) await new Promise((r) => setTimeout(r, replyDelay));
-        mails.push({ parsed, raw, messageId: parsed.messageId ?? null, secure: session.secure, user: (session.user as string | undefined) ?? null, at: Date.now() });
+        mails.push({
+          parsed,
+          raw,
+          messageId: parsed.messageId ?? null,
+          secure: session.secure,
+          user: (session.user as string | undefined) ?? null,
+          at: Date.now(),
+        });
         waiters.splice(0).forEach((w) => w());
         cb();
       });
@@ -90,13 +99,18 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
     port,
     mails,
     dataReceived: () => dataCount,
-    setReplyDelay: (ms) => { replyDelay = ms; },
+    setReplyDelay: (ms) => {
+      replyDelay = ms;
+    },
     uniqueMessageIds: () => new Set(mails.map((m) => m.messageId ?? '')),
     async waitForMails(n, timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs;
       while (mails.length < n) {
         if (Date.now() > until) throw new Error(`SMTP sink: ${mails.length}/${n} mails after ${timeoutMs} ms`);
-        await new Promise<void>((r) => { waiters.push(r); setTimeout(r, 100); });
+        await new Promise<void>((r) => {
+          waiters.push(r);
+          setTimeout(r, 100);
+        });
       }
       return mails;
     },

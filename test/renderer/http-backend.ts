@@ -29,19 +29,37 @@ export function createNodeHttpApi(origin: string, token: string): VigieApi & { c
     });
     stream.on('error', () => undefined);
   };
-  const invoke = (channel: string, input?: unknown) => new Promise((resolve) => {
-    const body = JSON.stringify(input ?? {});
-    const req = http.request(`${origin}/api/${channel}`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(body) },
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => { text += c; });
-      res.on('end', () => { try { resolve(JSON.parse(text)); } catch { resolve({ ok: false, error: { code: `http.${res.statusCode}`, message: text } }); } });
+  const invoke = (channel: string, input?: unknown) =>
+    new Promise((resolve) => {
+      const body = JSON.stringify(input ?? {});
+      const req = http.request(
+        `${origin}/api/${channel}`,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${token}`,
+            'content-length': Buffer.byteLength(body),
+          },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => {
+            text += c;
+          });
+          res.on('end', () => {
+            try {
+              resolve(JSON.parse(text));
+            } catch {
+              resolve({ ok: false, error: { code: `http.${res.statusCode}`, message: text } });
+            }
+          });
+        },
+      );
+      req.on('error', (err) => resolve({ ok: false, error: { code: 'fetch.network', message: err.message } }));
+      req.end(body);
     });
-    req.on('error', (err) => resolve({ ok: false, error: { code: 'fetch.network', message: err.message } }));
-    req.end(body);
-  });
   return {
     invoke: invoke as VigieApi['invoke'],
     on(event, listener) {
@@ -49,8 +67,13 @@ export function createNodeHttpApi(origin: string, token: string): VigieApi & { c
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);
       set.add(listener as (p: unknown) => void);
-      return () => { set.delete(listener as (p: unknown) => void); };
+      return () => {
+        set.delete(listener as (p: unknown) => void);
+      };
     },
-    close() { stream?.destroy(); stream = null; },
+    close() {
+      stream?.destroy();
+      stream = null;
+    },
   };
 }

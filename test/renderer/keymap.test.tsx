@@ -10,13 +10,28 @@ const none: KeyState = { pending: null };
 const run = (keys: string[], target?: { tagName: string }) => {
   let state = none;
   const out: Array<string | null> = [];
-  for (const key of keys) { const r = resolveKey({ key, target }, state); state = r.state; out.push(r.command); }
+  for (const key of keys) {
+    const r = resolveKey({ key, target }, state);
+    state = r.state;
+    out.push(r.command);
+  }
   return out;
 };
 
 describe('resolveKey', () => {
   it('maps j/k/o/s/e/a / ? to their commands', () => {
-    expect(run(['j', 'k', 'o', 's', 'e', 'a', '/', '?', 'u', 'x'])).toEqual(['next', 'prev', 'open', 'star', 'escalate', 'archive', 'search', 'help', 'undo', 'select']);
+    expect(run(['j', 'k', 'o', 's', 'e', 'a', '/', '?', 'u', 'x'])).toEqual([
+      'next',
+      'prev',
+      'open',
+      'star',
+      'escalate',
+      'archive',
+      'search',
+      'help',
+      'undo',
+      'select',
+    ]);
     // p pushes to the office; "g p" still opens Réglages.
     expect(run(['p', 'g', 'p'])).toEqual(['push', null, 'go-settings']);
   });
@@ -57,7 +72,12 @@ describe('HelpOverlay', () => {
     expect(document.activeElement?.textContent).toBe('Fermer');
   });
   it('keeps Tab inside the dialog (focus trap)', () => {
-    render(<><button type="button">dehors</button><HelpOverlay onClose={() => undefined} /></>);
+    render(
+      <>
+        <button type="button">dehors</button>
+        <HelpOverlay onClose={() => undefined} />
+      </>,
+    );
     screen.getByText('dehors').focus();
     fireEvent.keyDown(document, { key: 'Tab' });
     expect(document.activeElement?.textContent).toBe('Fermer');

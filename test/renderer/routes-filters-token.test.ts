@@ -7,9 +7,18 @@ import { INPUT_SCHEMAS } from '../../shared/api/schemas';
 
 describe('routes', () => {
   it('round-trips every screen and keeps the search query', () => {
-    for (const r of [{ screen: 'inbox' as const }, { screen: 'inbox' as const, query: 'Kervoal ET "eau potable"' }, { screen: 'story' as const, id: 12 },
-      { screen: 'item' as const, id: 34 }, { screen: 'sources' as const }, { screen: 'dashboard' as const }, { screen: 'alerts' as const },
-      { screen: 'briefs' as const }, { screen: 'settings' as const }, { screen: 'stories' as const }]) {
+    for (const r of [
+      { screen: 'inbox' as const },
+      { screen: 'inbox' as const, query: 'Kervoal ET "eau potable"' },
+      { screen: 'story' as const, id: 12 },
+      { screen: 'item' as const, id: 34 },
+      { screen: 'sources' as const },
+      { screen: 'dashboard' as const },
+      { screen: 'alerts' as const },
+      { screen: 'briefs' as const },
+      { screen: 'settings' as const },
+      { screen: 'stories' as const },
+    ]) {
       expect(parseRoute(formatRoute(r))).toEqual(r);
     }
   });
@@ -30,11 +39,34 @@ describe('Priorité filters', () => {
     expect(countActiveFilters(DEFAULT_FILTERS)).toBe(0);
   });
   it('maps every filter onto the items:list input the engine validates', () => {
-    const f = { ...DEFAULT_FILTERS, query: ' préfet* ', sourceType: 'social' as const, sourceId: 4, periodHours: 24, minVirality: 50,
-      minControversy: 30, minInfox: 70, language: 'fr', watchTopicId: 2, triage: 'starred' as const, sort: 'recent' as const };
+    const f = {
+      ...DEFAULT_FILTERS,
+      query: ' préfet* ',
+      sourceType: 'social' as const,
+      sourceId: 4,
+      periodHours: 24,
+      minVirality: 50,
+      minControversy: 30,
+      minInfox: 70,
+      language: 'fr',
+      watchTopicId: 2,
+      triage: 'starred' as const,
+      sort: 'recent' as const,
+    };
     const input = toListInput(f, now);
-    expect(input).toEqual({ sort: 'recent', query: 'préfet*', sourceTypes: ['social'], sourceIds: [4], since: '2026-11-22T12:00:00.000Z',
-      minVirality: 50, minControversy: 30, minInfox: 70, language: 'fr', watchTopicId: 2, starred: true });
+    expect(input).toEqual({
+      sort: 'recent',
+      query: 'préfet*',
+      sourceTypes: ['social'],
+      sourceIds: [4],
+      since: '2026-11-22T12:00:00.000Z',
+      minVirality: 50,
+      minControversy: 30,
+      minInfox: 70,
+      language: 'fr',
+      watchTopicId: 2,
+      starred: true,
+    });
     expect(INPUT_SCHEMAS['items:list'].safeParse(input).success).toBe(true);
     expect(countActiveFilters(f)).toBe(9); // query and sort are not "filters"
   });

@@ -27,14 +27,19 @@ describe('parseQuery', () => {
   it('highlights only positive terms, folded, with prefixes', () => {
     const q = parseQuery('Préfecture réfor* -grève "eau potable"');
     expect(q.highlights).toEqual([
-      { text: 'prefecture', prefix: false }, { text: 'refor', prefix: true }, { text: 'eau potable', prefix: false },
+      { text: 'prefecture', prefix: false },
+      { text: 'refor', prefix: true },
+      { text: 'eau potable', prefix: false },
     ]);
   });
 });
 
 describe('highlightSegments', () => {
   it('matches accent- and case-insensitively on word boundaries', () => {
-    const segs = highlightSegments('La PRÉFECTURE dément : la préfecturale annonce une réforme', parseQuery('prefecture réform*').highlights);
+    const segs = highlightSegments(
+      'La PRÉFECTURE dément : la préfecturale annonce une réforme',
+      parseQuery('prefecture réform*').highlights,
+    );
     expect(segs.filter((s) => s.match).map((s) => s.text)).toEqual(['PRÉFECTURE', 'réforme']);
   });
   it('matches phrases and keeps the original text intact', () => {
@@ -44,7 +49,9 @@ describe('highlightSegments', () => {
     expect(segs.find((s) => s.match)?.text).toBe('eau potable');
   });
   it('renders <mark> elements through the Highlight component', () => {
-    const { container } = render(<Highlight text="Tempête Ciarane : le ministre annonce" terms={parseQuery('tempete ministre').highlights} />);
+    const { container } = render(
+      <Highlight text="Tempête Ciarane : le ministre annonce" terms={parseQuery('tempete ministre').highlights} />,
+    );
     expect([...container.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Tempête', 'ministre']);
   });
 });

@@ -12,9 +12,20 @@ const TEXTS = [
 ];
 
 const QUERIES = [
-  'retraites', 'reforme ET retraites', 'retraites -grève', 'retraites SAUF greve', 'kervoal OU ukraine',
-  '"eau potable"', 'réfor*', 'prefete', '(kervoal OR poutine) AND NOT otan', 'porte-parole', '« guerre en ukraine »',
-  'gouv* retraites', 'NOT kervoal', 'kervoal !eau',
+  'retraites',
+  'reforme ET retraites',
+  'retraites -grève',
+  'retraites SAUF greve',
+  'kervoal OU ukraine',
+  '"eau potable"',
+  'réfor*',
+  'prefete',
+  '(kervoal OR poutine) AND NOT otan',
+  'porte-parole',
+  '« guerre en ukraine »',
+  'gouv* retraites',
+  'NOT kervoal',
+  'kervoal !eau',
 ];
 
 describe('one boolean grammar for search and alert rules', () => {
@@ -24,7 +35,13 @@ describe('one boolean grammar for search and alert rules', () => {
     expect(parseBooleanQuery('eau AND').problems).toEqual(['dangling_and']);
     expect(parseBooleanQuery('eau OR').problems).toEqual(['dangling_or']);
     expect(parseBooleanQuery('eau NOT').problems).toEqual(['dangling_not']);
-    expect(parseBooleanQuery('titre:Kervoal').root).toEqual({ kind: 'term', text: 'Kervoal', phrase: false, prefix: false, column: 'title' });
+    expect(parseBooleanQuery('titre:Kervoal').root).toEqual({
+      kind: 'term',
+      text: 'Kervoal',
+      phrase: false,
+      prefix: false,
+      column: 'title',
+    });
   });
 
   it('gives the same matches in SQLite FTS5 and in the in-memory rule matcher', () => {
@@ -36,8 +53,14 @@ describe('one boolean grammar for search and alert rules', () => {
       const { match, exclude } = toFtsQuery(q);
       let sql = 'SELECT rowid FROM t';
       const args: string[] = [];
-      if (match) { sql += ' WHERE t MATCH ?'; args.push(match); }
-      if (exclude) { sql += `${match ? ' AND' : ' WHERE'} rowid NOT IN (SELECT rowid FROM t WHERE t MATCH ?)`; args.push(exclude); }
+      if (match) {
+        sql += ' WHERE t MATCH ?';
+        args.push(match);
+      }
+      if (exclude) {
+        sql += `${match ? ' AND' : ' WHERE'} rowid NOT IN (SELECT rowid FROM t WHERE t MATCH ?)`;
+        args.push(exclude);
+      }
       const fts = (db.prepare(sql).all(...args) as { rowid: number }[]).map((r) => r.rowid).sort();
       const matcher = compileQuery(q);
       const mem = TEXTS.map((text, i) => (matcher(makeMatchDoc(text)) ? i + 1 : 0)).filter(Boolean);

@@ -6,16 +6,37 @@ import path from 'node:path';
 import { createEngine, type Engine } from '../../electron/engine/engine';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 
-interface Reply { status: number; headers: http.IncomingHttpHeaders; body: string }
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
 
 /** One HTTP request with full control of the headers (fetch forbids setting Host). */
-function request(server: WebServer, method: string, pathName: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> {
+function request(
+  server: WebServer,
+  method: string,
+  pathName: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, method, path: pathName, headers: { host: `127.0.0.1:${server.port}`, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method,
+        path: pathName,
+        headers: { host: `127.0.0.1:${server.port}`, ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -30,7 +51,10 @@ let rendererDir: string;
 beforeAll(async () => {
   rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-web-'));
   fs.mkdirSync(path.join(rendererDir, 'assets'));
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Vigie</title><script type="module" src="./assets/app.js"></script>');
+  fs.writeFileSync(
+    path.join(rendererDir, 'index.html'),
+    '<!doctype html><title>Vigie</title><script type="module" src="./assets/app.js"></script>',
+  );
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log("vigie")');
   engine = createEngine({ dbPath: ':memory:' });
   server = await startWebServer({ engine, port: 0, rendererDir, heartbeatMs: 200 });
@@ -60,11 +84,23 @@ describe('web mode server', () => {
   });
 
   test('non-loopback Host headers are refused (DNS rebinding), loopback names accepted', async () => {
-    const evil = await request(server, 'POST', '/api/app:info', { ...json(server.token), host: `attacker.example:${server.port}` }, '{}');
+    const evil = await request(
+      server,
+      'POST',
+      '/api/app:info',
+      { ...json(server.token), host: `attacker.example:${server.port}` },
+      '{}',
+    );
     expect(evil.status).toBe(403);
     const evilPage = await request(server, 'GET', '/', { host: 'attacker.example' });
     expect(evilPage.status).toBe(403);
-    const local = await request(server, 'POST', '/api/app:info', { ...json(server.token), host: `localhost:${server.port}` }, '{}');
+    const local = await request(
+      server,
+      'POST',
+      '/api/app:info',
+      { ...json(server.token), host: `localhost:${server.port}` },
+      '{}',
+    );
     expect(local.status).toBe(200);
   });
 
@@ -99,7 +135,13 @@ describe('web mode server', () => {
     const cookie = String(r.headers['set-cookie']);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    const withCookie = await request(server, 'POST', '/api/app:info', { 'content-type': 'application/json', cookie: cookie.split(';')[0]! }, '{}');
+    const withCookie = await request(
+      server,
+      'POST',
+      '/api/app:info',
+      { 'content-type': 'application/json', cookie: cookie.split(';')[0]! },
+      '{}',
+    );
     expect(withCookie.status).toBe(200);
     expect((await request(server, 'GET', '/?token=wrong')).status).toBe(401);
   });
@@ -107,19 +149,53 @@ describe('web mode server', () => {
   test('a contract call round trip: demo load, list, triage, validation errors as envelopes', async () => {
     const load = JSON.parse((await request(server, 'POST', '/api/demo:load', json(server.token), '{}')).body);
     expect(load).toEqual({ ok: true, value: { loaded: true, sources: 8, items: expect.any(Number) } });
-    const list = JSON.parse((await request(server, 'POST', '/api/items:list', json(server.token), JSON.stringify({ sort: 'recent', limit: 5 }))).body);
+    const list = JSON.parse(
+      (
+        await request(
+          server,
+          'POST',
+          '/api/items:list',
+          json(server.token),
+          JSON.stringify({ sort: 'recent', limit: 5 }),
+        )
+      ).body,
+    );
     expect(list.ok).toBe(true);
     expect(list.value.total).toBe(load.value.items);
     expect(list.value.items).toHaveLength(5);
     const id = list.value.items[0].id as number;
-    const triage = JSON.parse((await request(server, 'POST', '/api/items:setTriage', json(server.token), JSON.stringify({ ids: [id], state: 'follow' }))).body);
+    const triage = JSON.parse(
+      (
+        await request(
+          server,
+          'POST',
+          '/api/items:setTriage',
+          json(server.token),
+          JSON.stringify({ ids: [id], state: 'follow' }),
+        )
+      ).body,
+    );
     expect(triage).toMatchObject({ ok: true, value: { changed: 1 } });
-    const item = JSON.parse((await request(server, 'POST', '/api/items:get', json(server.token), JSON.stringify({ id }))).body);
+    const item = JSON.parse(
+      (await request(server, 'POST', '/api/items:get', json(server.token), JSON.stringify({ id }))).body,
+    );
     expect(item.value.item.triage).toBe('follow');
 
-    const bad = JSON.parse((await request(server, 'POST', '/api/items:setTriage', json(server.token), JSON.stringify({ ids: [id], state: 'burn' }))).body);
+    const bad = JSON.parse(
+      (
+        await request(
+          server,
+          'POST',
+          '/api/items:setTriage',
+          json(server.token),
+          JSON.stringify({ ids: [id], state: 'burn' }),
+        )
+      ).body,
+    );
     expect(bad).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
-    const extra = JSON.parse((await request(server, 'POST', '/api/items:get', json(server.token), JSON.stringify({ id, evil: true }))).body);
+    const extra = JSON.parse(
+      (await request(server, 'POST', '/api/items:get', json(server.token), JSON.stringify({ id, evil: true }))).body,
+    );
     expect(extra).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
     const unknown = await request(server, 'POST', '/api/fs:readFile', json(server.token), '{}');
     expect(unknown.status).toBe(404);
@@ -128,34 +204,66 @@ describe('web mode server', () => {
   });
 
   test('writes need JSON and the same origin', async () => {
-    const form = await request(server, 'POST', '/api/app:info', { authorization: `Bearer ${server.token}`, 'content-type': 'text/plain' }, '{}');
+    const form = await request(
+      server,
+      'POST',
+      '/api/app:info',
+      { authorization: `Bearer ${server.token}`, 'content-type': 'text/plain' },
+      '{}',
+    );
     expect(form.status).toBe(415);
-    const cross = await request(server, 'POST', '/api/app:info', { ...json(server.token), origin: 'https://attacker.example' }, '{}');
+    const cross = await request(
+      server,
+      'POST',
+      '/api/app:info',
+      { ...json(server.token), origin: 'https://attacker.example' },
+      '{}',
+    );
     expect(cross.status).toBe(403);
-    const same = await request(server, 'POST', '/api/app:info', { ...json(server.token), origin: `http://127.0.0.1:${server.port}` }, '{}');
+    const same = await request(
+      server,
+      'POST',
+      '/api/app:info',
+      { ...json(server.token), origin: `http://127.0.0.1:${server.port}` },
+      '{}',
+    );
     expect(same.status).toBe(200);
   });
 
   test('events are delivered over SSE as named events', async () => {
     const received: string[] = [];
     const got = new Promise<string>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}` }, (res) => {
-        expect(res.statusCode).toBe(200);
-        expect(res.headers['content-type']).toMatch(/text\/event-stream/);
-        let buf = '';
-        res.on('data', (c: Buffer) => {
-          buf += c.toString('utf8');
-          received.push(c.toString('utf8'));
-          if (buf.includes(': connected')) {
-            // Subscribed: trigger a change through the API.
-            void request(server, 'POST', '/api/items:setStarred', json(server.token), JSON.stringify({ ids: [1, 2], starred: true }));
-            buf = buf.replace(': connected', '');
-          }
-          const m = /event: items:changed\ndata: (.*)\n\n/.exec(buf);
-          if (m) { req.destroy(); resolve(m[1]!); }
-        });
+      const req = http.get(
+        { host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}` },
+        (res) => {
+          expect(res.statusCode).toBe(200);
+          expect(res.headers['content-type']).toMatch(/text\/event-stream/);
+          let buf = '';
+          res.on('data', (c: Buffer) => {
+            buf += c.toString('utf8');
+            received.push(c.toString('utf8'));
+            if (buf.includes(': connected')) {
+              // Subscribed: trigger a change through the API.
+              void request(
+                server,
+                'POST',
+                '/api/items:setStarred',
+                json(server.token),
+                JSON.stringify({ ids: [1, 2], starred: true }),
+              );
+              buf = buf.replace(': connected', '');
+            }
+            const m = /event: items:changed\ndata: (.*)\n\n/.exec(buf);
+            if (m) {
+              req.destroy();
+              resolve(m[1]!);
+            }
+          });
+        },
+      );
+      req.on('error', (e) => {
+        if (!String(e).includes('socket hang up')) reject(e);
       });
-      req.on('error', (e) => { if (!String(e).includes('socket hang up')) reject(e); });
     });
     expect(JSON.parse(await got)).toEqual({ ids: [1, 2] });
   });

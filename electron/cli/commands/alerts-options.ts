@@ -38,7 +38,8 @@ function num(v: string | undefined, what: string): number | null {
 }
 
 function severityOf(v: string): Severity {
-  if (!(SEVERITIES as readonly string[]).includes(v)) throw new AppError('input.invalid', `gravité inconnue : ${v} (info, urgent, flash)`);
+  if (!(SEVERITIES as readonly string[]).includes(v))
+    throw new AppError('input.invalid', `gravité inconnue : ${v} (info, urgent, flash)`);
   return v as Severity;
 }
 
@@ -60,11 +61,17 @@ export function parseEscalation(spec: string): RuleTier {
 
 /** Splits a comma-separated list. */
 export function splitList(v: string | undefined): string[] {
-  return (v ?? '').split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+  return (v ?? '')
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Builds the raw rule input (validated later by parseRuleDefinition); channel names resolved by the caller. */
-export function ruleInputFromOptions(o: RuleOptions, resolveChannel: (nameOrId: string) => number): Record<string, unknown> {
+export function ruleInputFromOptions(
+  o: RuleOptions,
+  resolveChannel: (nameOrId: string) => number,
+): Record<string, unknown> {
   if (o.json) return JSON.parse(fs.readFileSync(o.json, 'utf8')) as Record<string, unknown>;
   const base: RuleTier = {
     severity: severityOf(o.severity ?? 'info'),
@@ -115,7 +122,17 @@ export interface ChannelOptions {
 export function channelConfigFromOptions(o: ChannelOptions): Record<string, unknown> {
   if (o.kind === 'smtp') {
     if (!o.host || !o.from) throw new AppError('input.invalid', 'SMTP : --host et --from requis');
-    return { host: o.host, port: num(o.port, '--port') ?? 587, secure: !!o.secure, requireTLS: o.requireTls !== false && !o.ignoreTls, ignoreTLS: !!o.ignoreTls, allowSelfSigned: !!o.allowSelfSigned, user: o.user, from: o.from, defaultTo: splitList(o.defaultTo) };
+    return {
+      host: o.host,
+      port: num(o.port, '--port') ?? 587,
+      secure: !!o.secure,
+      requireTLS: o.requireTls !== false && !o.ignoreTls,
+      ignoreTLS: !!o.ignoreTls,
+      allowSelfSigned: !!o.allowSelfSigned,
+      user: o.user,
+      from: o.from,
+      defaultTo: splitList(o.defaultTo),
+    };
   }
   if (o.kind === 'webhook') {
     if (!o.url) throw new AppError('input.invalid', 'webhook : --url requis');

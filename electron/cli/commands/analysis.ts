@@ -17,8 +17,13 @@ function readJsonl(file: string): Array<Record<string, unknown>> {
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
     let v: unknown;
-    try { v = JSON.parse(line); } catch (err) { throw new AppError('input.invalid', `${file}:${i + 1}: invalid JSON`, {}, { cause: err }); }
-    if (!v || typeof v !== 'object' || !('id' in v)) throw new AppError('input.invalid', `${file}:${i + 1}: expected an object with "id"`);
+    try {
+      v = JSON.parse(line);
+    } catch (err) {
+      throw new AppError('input.invalid', `${file}:${i + 1}: invalid JSON`, {}, { cause: err });
+    }
+    if (!v || typeof v !== 'object' || !('id' in v))
+      throw new AppError('input.invalid', `${file}:${i + 1}: expected an object with "id"`);
     out.push(v as Record<string, unknown>);
   });
   return out;
@@ -34,10 +39,12 @@ export function registerAnalysisCommands(program: Command): void {
     .requiredOption('--jsonl <file>', 'input lines {"id","title","text"?,"source"?,"published"?}')
     .action((opts: { jsonl: string }) => {
       const rows = readJsonl(opts.jsonl);
-      const labels = clusterDocs(rows.map((r) => {
-        const t = str(r.published) ? Date.parse(str(r.published)!) : NaN;
-        return { title: str(r.title) ?? '', text: str(r.text), time: Number.isFinite(t) ? t : null };
-      }));
+      const labels = clusterDocs(
+        rows.map((r) => {
+          const t = str(r.published) ? Date.parse(str(r.published)!) : NaN;
+          return { title: str(r.title) ?? '', text: str(r.text), time: Number.isFinite(t) ? t : null };
+        }),
+      );
       rows.forEach((r, i) => printJsonLine({ id: r.id, story: labels[i] }));
     });
 
@@ -45,13 +52,21 @@ export function registerAnalysisCommands(program: Command): void {
     .command('score')
     .description('score items (virality within the batch, controversy, infox), no database')
     .requiredOption('--jsonl <file>', 'input lines {"id","title","text"?,"url"?,"source"?,"sourceType"?,"published"?}')
-    .option('--reliability <csv>', 'source reliability list, CSV domain,rating (reliable|questionable|unreliable|satire)')
+    .option(
+      '--reliability <csv>',
+      'source reliability list, CSV domain,rating (reliable|questionable|unreliable|satire)',
+    )
     .action((opts: { jsonl: string; reliability?: string }) => {
       const reliability = opts.reliability ? parseReliabilityCsv(fs.readFileSync(opts.reliability, 'utf8')) : undefined;
       const rows = readJsonl(opts.jsonl);
       const inputs: ScoreInput[] = rows.map((r) => ({
-        id: r.id as string | number, title: str(r.title) ?? '', text: str(r.text), url: str(r.url),
-        source: str(r.source), sourceType: str(r.sourceType), published: str(r.published),
+        id: r.id as string | number,
+        title: str(r.title) ?? '',
+        text: str(r.text),
+        url: str(r.url),
+        source: str(r.source),
+        sourceType: str(r.sourceType),
+        published: str(r.published),
       }));
       for (const line of scoreBatch(inputs, { reliability })) printJsonLine(line);
     });
@@ -69,7 +84,9 @@ export function registerAnalysisCommands(program: Command): void {
         const claims = sweepExpiredClaims(db, new Date(), { limit: Number.MAX_SAFE_INTEGER });
         log(`analyze: items=${n} uncorroborated_claims=${claims.flagged.length} duration_ms=${Date.now() - started}`);
         printJsonLine({ items: n });
-      } finally { db.close(); }
+      } finally {
+        db.close();
+      }
     });
 
   const rel = program.command('reliability').description('source reliability lists');
@@ -80,6 +97,11 @@ export function registerAnalysisCommands(program: Command): void {
     .action((csv: string, _opts: unknown, cmd: Command) => {
       const list = parseReliabilityCsv(fs.readFileSync(csv, 'utf8'));
       const db = openDbFromCommand(cmd);
-      try { importReliability(db, list); printJsonLine({ domains: list.size }); } finally { db.close(); }
+      try {
+        importReliability(db, list);
+        printJsonLine({ domains: list.size });
+      } finally {
+        db.close();
+      }
     });
 }

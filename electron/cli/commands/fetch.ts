@@ -11,7 +11,8 @@ import { noteStoryInfox } from '../../engine/analysis/pipeline';
 function parsePositive(flag: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new AppError('input.invalid', `${flag}: expected a positive integer, got ${value}`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new AppError('input.invalid', `${flag}: expected a positive integer, got ${value}`);
     return n;
   };
 }
@@ -19,22 +20,40 @@ function parsePositive(flag: string) {
 /** Structured stderr line for one refresh (stable keys, Miniflux-style). */
 function logResult(r: RefreshResult): void {
   const err = r.error ? ` code=${r.error.code} message=${JSON.stringify(r.error.message)}` : '';
-  log(`refresh source_id=${r.sourceId} status=${r.status} items=${r.items} new=${r.new} duration_ms=${r.durationMs}` +
-    `${r.paused ? ' paused=true' : ''}${r.movedTo ? ` moved_to=${r.movedTo}` : ''}${err} next=${r.nextCheckAt ?? '-'} name=${JSON.stringify(r.sourceName)}`);
+  log(
+    `refresh source_id=${r.sourceId} status=${r.status} items=${r.items} new=${r.new} duration_ms=${r.durationMs}` +
+      `${r.paused ? ' paused=true' : ''}${r.movedTo ? ` moved_to=${r.movedTo}` : ''}${err} next=${r.nextCheckAt ?? '-'} name=${JSON.stringify(r.sourceName)}`,
+  );
 }
 
 /** The `fetch --once` summary line (per-source results stay on stderr). */
 function summaryLine(s: RefreshSummary) {
-  return { sources: s.sources, ok: s.ok, notModified: s.notModified, errors: s.errors, paused: s.paused, items: s.items, new: s.new, durationMs: s.durationMs };
+  return {
+    sources: s.sources,
+    ok: s.ok,
+    notModified: s.notModified,
+    errors: s.errors,
+    paused: s.paused,
+    items: s.items,
+    new: s.new,
+    durationMs: s.durationMs,
+  };
 }
 
-interface RunOptions { concurrency?: number; perHost?: number; timeout?: number; verbose?: boolean }
+interface RunOptions {
+  concurrency?: number;
+  perHost?: number;
+  timeout?: number;
+  verbose?: boolean;
+}
 
 /** Registers `vigie fetch` and `vigie run`. */
 export function registerFetchCommands(program: Command): void {
   program
     .command('fetch')
-    .description('fetch due sources once and exit; prints {"sources","ok","notModified","errors","paused","items","new","durationMs"}')
+    .description(
+      'fetch due sources once and exit; prints {"sources","ok","notModified","errors","paused","items","new","durationMs"}',
+    )
     .option('--once', 'one pass then exit (the default; `vigie run` polls continuously)')
     .option('--all', 'every enabled source, due or not')
     .option('--source <id...>', 'only these source ids')
@@ -45,7 +64,10 @@ export function registerFetchCommands(program: Command): void {
     .action(async (opts: RunOptions & { all?: boolean; source?: string[] }, cmd: Command) => {
       const db = openDbFromCommand(cmd);
       const ctl = new AbortController();
-      const onSignal = () => { log('vigie: interrupted, finishing requests in flight…'); ctl.abort(); };
+      const onSignal = () => {
+        log('vigie: interrupted, finishing requests in flight…');
+        ctl.abort();
+      };
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       let bar: cliProgress.SingleBar | null = null;
@@ -60,7 +82,10 @@ export function registerFetchCommands(program: Command): void {
           onStart: (total) => {
             if (process.stderr.isTTY && total > 1 && !opts.verbose) {
               bar = new cliProgress.SingleBar(
-                { stream: process.stderr, format: 'fetch [{bar}] {value}/{total} sources | {new} new | {errors} errors | {name}' },
+                {
+                  stream: process.stderr,
+                  format: 'fetch [{bar}] {value}/{total} sources | {new} new | {errors} errors | {name}',
+                },
                 cliProgress.Presets.shades_classic,
               );
               bar.start(total, 0, { new: 0, errors: 0, name: '' });
@@ -86,7 +111,11 @@ export function registerFetchCommands(program: Command): void {
     .option('--concurrency <n>', 'requests at once (default 8)', parsePositive('--concurrency'))
     .option('--per-host <n>', 'requests at once per host (default 2)', parsePositive('--per-host'))
     .option('--timeout <ms>', 'per-request timeout in ms (default 20000)', parsePositive('--timeout'))
-    .option('--grace <ms>', 'on stop, abort requests still running after this delay (default 15000)', parsePositive('--grace'))
+    .option(
+      '--grace <ms>',
+      'on stop, abort requests still running after this delay (default 15000)',
+      parsePositive('--grace'),
+    )
     .option('--quiet', 'log only errors')
     .action(async (opts: RunOptions & { grace?: number; quiet?: boolean }, cmd: Command) => {
       const db = openDbFromCommand(cmd);
@@ -110,7 +139,9 @@ export function registerFetchCommands(program: Command): void {
       // Claims of an official document still uncorroborated at their deadline get flagged (every 5 min).
       const claims = startClaimSweep(db, {
         onStory: (id, top) => noteStoryInfox(db, id, top),
-        onChange: (r) => { if (!opts.quiet) log(`claims flagged=${r.flagged.length} corroborated=${r.corroborated.length}`); },
+        onChange: (r) => {
+          if (!opts.quiet) log(`claims flagged=${r.flagged.length} corroborated=${r.corroborated.length}`);
+        },
         onError: (err) => log(`vigie: claim sweep error: ${err instanceof Error ? err.message : String(err)}`),
       });
       log(`vigie run: polling (concurrency ${opts.concurrency ?? 8}); Ctrl-C to stop`);

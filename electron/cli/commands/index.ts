@@ -13,4 +13,13 @@ import { registerBriefCommands } from './brief';
 export type RegisterCommand = (program: Command) => void;
 
 /** All command registrations in help order. */
-export const COMMANDS: RegisterCommand[] = [registerParseCommands, registerIngestCommands, registerSourcesCommands, registerFetchCommands, registerAnalysisCommands, registerServeCommands, registerAlertsCommands, registerBriefCommands];
+export const COMMANDS: RegisterCommand[] = [
+  registerParseCommands,
+  registerIngestCommands,
+  registerSourcesCommands,
+  registerFetchCommands,
+  registerAnalysisCommands,
+  registerServeCommands,
+  registerAlertsCommands,
+  registerBriefCommands,
+];

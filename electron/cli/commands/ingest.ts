@@ -13,7 +13,8 @@ const PROGRESS_MIN_FILES = 20;
 /** Parses a positive integer option. */
 function parseLimit(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new AppError('input.invalid', `--limit: not a non-negative integer: ${value}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new AppError('input.invalid', `--limit: not a non-negative integer: ${value}`);
   return n;
 }
 
@@ -21,38 +22,47 @@ function parseLimit(value: string): number {
 function registerIngestFiles(program: Command): void {
   program
     .command('ingest-files')
-    .description('ingest feed files (recursing into directories) as if fetched; prints {"files","items","new","errors"}')
+    .description(
+      'ingest feed files (recursing into directories) as if fetched; prints {"files","items","new","errors"}',
+    )
     .argument('<paths...>', 'feed files or directories')
     .option('--source <name>', 'one source for every file (default: one per feed)')
-    .addOption(new Option('--source-type <type>', 'type of the sources created').choices([...SOURCE_TYPES]).default('web'))
+    .addOption(
+      new Option('--source-type <type>', 'type of the sources created').choices([...SOURCE_TYPES]).default('web'),
+    )
     // A large archive imports faster without analysis; `vigie analyze` then builds its stories in
     // one pass with the batch clusterer (better grouping than the streamed ingest index).
     .option('--no-analyze', 'store only; run `vigie analyze` afterwards')
-    .action(async (paths: string[], opts: { source?: string; sourceType: SourceType; analyze: boolean }, cmd: Command) => {
-      const db = openDbFromCommand(cmd);
-      let bar: cliProgress.SingleBar | null = null;
-      try {
-        const result = await ingestFiles(db, paths, {
-          sourceName: opts.source,
-          sourceType: opts.sourceType,
-          analyze: opts.analyze,
-          onProgress: (p) => {
-            if (!bar && process.stderr.isTTY && p.totalFiles >= PROGRESS_MIN_FILES) {
-              bar = new cliProgress.SingleBar(
-                { stream: process.stderr, format: 'ingest [{bar}] {value}/{total} files | {items} items, {new} new, {errors} errors' },
-                cliProgress.Presets.shades_classic,
-              );
-              bar.start(p.totalFiles, 0, { items: 0, new: 0, errors: 0 });
-            }
-            bar?.update(p.files, { items: p.items, new: p.new, errors: p.errors });
-          },
-        });
-        (bar as cliProgress.SingleBar | null)?.stop();
-        printJsonLine({ files: result.files, items: result.items, new: result.new, errors: result.errors });
-      } finally {
-        db.close();
-      }
-    });
+    .action(
+      async (paths: string[], opts: { source?: string; sourceType: SourceType; analyze: boolean }, cmd: Command) => {
+        const db = openDbFromCommand(cmd);
+        let bar: cliProgress.SingleBar | null = null;
+        try {
+          const result = await ingestFiles(db, paths, {
+            sourceName: opts.source,
+            sourceType: opts.sourceType,
+            analyze: opts.analyze,
+            onProgress: (p) => {
+              if (!bar && process.stderr.isTTY && p.totalFiles >= PROGRESS_MIN_FILES) {
+                bar = new cliProgress.SingleBar(
+                  {
+                    stream: process.stderr,
+                    format: 'ingest [{bar}] {value}/{total} files | {items} items, {new} new, {errors} errors',
+                  },
+                  cliProgress.Presets.shades_classic,
+                );
+                bar.start(p.totalFiles, 0, { items: 0, new: 0, errors: 0 });
+              }
+              bar?.update(p.files, { items: p.items, new: p.new, errors: p.errors });
+            },
+          });
+          (bar as cliProgress.SingleBar | null)?.stop();
+          printJsonLine({ files: result.files, items: result.items, new: result.new, errors: result.errors });
+        } finally {
+          db.close();
+        }
+      },
+    );
 }
 
 /** `vigie items --json [--query Q] [--since ISO] [--until ISO] [--sort …] [--limit N]` */
@@ -64,28 +74,58 @@ function registerItems(program: Command): void {
     .option('--query <q>', 'boolean search: AND/OR/NOT, -word, "phrase", prefix*, titre:mot (accent-insensitive)')
     .option('--since <iso>', 'published at or after')
     .option('--until <iso>', 'published before')
-    .addOption(new Option('--sort <order>', 'order').choices(['recent', 'virality', 'controversy', 'infox']).default('recent'))
+    .addOption(
+      new Option('--sort <order>', 'order').choices(['recent', 'virality', 'controversy', 'infox']).default('recent'),
+    )
     .option('--limit <n>', 'at most N items', parseLimit, 100)
     .option('--offset <n>', 'skip N items', parseLimit, 0)
-    .action((opts: { json?: boolean; query?: string; since?: string; until?: string; sort: ItemSort; limit: number; offset: number }, cmd: Command) => {
-      const db = openDbFromCommand(cmd);
-      try {
-        const items = listItems(db, { query: opts.query, since: opts.since, until: opts.until, sort: opts.sort, limit: opts.limit, offset: opts.offset });
-        for (const it of items) {
-          if (opts.json) {
-            printJsonLine({
-              id: it.id, title: it.title, link: it.link, source: it.sourceName, sourceType: it.sourceType,
-              published: it.published, summary: it.summary, storyId: it.storyId,
-              virality: it.virality, controversy: it.controversy, infox: it.infox,
-            });
-          } else {
-            process.stdout.write(`${it.id}\t${it.published ?? '-'}\t${it.sourceName}\t${it.title}\n`);
+    .action(
+      (
+        opts: {
+          json?: boolean;
+          query?: string;
+          since?: string;
+          until?: string;
+          sort: ItemSort;
+          limit: number;
+          offset: number;
+        },
+        cmd: Command,
+      ) => {
+        const db = openDbFromCommand(cmd);
+        try {
+          const items = listItems(db, {
+            query: opts.query,
+            since: opts.since,
+            until: opts.until,
+            sort: opts.sort,
+            limit: opts.limit,
+            offset: opts.offset,
+          });
+          for (const it of items) {
+            if (opts.json) {
+              printJsonLine({
+                id: it.id,
+                title: it.title,
+                link: it.link,
+                source: it.sourceName,
+                sourceType: it.sourceType,
+                published: it.published,
+                summary: it.summary,
+                storyId: it.storyId,
+                virality: it.virality,
+                controversy: it.controversy,
+                infox: it.infox,
+              });
+            } else {
+              process.stdout.write(`${it.id}\t${it.published ?? '-'}\t${it.sourceName}\t${it.title}\n`);
+            }
           }
+        } finally {
+          db.close();
         }
-      } finally {
-        db.close();
-      }
-    });
+      },
+    );
 }
 
 /** `vigie stats [--json]` */
@@ -98,12 +138,24 @@ function registerStats(program: Command): void {
       const db = openDbFromCommand(cmd);
       try {
         const s = stats(db);
-        if (opts.json) { printJsonLine(s); return; }
+        if (opts.json) {
+          printJsonLine(s);
+          return;
+        }
         const out: string[] = [
           `items: ${s.items}  occurrences: ${s.occurrences}  sources: ${s.sources}  database: ${(s.dbBytes / 1048576).toFixed(1)} MB`,
-          '', 'by type:', ...s.byType.map((t) => `  ${t.type.padEnd(16)} ${t.items}`),
-          '', 'by source:', ...s.bySource.map((b) => `  ${String(b.items).padStart(7)} items ${String(b.occurrences).padStart(8)} occ.  ${b.name} (${b.type})`),
-          '', 'per day:', ...s.perDay.slice(-31).map((d) => `  ${d.day} ${d.items}`),
+          '',
+          'by type:',
+          ...s.byType.map((t) => `  ${t.type.padEnd(16)} ${t.items}`),
+          '',
+          'by source:',
+          ...s.bySource.map(
+            (b) =>
+              `  ${String(b.items).padStart(7)} items ${String(b.occurrences).padStart(8)} occ.  ${b.name} (${b.type})`,
+          ),
+          '',
+          'per day:',
+          ...s.perDay.slice(-31).map((d) => `  ${d.day} ${d.items}`),
         ];
         process.stdout.write(out.join('\n') + '\n');
         if (s.perDay.length > 31) log(`(${s.perDay.length - 31} earlier days not shown; use --json)`);

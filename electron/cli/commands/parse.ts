@@ -12,7 +12,11 @@ export async function parseFileToLine(file: string, contentType: string | null):
     try {
       bytes = await fs.readFile(file);
     } catch (err) {
-      throw new AppError('input.invalid', `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file });
+      throw new AppError(
+        'input.invalid',
+        `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+        { file },
+      );
     }
     const feed = await parseFeed(bytes, { contentType });
     return { file, ok: true, feed };

@@ -15,14 +15,21 @@ export function appVersion(from = __dirname): string {
     try {
       const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };
       if (pkg.name === 'vigie' && pkg.version) return pkg.version;
-    } catch { /* keep looking */ }
+    } catch {
+      /* keep looking */
+    }
     if (path.dirname(dir) === dir) return '0.0.0';
   }
 }
 
 /** Opens a URL in the default browser; failures are reported, never fatal. */
 export function openInBrowser(url: string): void {
-  const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  const [cmd, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : ['xdg-open', [url]];
   try {
     const child = spawn(cmd as string, args as string[], { detached: true, stdio: 'ignore' });
     child.on('error', () => log(`vigie: could not open a browser; open ${url} yourself`));
@@ -32,11 +39,19 @@ export function openInBrowser(url: string): void {
   }
 }
 
-interface ServeOptions { port: string; open?: boolean; token?: string; refresh: boolean; demoIfEmpty?: boolean; rendererDir?: string }
+interface ServeOptions {
+  port: string;
+  open?: boolean;
+  token?: string;
+  refresh: boolean;
+  demoIfEmpty?: boolean;
+  rendererDir?: string;
+}
 
 /** Registers `serve`. */
 export function registerServeCommands(program: Command): void {
-  program.command('serve')
+  program
+    .command('serve')
     .description('web mode: serve the interface and API on 127.0.0.1 with a random token (prints the URL)')
     .option('--port <n>', 'TCP port (0 = any free port)', '0')
     .option('--open', 'open the URL in the default browser')
@@ -47,11 +62,24 @@ export function registerServeCommands(program: Command): void {
     .action(async (opts: ServeOptions, cmd: Command) => {
       try {
         const port = Number(opts.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${opts.port}`);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new Error(`--port: not a port number: ${opts.port}`);
         const dbPath = (cmd.optsWithGlobals() as { db?: string }).db ?? defaultDatabasePath();
         fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
-        const engine = createEngine({ dbPath, mode: 'web', version: appVersion(), background: true, refresh: opts.refresh, demoIfEmpty: !!opts.demoIfEmpty });
-        const server = await startWebServer({ engine, port, token: opts.token ?? process.env.VIGIE_TOKEN ?? undefined, rendererDir: opts.rendererDir });
+        const engine = createEngine({
+          dbPath,
+          mode: 'web',
+          version: appVersion(),
+          background: true,
+          refresh: opts.refresh,
+          demoIfEmpty: !!opts.demoIfEmpty,
+        });
+        const server = await startWebServer({
+          engine,
+          port,
+          token: opts.token ?? process.env.VIGIE_TOKEN ?? undefined,
+          rendererDir: opts.rendererDir,
+        });
         // The URL is the command's documented output (scripts read it); the rest goes to stderr.
         process.stdout.write(server.url + '\n');
         log(`vigie: web mode on ${server.origin} (loopback only) — database ${dbPath}; Ctrl+C to stop`);

@@ -5,7 +5,14 @@ import { AppError } from '../../../shared/errors';
 import { SOURCE_TYPES, type NewSource, type SourceType } from '../../../shared/types/domain';
 import type { Db } from '../../engine/db/open';
 import {
-  addSource, findSourceByUrl, getSource, listSources, removeSource, resumeSource, updateSource, type SchedulableSource,
+  addSource,
+  findSourceByUrl,
+  getSource,
+  listSources,
+  removeSource,
+  resumeSource,
+  updateSource,
+  type SchedulableSource,
 } from '../../engine/db/sources-store';
 import { buildOpml, importOpml } from '../../engine/ingest/opml';
 import { buildPresetSource, PRESET_KINDS } from '../../engine/ingest/presets';
@@ -21,16 +28,28 @@ function resolveSource(db: Db, ref: string): SchedulableSource {
 /** The JSON view of a source printed by `sources list --json` and `sources add`. */
 function sourceView(s: SchedulableSource) {
   return {
-    id: s.id, name: s.name, url: s.url, siteUrl: s.siteUrl, type: s.type, language: s.language, reachWeight: s.reachWeight,
-    pollIntervalSec: s.pollIntervalSec, priority: s.priority, enabled: s.enabled, createdAt: s.createdAt,
-    health: s.health, itemsPerDay: s.itemsPerDay, ttlMinutes: s.ttlMinutes,
+    id: s.id,
+    name: s.name,
+    url: s.url,
+    siteUrl: s.siteUrl,
+    type: s.type,
+    language: s.language,
+    reachWeight: s.reachWeight,
+    pollIntervalSec: s.pollIntervalSec,
+    priority: s.priority,
+    enabled: s.enabled,
+    createdAt: s.createdAt,
+    health: s.health,
+    itemsPerDay: s.itemsPerDay,
+    ttlMinutes: s.ttlMinutes,
   };
 }
 
 function parseNumber(flag: string, min: number, max: number) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isFinite(n) || n < min || n > max) throw new AppError('input.invalid', `${flag}: expected a number in [${min}, ${max}], got ${value}`);
+    if (!Number.isFinite(n) || n < min || n > max)
+      throw new AppError('input.invalid', `${flag}: expected a number in [${min}, ${max}], got ${value}`);
     return n;
   };
 }
@@ -40,17 +59,28 @@ function formatRow(s: SchedulableSource): string {
   const h = s.health;
   const state = s.enabled ? (h.errorCount > 0 ? `err×${h.errorCount}` : 'ok') : 'paused';
   const parts = [
-    String(s.id).padStart(4), state.padEnd(7), s.type.padEnd(14), (s.priority ? '★ ' : '') + s.name,
+    String(s.id).padStart(4),
+    state.padEnd(7),
+    s.type.padEnd(14),
+    (s.priority ? '★ ' : '') + s.name,
     `\n       ${s.url}`,
     `\n       last ok: ${h.lastSuccessAt ?? '—'} | next: ${s.enabled ? (h.nextCheckAt ?? 'now') : '—'}`,
   ];
-  if (h.lastErrorCode) parts.push(`\n       last error: ${h.lastErrorCode} ${h.lastErrorMessage ?? ''} (${h.lastErrorAt ?? ''})`);
+  if (h.lastErrorCode)
+    parts.push(`\n       last error: ${h.lastErrorCode} ${h.lastErrorMessage ?? ''} (${h.lastErrorAt ?? ''})`);
   if (h.pausedReason) parts.push(`\n       paused: ${h.pausedReason}`);
   return parts.join(' ');
 }
 
 interface AddOptions {
-  name?: string; type?: SourceType; priority?: boolean; language?: string; reach?: number; interval?: number; preset?: string; disabled?: boolean;
+  name?: string;
+  type?: SourceType;
+  priority?: boolean;
+  language?: string;
+  reach?: number;
+  interval?: number;
+  preset?: string;
+  disabled?: boolean;
 }
 
 /** Registers `vigie sources …`. */
@@ -62,7 +92,9 @@ export function registerSourcesCommands(program: Command): void {
     .description('add a feed by URL, or with --preset KIND VALUE; prints the source as JSON')
     .argument('<url-or-value>', 'feed URL, or the preset value (handle, channel id, subreddit, query)')
     .option('--name <name>', 'display name (default: the host, or the preset name)')
-    .addOption(new Option('--type <type>', 'source type (default: web, or social for presets)').choices([...SOURCE_TYPES]))
+    .addOption(
+      new Option('--type <type>', 'source type (default: web, or social for presets)').choices([...SOURCE_TYPES]),
+    )
     .option('--priority', 'priority source: checked every 90 s')
     .option('--language <code>', 'language of the source, e.g. fr')
     .option('--reach <weight>', 'audience weight 0..5 (default: by type)', parseNumber('--reach', 0, 5))
@@ -74,7 +106,11 @@ export function registerSourcesCommands(program: Command): void {
       if (opts.preset) base = buildPresetSource(opts.preset, value);
       else {
         let host = value;
-        try { host = new URL(value).host; } catch { /* addSource reports the bad URL */ }
+        try {
+          host = new URL(value).host;
+        } catch {
+          /* addSource reports the bad URL */
+        }
         base = { name: host, url: value, type: 'web' };
       }
       const db = openDbFromCommand(cmd);
@@ -138,7 +174,9 @@ export function registerSourcesCommands(program: Command): void {
     .action((ref: string, opts: { reason: string }, cmd: Command) => {
       const db = openDbFromCommand(cmd);
       try {
-        printJsonLine(sourceView(updateSource(db, resolveSource(db, ref).id, { enabled: false, pausedReason: opts.reason })));
+        printJsonLine(
+          sourceView(updateSource(db, resolveSource(db, ref).id, { enabled: false, pausedReason: opts.reason })),
+        );
       } finally {
         db.close();
       }
@@ -159,9 +197,15 @@ export function registerSourcesCommands(program: Command): void {
 
   sources
     .command('import')
-    .description('import an OPML file (folders or vigie:type give the type); prints {"found","added","skipped","invalid"}')
+    .description(
+      'import an OPML file (folders or vigie:type give the type); prints {"found","added","skipped","invalid"}',
+    )
     .argument('<file>', 'OPML file')
-    .addOption(new Option('--type <type>', 'type of feeds whose type cannot be inferred').choices([...SOURCE_TYPES]).default('web'))
+    .addOption(
+      new Option('--type <type>', 'type of feeds whose type cannot be inferred')
+        .choices([...SOURCE_TYPES])
+        .default('web'),
+    )
     .option('--language <code>', 'language of feeds that declare none')
     .action((file: string, opts: { type: SourceType; language?: string }, cmd: Command) => {
       const xml = fs.readFileSync(file, 'utf8');

@@ -4,7 +4,21 @@ import { listAudit } from '../db/alerts-outbox-store';
 import { formatParisTime } from './message';
 
 /** CSV columns, in order (French headers for the unit's spreadsheet). */
-export const AUDIT_COLUMNS = ['horodatage_utc', 'heure_paris', 'acteur', 'action', 'alerte', 'envoi', 'article', 'objet', 'canal', 'destinataire', 'gravite', 'resultat', 'detail'] as const;
+export const AUDIT_COLUMNS = [
+  'horodatage_utc',
+  'heure_paris',
+  'acteur',
+  'action',
+  'alerte',
+  'envoi',
+  'article',
+  'objet',
+  'canal',
+  'destinataire',
+  'gravite',
+  'resultat',
+  'detail',
+] as const;
 
 /**
  * One CSV cell (RFC 4180 quoting). Cells starting with = + - @ are prefixed with a quote so a
@@ -21,7 +35,25 @@ export function exportAuditCsv(db: Db, opts: { from?: string; to?: string } = {}
   const rows = listAudit(db, opts);
   const lines = [AUDIT_COLUMNS.join(',')];
   for (const r of rows) {
-    lines.push([r.at, formatParisTime(r.at), r.actor, r.action, r.alertId, r.outboxId, r.itemId, r.subject, r.channel, r.recipient, r.severity, r.result, r.detail].map(csvCell).join(','));
+    lines.push(
+      [
+        r.at,
+        formatParisTime(r.at),
+        r.actor,
+        r.action,
+        r.alertId,
+        r.outboxId,
+        r.itemId,
+        r.subject,
+        r.channel,
+        r.recipient,
+        r.severity,
+        r.result,
+        r.detail,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   }
   return '\ufeff' + lines.join('\r\n') + '\r\n';
 }

@@ -6,9 +6,25 @@
 import type { Db } from '../db/open';
 import type { AlertChannel, RuleDefinition, Severity } from '../../../shared/types/alerts';
 import {
-  advanceRuleWatermark, countStoryItemsBetween, getChannel, getStoryMemory, listRules, loadEvalItems, loadEvalItemsBetween, readWatchedEntities, saveStoryMemory,
+  advanceRuleWatermark,
+  countStoryItemsBetween,
+  getChannel,
+  getStoryMemory,
+  listRules,
+  loadEvalItems,
+  loadEvalItemsBetween,
+  readWatchedEntities,
+  saveStoryMemory,
 } from '../db/alerts-store';
-import { compileRule, decideForItem, severityRank, storyKeyOf, type CompiledRule, type EvalItem, type StoryMemory } from './rules';
+import {
+  compileRule,
+  decideForItem,
+  severityRank,
+  storyKeyOf,
+  type CompiledRule,
+  type EvalItem,
+  type StoryMemory,
+} from './rules';
 import { renderAlertMessage } from './message';
 import { enqueueAlert, planDeliveries, signalOutbox } from './outbox';
 
@@ -53,7 +69,11 @@ function withGrowth(db: Db, rule: CompiledRule, item: EvalItem, refIso: string):
 function resolveChannels(db: Db, ids: number[]): AlertChannel[] {
   const out: AlertChannel[] = [];
   for (const id of ids) {
-    try { out.push(getChannel(db, id)); } catch { /* a deleted channel is skipped; the audit shows no-channel */ }
+    try {
+      out.push(getChannel(db, id));
+    } catch {
+      /* a deleted channel is skipped; the audit shows no-channel */
+    }
   }
   return out;
 }
@@ -64,7 +84,12 @@ function resolveChannels(db: Db, ids: number[]): AlertChannel[] {
  * rule's watermark (or of a story the rule already alerted on, for escalation) are considered,
  * so a restart or a full re-analysis never replays old alerts.
  */
-export function evaluateRulesForItems(db: Db, itemIds: number[], now: Date = new Date(), opts: EvaluateOptions = {}): DecidedAlert[] {
+export function evaluateRulesForItems(
+  db: Db,
+  itemIds: number[],
+  now: Date = new Date(),
+  opts: EvaluateOptions = {},
+): DecidedAlert[] {
   if (itemIds.length === 0) return [];
   const nowIso = now.toISOString();
   const oldest = now.getTime() - (opts.maxItemAgeHours ?? 24) * HOUR_MS;
@@ -87,13 +112,51 @@ export function evaluateRulesForItems(db: Db, itemIds: number[], now: Date = new
         const item = withGrowth(db, compiled, base, nowIso);
         const verdict = decideForItem(compiled, item, memory);
         if (!verdict) continue;
-        const message = renderAlertMessage({ item, severity: verdict.severity, isUpdate: verdict.isUpdate, comment: null, origin: `Règle « ${rule.name} »`, growthWindowMin: rule.growthWindowMin });
-        const { alertId, deliveryIds } = enqueueAlert(db, {
-          origin: 'rule', ruleId: rule.id, itemId: item.id, storyKey, severity: verdict.severity, tier: verdict.tier, isUpdate: verdict.isUpdate,
-          previousAlertId: verdict.previousAlertId, subject: message.subject, payload: message, comment: null, actor: `règle:${rule.name}`, createdAt: nowIso,
-        }, message, planDeliveries(channels, rule.recipients), now.getTime(), 'decided');
-        saveStoryMemory(db, rule.id, storyKey, { severityRank: severityRank(verdict.severity), tier: verdict.tier, lastAlertId: alertId }, nowIso);
-        decided.push({ alertId, ruleId: rule.id, itemId: item.id, severity: verdict.severity, isUpdate: verdict.isUpdate, deliveryIds });
+        const message = renderAlertMessage({
+          item,
+          severity: verdict.severity,
+          isUpdate: verdict.isUpdate,
+          comment: null,
+          origin: `Règle « ${rule.name} »`,
+          growthWindowMin: rule.growthWindowMin,
+        });
+        const { alertId, deliveryIds } = enqueueAlert(
+          db,
+          {
+            origin: 'rule',
+            ruleId: rule.id,
+            itemId: item.id,
+            storyKey,
+            severity: verdict.severity,
+            tier: verdict.tier,
+            isUpdate: verdict.isUpdate,
+            previousAlertId: verdict.previousAlertId,
+            subject: message.subject,
+            payload: message,
+            comment: null,
+            actor: `règle:${rule.name}`,
+            createdAt: nowIso,
+          },
+          message,
+          planDeliveries(channels, rule.recipients),
+          now.getTime(),
+          'decided',
+        );
+        saveStoryMemory(
+          db,
+          rule.id,
+          storyKey,
+          { severityRank: severityRank(verdict.severity), tier: verdict.tier, lastAlertId: alertId },
+          nowIso,
+        );
+        decided.push({
+          alertId,
+          ruleId: rule.id,
+          itemId: item.id,
+          severity: verdict.severity,
+          isUpdate: verdict.isUpdate,
+          deliveryIds,
+        });
       }
       if (maxId > rule.watermarkItemId && !opts.rescored) advanceRuleWatermark(db, rule.id, maxId);
     }
@@ -140,7 +203,21 @@ export function testRule(db: Db, def: RuleDefinition, now: Date = new Date(), ho
     const verdict = decideForItem(compiled, item, memory.get(key));
     if (!verdict) continue;
     memory.set(key, { severityRank: severityRank(verdict.severity), tier: verdict.tier, lastAlertId: -1 });
-    alerts.push({ itemId: item.id, title: item.title, source: item.sourceName, at: itemTime(item), severity: verdict.severity, isUpdate: verdict.isUpdate });
+    alerts.push({
+      itemId: item.id,
+      title: item.title,
+      source: item.sourceName,
+      at: itemTime(item),
+      severity: verdict.severity,
+      isUpdate: verdict.isUpdate,
+    });
   }
-  return { from, to, itemsScanned: items.length, wouldFire: alerts.length, updates: alerts.filter((a) => a.isUpdate).length, alerts };
+  return {
+    from,
+    to,
+    itemsScanned: items.length,
+    wouldFire: alerts.length,
+    updates: alerts.filter((a) => a.isUpdate).length,
+    alerts,
+  };
 }

@@ -10,8 +10,14 @@ import { escapeHtml } from '../escape-html';
 export const SEVERITY_TAG: Record<Severity, string> = { info: '[INFO]', urgent: '[URGENT]', flash: '[FLASH]' };
 
 const TYPE_FR: Record<SourceType, string> = {
-  'press-national': 'presse nationale', 'press-regional': 'presse régionale', tv: 'télévision', radio: 'radio',
-  social: 'réseaux sociaux', official: 'source officielle', factcheck: 'vérification des faits', web: 'web',
+  'press-national': 'presse nationale',
+  'press-regional': 'presse régionale',
+  tv: 'télévision',
+  radio: 'radio',
+  social: 'réseaux sociaux',
+  official: 'source officielle',
+  factcheck: 'vérification des faits',
+  web: 'web',
 };
 
 const SCORE_FR = { virality: 'Viralité', controversy: 'Polémique', infox: 'Infox' } as const;
@@ -26,7 +32,6 @@ export function formatParisTime(iso: string | null): string | null {
   if (!dt.isValid) return null;
   return dt.setZone(DEFAULT_TIME_ZONE).setLocale('fr').toFormat("cccc d LLLL yyyy 'à' H 'h' mm");
 }
-
 
 function topReasons(list: Reason[] | undefined): Reason[] {
   return [...(list ?? [])].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).slice(0, MAX_REASONS);
@@ -59,8 +64,13 @@ export function renderAlertMessage(input: MessageInput): AlertMessage {
   const subject = `${SEVERITY_TAG[severity]} ${isUpdate ? 'MISE À JOUR — ' : ''}${title}`.slice(0, 250);
   const publishedIso = item.published ?? item.fetchedAt;
   const publishedFr = formatParisTime(publishedIso);
-  const sourceLine = item.sourceName ? `${item.sourceName}${item.sourceType ? ` (${TYPE_FR[item.sourceType]})` : ''}` : null;
-  const growthLine = item.growth != null ? `+${item.growth} article${item.growth > 1 ? 's' : ''} en ${input.growthWindowMin ?? 60} min` : null;
+  const sourceLine = item.sourceName
+    ? `${item.sourceName}${item.sourceType ? ` (${TYPE_FR[item.sourceType]})` : ''}`
+    : null;
+  const growthLine =
+    item.growth != null
+      ? `+${item.growth} article${item.growth > 1 ? 's' : ''} en ${input.growthWindowMin ?? 60} min`
+      : null;
 
   const text: string[] = [];
   text.push(`${SEVERITY_TAG[severity]} Alerte Vigie${isUpdate ? ' — MISE À JOUR' : ''}`, '');
@@ -70,8 +80,12 @@ export function renderAlertMessage(input: MessageInput): AlertMessage {
   if (item.link) text.push(`Lien : ${item.link}`);
   text.push('', 'Scores :');
   const html: string[] = [];
-  html.push(`<p><strong>${escapeHtml(SEVERITY_TAG[severity])} Alerte Vigie${isUpdate ? ' — MISE À JOUR' : ''}</strong></p>`);
-  html.push(`<h2>${item.link ? `<a href="${escapeHtml(item.link)}">${escapeHtml(title)}</a>` : escapeHtml(title)}</h2>`);
+  html.push(
+    `<p><strong>${escapeHtml(SEVERITY_TAG[severity])} Alerte Vigie${isUpdate ? ' — MISE À JOUR' : ''}</strong></p>`,
+  );
+  html.push(
+    `<h2>${item.link ? `<a href="${escapeHtml(item.link)}">${escapeHtml(title)}</a>` : escapeHtml(title)}</h2>`,
+  );
   html.push('<ul>');
   if (sourceLine) html.push(`<li>Source : ${escapeHtml(sourceLine)}</li>`);
   if (publishedFr) html.push(`<li>Publié : ${escapeHtml(publishedFr)} (heure de Paris)</li>`);
@@ -81,7 +95,17 @@ export function renderAlertMessage(input: MessageInput): AlertMessage {
     text.push(`- ${SCORE_FR[key]} : ${fmtScore(item[key])}`);
     for (const r of reasons) text.push(`    • ${r.signal} (${fmtWeight(r.weight)}) : ${r.evidence}`);
     html.push(`<li><strong>${SCORE_FR[key]} : ${fmtScore(item[key])}</strong>`);
-    if (reasons.length) html.push('<ul>' + reasons.map((r) => `<li>${escapeHtml(r.signal)} (${escapeHtml(fmtWeight(r.weight))}) : ${escapeHtml(r.evidence)}</li>`).join('') + '</ul>');
+    if (reasons.length)
+      html.push(
+        '<ul>' +
+          reasons
+            .map(
+              (r) =>
+                `<li>${escapeHtml(r.signal)} (${escapeHtml(fmtWeight(r.weight))}) : ${escapeHtml(r.evidence)}</li>`,
+            )
+            .join('') +
+          '</ul>',
+      );
     html.push('</li>');
   }
   if (growthLine) {
@@ -97,11 +121,19 @@ export function renderAlertMessage(input: MessageInput): AlertMessage {
   html.push(`<p><small>${escapeHtml(origin)}</small></p>`);
 
   return {
-    severity, isUpdate, subject, title,
-    source: item.sourceName, sourceType: item.sourceType,
-    published: publishedIso, publishedFr, link: item.link,
+    severity,
+    isUpdate,
+    subject,
+    title,
+    source: item.sourceName,
+    sourceType: item.sourceType,
+    published: publishedIso,
+    publishedFr,
+    link: item.link,
     scores: { virality: item.virality, controversy: item.controversy, infox: item.infox, growth: item.growth },
-    reasons: item.reasons, comment, origin,
+    reasons: item.reasons,
+    comment,
+    origin,
     text: text.join('\n'),
     html: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>${html.join('')}</body></html>`,
   };

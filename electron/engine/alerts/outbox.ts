@@ -37,7 +37,8 @@ export function planDeliveries(channels: AlertChannel[], recipients: string[]): 
     if (!channel.enabled) continue;
     if (channel.kind === 'smtp') {
       const list = recipients.length ? recipients : ((channel.config.defaultTo as string[] | undefined) ?? []);
-      for (const r of new Set(list.map((x) => x.trim().toLowerCase()).filter(Boolean))) out.push({ channel, recipient: r });
+      for (const r of new Set(list.map((x) => x.trim().toLowerCase()).filter(Boolean)))
+        out.push({ channel, recipient: r });
     } else if (channel.kind === 'matrix') {
       out.push({ channel, recipient: String(channel.config.roomId ?? '') });
     } else if (channel.kind === 'webhook') {
@@ -59,22 +60,53 @@ export interface EnqueuedAlert {
  * Inserts the alert, one outbox row per planned delivery (each with a fresh idempotency key that
  * is then fixed for every retry) and the audit rows. Must run inside the caller's transaction.
  */
-export function enqueueAlert(db: Db, alert: NewAlert, message: AlertMessage, deliveries: PlannedDelivery[], nowMs: number, auditAction: 'decided' | 'pushed'): EnqueuedAlert {
+export function enqueueAlert(
+  db: Db,
+  alert: NewAlert,
+  message: AlertMessage,
+  deliveries: PlannedDelivery[],
+  nowMs: number,
+  auditAction: 'decided' | 'pushed',
+): EnqueuedAlert {
   if (!db.inTransaction) throw new AppError('internal', 'enqueueAlert must run inside the deciding transaction');
   const alertId = insertAlert(db, { ...alert, payload: message, subject: message.subject });
   const ids: number[] = [];
   for (const d of deliveries) {
     const idemKey = `vigie-${alertId}-${randomUUID()}`;
-    const id = insertDelivery(db, { alertId, channelId: d.channel.id, channelKind: d.channel.kind, recipient: d.recipient, idemKey, severityRank: severityRank(alert.severity), nowMs });
+    const id = insertDelivery(db, {
+      alertId,
+      channelId: d.channel.id,
+      channelKind: d.channel.kind,
+      recipient: d.recipient,
+      idemKey,
+      severityRank: severityRank(alert.severity),
+      nowMs,
+    });
     ids.push(id);
     insertAudit(db, {
-      at: alert.createdAt, actor: alert.actor, action: auditAction, alertId, outboxId: id, itemId: alert.itemId,
-      channel: `${d.channel.kind}:${d.channel.name}`, recipient: d.recipient, severity: alert.severity, result: 'queued',
+      at: alert.createdAt,
+      actor: alert.actor,
+      action: auditAction,
+      alertId,
+      outboxId: id,
+      itemId: alert.itemId,
+      channel: `${d.channel.kind}:${d.channel.name}`,
+      recipient: d.recipient,
+      severity: alert.severity,
+      result: 'queued',
       detail: alert.isUpdate ? 'mise à jour' : alert.comment,
     });
   }
   if (deliveries.length === 0) {
-    insertAudit(db, { at: alert.createdAt, actor: alert.actor, action: auditAction, alertId, itemId: alert.itemId, severity: alert.severity, result: 'no-channel' });
+    insertAudit(db, {
+      at: alert.createdAt,
+      actor: alert.actor,
+      action: auditAction,
+      alertId,
+      itemId: alert.itemId,
+      severity: alert.severity,
+      result: 'no-channel',
+    });
   }
   return { alertId, deliveryIds: ids };
 }

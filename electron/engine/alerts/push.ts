@@ -23,7 +23,11 @@ export interface PushRequest {
 }
 
 function pickStoryItem(db: Db, storyId: number): number {
-  const r = db.prepare(`SELECT id FROM items WHERE story_id = ? ORDER BY COALESCE(virality, -1) DESC, COALESCE(published, fetched_at) DESC LIMIT 1`).get(storyId) as { id: number } | undefined;
+  const r = db
+    .prepare(
+      `SELECT id FROM items WHERE story_id = ? ORDER BY COALESCE(virality, -1) DESC, COALESCE(published, fetched_at) DESC LIMIT 1`,
+    )
+    .get(storyId) as { id: number } | undefined;
   if (!r) throw new AppError('db.not_found', `Récit ${storyId} introuvable`, { storyId });
   return r.id;
 }
@@ -37,7 +41,8 @@ function resolvePushChannels(db: Db, req: PushRequest): AlertChannel[] {
     });
   }
   const smtp = listChannels(db).filter((c) => c.kind === 'smtp' && c.enabled);
-  if (req.recipients.length && smtp.length === 0) throw new AppError('alert.config', 'Aucun canal e-mail configuré', {});
+  if (req.recipients.length && smtp.length === 0)
+    throw new AppError('alert.config', 'Aucun canal e-mail configuré', {});
   return req.recipients.length ? smtp : listChannels(db).filter((c) => c.enabled);
 }
 
@@ -50,13 +55,38 @@ export function pushAlert(db: Db, req: PushRequest, now: Date = new Date()): Enq
     if (!item) throw new AppError('db.not_found', `Article ${itemId} introuvable`, { itemId });
     const channels = resolvePushChannels(db, req);
     const deliveries = planDeliveries(channels, req.recipients);
-    if (deliveries.length === 0) throw new AppError('alert.config', 'Aucun destinataire : ajoutez une adresse ou un canal', {});
+    if (deliveries.length === 0)
+      throw new AppError('alert.config', 'Aucun destinataire : ajoutez une adresse ou un canal', {});
     const comment = req.comment?.trim() || null;
-    const message = renderAlertMessage({ item, severity: req.severity, isUpdate: false, comment, origin: `Poussé par ${req.actor}` });
-    return enqueueAlert(db, {
-      origin: 'manual', ruleId: null, itemId: item.id, storyKey: storyKeyOf(item), severity: req.severity, tier: 0, isUpdate: false,
-      previousAlertId: null, subject: message.subject, payload: message, comment, actor: req.actor, createdAt: now.toISOString(),
-    }, message, deliveries, now.getTime(), 'pushed');
+    const message = renderAlertMessage({
+      item,
+      severity: req.severity,
+      isUpdate: false,
+      comment,
+      origin: `Poussé par ${req.actor}`,
+    });
+    return enqueueAlert(
+      db,
+      {
+        origin: 'manual',
+        ruleId: null,
+        itemId: item.id,
+        storyKey: storyKeyOf(item),
+        severity: req.severity,
+        tier: 0,
+        isUpdate: false,
+        previousAlertId: null,
+        subject: message.subject,
+        payload: message,
+        comment,
+        actor: req.actor,
+        createdAt: now.toISOString(),
+      },
+      message,
+      deliveries,
+      now.getTime(),
+      'pushed',
+    );
   })();
   signalOutbox();
   return result;

@@ -62,9 +62,18 @@ function toMatcher(n: QueryNode): QueryMatcher {
       const words = tokenize(n.text);
       return termMatcher(words, n.prefix && words.length === 1);
     }
-    case 'not': { const inner = toMatcher(n.child); return (d) => !inner(d); }
-    case 'and': { const parts = n.children.map(toMatcher); return (d) => parts.every((p) => p(d)); }
-    case 'or': { const parts = n.children.map(toMatcher); return (d) => parts.some((p) => p(d)); }
+    case 'not': {
+      const inner = toMatcher(n.child);
+      return (d) => !inner(d);
+    }
+    case 'and': {
+      const parts = n.children.map(toMatcher);
+      return (d) => parts.every((p) => p(d));
+    }
+    case 'or': {
+      const parts = n.children.map(toMatcher);
+      return (d) => parts.some((p) => p(d));
+    }
   }
 }
 
@@ -75,7 +84,8 @@ function toMatcher(n: QueryNode): QueryMatcher {
  */
 export function compileQuery(query: string): QueryMatcher {
   const { root, problems } = parseBooleanQuery(query ?? '');
-  if (problems.length) throw new AppError('input.invalid', `Requête invalide : ${PROBLEM_WORDS[problems[0]]}`, { query, problems });
+  if (problems.length)
+    throw new AppError('input.invalid', `Requête invalide : ${PROBLEM_WORDS[problems[0]]}`, { query, problems });
   return root ? toMatcher(root) : () => true;
 }
 

@@ -29,7 +29,12 @@ export const ruleDefinitionSchema = z.object({
   watchedEntities: z.boolean().default(false),
   match: z.enum(['any', 'all']).default('any'),
   tiers: z.array(tierSchema).min(1),
-  growthWindowMin: z.number().int().min(1).max(7 * 24 * 60).default(60),
+  growthWindowMin: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
   recipients: z.array(z.string().trim().email()).default([]),
   channelIds: z.array(z.number().int()).default([]),
 });
@@ -38,7 +43,11 @@ export const ruleDefinitionSchema = z.object({
 export function parseRuleDefinition(input: unknown): RuleDefinition {
   const parsed = ruleDefinitionSchema.safeParse(input);
   if (!parsed.success) {
-    throw new AppError('input.invalid', 'Règle invalide : ' + parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), { issues: parsed.error.issues });
+    throw new AppError(
+      'input.invalid',
+      'Règle invalide : ' + parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      { issues: parsed.error.issues },
+    );
   }
   compileQuery(parsed.data.query);
   return parsed.data as RuleDefinition;
@@ -95,7 +104,11 @@ export interface CompiledRule {
 
 /** Compiles a rule's query; `watched` is the workstation's watched-entities list (used when def.watchedEntities). */
 export function compileRule(def: RuleDefinition, watched: string[] = []): CompiledRule {
-  return { def, matcher: compileQuery(def.query), entities: def.watchedEntities ? [...def.entities, ...watched] : def.entities };
+  return {
+    def,
+    matcher: compileQuery(def.query),
+    entities: def.watchedEntities ? [...def.entities, ...watched] : def.entities,
+  };
 }
 
 /** Dedup key of the item's story (an unclustered item is its own story). */
@@ -130,7 +143,8 @@ function tierReached(tier: RuleTier, match: 'any' | 'all', item: EvalItem): bool
 
 /** Index of the highest tier the item reaches, or -1. */
 export function highestTier(rule: CompiledRule, item: EvalItem): number {
-  for (let i = rule.def.tiers.length - 1; i >= 0; i--) if (tierReached(rule.def.tiers[i], rule.def.match, item)) return i;
+  for (let i = rule.def.tiers.length - 1; i >= 0; i--)
+    if (tierReached(rule.def.tiers[i], rule.def.match, item)) return i;
   return -1;
 }
 

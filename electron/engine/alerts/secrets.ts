@@ -52,7 +52,10 @@ export function sealSecret(plain: string): { secret: string; scheme: string } {
 export function openSecret(stored: string | null, scheme: string | null): string | null {
   if (stored == null) return null;
   const codec = codecs.get(scheme ?? 'plain');
-  if (!codec) throw new AppError('alert.config', `Secret illisible : schéma ${scheme} indisponible dans ce processus`, { scheme });
+  if (!codec)
+    throw new AppError('alert.config', `Secret illisible : schéma ${scheme} indisponible dans ce processus`, {
+      scheme,
+    });
   return codec.decrypt(stored);
 }
 

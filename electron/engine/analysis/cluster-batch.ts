@@ -47,7 +47,11 @@ export function batchNames(docs: readonly ClusterDoc[]): NameEvidence {
 }
 
 /** Builds TF-IDF vectors for a batch (IDF and name evidence from the batch itself). */
-export function vectorizeBatch(docs: readonly ClusterDoc[], terms?: TermOptions, names = batchNames(docs)): SparseVector[] {
+export function vectorizeBatch(
+  docs: readonly ClusterDoc[],
+  terms?: TermOptions,
+  names = batchNames(docs),
+): SparseVector[] {
   // The first pass (names) lets a title that starts with a name weigh it as one.
   const counts = docs.map((d) => countTermIds(d.title, d.text, terms, { names, learn: false }));
   const df = new Map<number, number>();
@@ -56,11 +60,22 @@ export function vectorizeBatch(docs: readonly ClusterDoc[], terms?: TermOptions,
 }
 
 /** Candidate pairs with their cosine, via an inverted index over non-frequent terms. */
-export function similarPairs(vectors: readonly SparseVector[], docs: readonly ClusterDoc[], minSim: number, opts: ClusterOptions = {}): Array<[number, number, number]> {
+export function similarPairs(
+  vectors: readonly SparseVector[],
+  docs: readonly ClusterDoc[],
+  minSim: number,
+  opts: ClusterOptions = {},
+): Array<[number, number, number]> {
   const maxDf = Math.max(50, Math.floor((opts.maxDfShare ?? 0.05) * vectors.length));
   const maxGap = opts.maxGapMs ?? 4 * 86_400_000;
   const postings = new Map<number, number[]>();
-  vectors.forEach((v, i) => { for (const k of v.keys) { let p = postings.get(k); if (!p) postings.set(k, (p = [])); p.push(i); } });
+  vectors.forEach((v, i) => {
+    for (const k of v.keys) {
+      let p = postings.get(k);
+      if (!p) postings.set(k, (p = []));
+      p.push(i);
+    }
+  });
   const pairs: Array<[number, number, number]> = [];
   const seen = new Set<number>();
   for (let i = 0; i < vectors.length; i++) {
@@ -71,7 +86,8 @@ export function similarPairs(vectors: readonly SparseVector[], docs: readonly Cl
       for (const j of p) {
         if (j <= i || seen.has(j)) continue;
         seen.add(j);
-        const ti = docs[i]!.time, tj = docs[j]!.time;
+        const ti = docs[i]!.time,
+          tj = docs[j]!.time;
         if (ti != null && tj != null && Math.abs(ti - tj) > maxGap) continue;
         const s = cosine(vectors[i]!, vectors[j]!);
         if (s >= minSim) pairs.push([i, j, s]);
@@ -110,7 +126,12 @@ function pairFloor(opts: ClusterOptions): number {
 }
 
 /** Clusters already vectorised documents (same algorithm as clusterDocs); `known` pairs (i < j, similarity >= the floor) skip the search. */
-export function clusterVectors(input: readonly SparseVector[], docs: readonly ClusterDoc[], opts: ClusterOptions = {}, known?: Array<[number, number, number]>): number[] {
+export function clusterVectors(
+  input: readonly SparseVector[],
+  docs: readonly ClusterDoc[],
+  opts: ClusterOptions = {},
+  known?: Array<[number, number, number]>,
+): number[] {
   const threshold = opts.threshold ?? 0.16;
   const dup = opts.duplicateThreshold ?? 0.8;
   let vectors = input;
@@ -125,9 +146,11 @@ export function clusterVectors(input: readonly SparseVector[], docs: readonly Cl
   const groupOf = Array.from({ length: n }, (_, i) => i);
   const members = new Map<number, number[]>(groupOf.map((g) => [g, [g]]));
   for (const [i, j, s] of pairs) {
-    const gi = groupOf[i]!, gj = groupOf[j]!;
+    const gi = groupOf[i]!,
+      gj = groupOf[j]!;
     if (gi === gj) continue;
-    const a = members.get(gi)!, b = members.get(gj)!;
+    const a = members.get(gi)!,
+      b = members.get(gj)!;
     let merge = s >= dup && (a.length === 1 || b.length === 1);
     if (!merge) {
       if (s < threshold) continue;
@@ -141,7 +164,10 @@ export function clusterVectors(input: readonly SparseVector[], docs: readonly Cl
     if (!merge) continue;
     const [keep, gone] = a.length >= b.length ? [gi, gj] : [gj, gi];
     const kept = members.get(keep)!;
-    for (const x of members.get(gone)!) { groupOf[x] = keep; kept.push(x); }
+    for (const x of members.get(gone)!) {
+      groupOf[x] = keep;
+      kept.push(x);
+    }
     members.delete(gone);
   }
   // Second pass: a singleton whose words were too few for a pair merge joins the group it
@@ -149,28 +175,62 @@ export function clusterVectors(input: readonly SparseVector[], docs: readonly Cl
   const attach = opts.attachThreshold ?? 0.1;
   if (attach > 0) {
     const neighbours = new Map<number, Array<[number, number]>>();
-    for (const [i, j, s] of pairs) { (neighbours.get(i) ?? neighbours.set(i, []).get(i)!).push([j, s]); (neighbours.get(j) ?? neighbours.set(j, []).get(j)!).push([i, s]); }
+    for (const [i, j, s] of pairs) {
+      (neighbours.get(i) ?? neighbours.set(i, []).get(i)!).push([j, s]);
+      (neighbours.get(j) ?? neighbours.set(j, []).get(j)!).push([i, s]);
+    }
     for (let i = 0; i < n; i++) {
       if (members.get(groupOf[i]!)?.length !== 1) continue;
       const sums = new Map<number, number>();
-      for (const [j, s] of neighbours.get(i) ?? []) { const g = groupOf[j]!; if (g !== groupOf[i]) sums.set(g, (sums.get(g) ?? 0) + s); }
-      let best = -1, bestAvg = attach;
-      for (const [g, total] of sums) { const avg = total / members.get(g)!.length; if (avg >= bestAvg) { best = g; bestAvg = avg; } }
-      if (best >= 0) { members.delete(groupOf[i]!); groupOf[i] = best; members.get(best)!.push(i); }
+      for (const [j, s] of neighbours.get(i) ?? []) {
+        const g = groupOf[j]!;
+        if (g !== groupOf[i]) sums.set(g, (sums.get(g) ?? 0) + s);
+      }
+      let best = -1,
+        bestAvg = attach;
+      for (const [g, total] of sums) {
+        const avg = total / members.get(g)!.length;
+        if (avg >= bestAvg) {
+          best = g;
+          bestAvg = avg;
+        }
+      }
+      if (best >= 0) {
+        members.delete(groupOf[i]!);
+        groupOf[i] = best;
+        members.get(best)!.push(i);
+      }
     }
   }
   const label = new Map<number, number>();
-  return groupOf.map((g) => { let l = label.get(g); if (l === undefined) label.set(g, (l = label.size)); return l; });
+  return groupOf.map((g) => {
+    let l = label.get(g);
+    if (l === undefined) label.set(g, (l = label.size));
+    return l;
+  });
 }
 
 /**
  * Adds to each vector its neighbours' vectors weighted by similarity: two rewrites of a headline
  * that share no word but share a third headline's words become similar (query expansion).
  */
-export function expandVectors(vectors: readonly SparseVector[], pairs: ReadonlyArray<[number, number, number]>, alpha: number): SparseVector[] {
-  const acc = vectors.map((v) => { const m = new Map<number, number>(); v.keys.forEach((k, i) => m.set(k, v.weights[i]!)); return m; });
-  const add = (into: Map<number, number>, v: SparseVector, w: number) => { v.keys.forEach((k, i) => into.set(k, (into.get(k) ?? 0) + w * v.weights[i]!)); };
-  for (const [i, j, s] of pairs) { add(acc[i]!, vectors[j]!, alpha * s); add(acc[j]!, vectors[i]!, alpha * s); }
+export function expandVectors(
+  vectors: readonly SparseVector[],
+  pairs: ReadonlyArray<[number, number, number]>,
+  alpha: number,
+): SparseVector[] {
+  const acc = vectors.map((v) => {
+    const m = new Map<number, number>();
+    v.keys.forEach((k, i) => m.set(k, v.weights[i]!));
+    return m;
+  });
+  const add = (into: Map<number, number>, v: SparseVector, w: number) => {
+    v.keys.forEach((k, i) => into.set(k, (into.get(k) ?? 0) + w * v.weights[i]!));
+  };
+  for (const [i, j, s] of pairs) {
+    add(acc[i]!, vectors[j]!, alpha * s);
+    add(acc[j]!, vectors[i]!, alpha * s);
+  }
   return acc.map((m) => {
     const keys = [...m.keys()].sort((a, b) => a - b);
     const weights = keys.map((k) => m.get(k)!);

@@ -14,7 +14,11 @@ export interface StreamDoc {
 }
 
 /** Clusters documents incrementally; returns a story label per document (input order). */
-export function clusterStream(docs: readonly StreamDoc[], opts: StoryIndexOptions = {}, index = new StoryIndex(opts)): number[] {
+export function clusterStream(
+  docs: readonly StreamDoc[],
+  opts: StoryIndexOptions = {},
+  index = new StoryIndex(opts),
+): number[] {
   const order = docs.map((_, i) => i).sort((a, b) => docs[a]!.time - docs[b]!.time || a - b);
   const labels = new Array<number>(docs.length);
   let next = 1;

@@ -9,8 +9,15 @@ import type { Db } from '../db/open';
 import { parseJsonColumn } from '../db/json-column';
 import type { Reason } from '../../../shared/types/domain';
 import {
-  addPendingClaim, dueClaims, hasTrustedEcho, readItemInfoxReasons, readItemStory, removePendingClaim, topInfoxItem,
-  updateItemInfox, updateStoryInfox,
+  addPendingClaim,
+  dueClaims,
+  hasTrustedEcho,
+  readItemInfoxReasons,
+  readItemStory,
+  removePendingClaim,
+  topInfoxItem,
+  updateItemInfox,
+  updateStoryInfox,
 } from '../db/analysis-store';
 import { TRUSTED_SOURCE_TYPES, UNCORROBORATED_CLAIM_POINTS } from './infox';
 import { toScore } from './controversy';
@@ -21,7 +28,11 @@ const H = 3_600_000;
 type ItemReasons = { virality: Reason[]; controversy: Reason[]; infox: Reason[] };
 
 const minute = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-const infoxOf = (reasons: Reason[]) => toScore(reasons.reduce((a, r) => a + r.weight, 0), 35);
+const infoxOf = (reasons: Reason[]) =>
+  toScore(
+    reasons.reduce((a, r) => a + r.weight, 0),
+    35,
+  );
 
 /** Deadline (ISO) of a claim made at `time` (ms) given the delay (ms). */
 export function claimDeadline(time: number, delayMs: number): string {
@@ -30,7 +41,12 @@ export function claimDeadline(time: number, delayMs: number): string {
 
 /** Records a pending claim so that the sweep finds it at its deadline. */
 export function registerPendingClaim(db: Db, itemId: number, document: string, time: number, delayMs: number): void {
-  addPendingClaim(db, { itemId, document, claimedAt: new Date(time).toISOString(), deadline: claimDeadline(time, delayMs) });
+  addPendingClaim(db, {
+    itemId,
+    document,
+    claimedAt: new Date(time).toISOString(),
+    deadline: claimDeadline(time, delayMs),
+  });
 }
 
 /**
@@ -38,11 +54,19 @@ export function registerPendingClaim(db: Db, itemId: number, document: string, t
  * their pending/uncorroborated reason and are rescored; later claims stay pending. Returns the
  * claims still waiting.
  */
-export function corroborateClaims(db: Db, pending: ReadonlyArray<{ id: number; time: number }>, trustedAt: number, delayMs: number): Array<{ id: number; time: number }> {
+export function corroborateClaims(
+  db: Db,
+  pending: ReadonlyArray<{ id: number; time: number }>,
+  trustedAt: number,
+  delayMs: number,
+): Array<{ id: number; time: number }> {
   const keep: Array<{ id: number; time: number }> = [];
   for (const c of pending) {
     if (trustedAt - c.time > delayMs) continue; // too late: the sweep flags it at its deadline
-    if (trustedAt < c.time) { keep.push(c); continue; }
+    if (trustedAt < c.time) {
+      keep.push(c);
+      continue;
+    }
     markCorroborated(db, c.id);
   }
   return keep;
@@ -53,7 +77,11 @@ function markCorroborated(db: Db, itemId: number): void {
   const reasons = readItemInfoxReasons(db, itemId);
   if (!reasons) return;
   const infox = reasons.infox.filter((x) => x.signal !== PENDING && x.signal !== FLAGGED);
-  infox.push({ signal: 'corroborated-official-claim', weight: 0, evidence: 'document repris par une source officielle ou la presse de confiance' });
+  infox.push({
+    signal: 'corroborated-official-claim',
+    weight: 0,
+    evidence: 'document repris par une source officielle ou la presse de confiance',
+  });
   updateItemInfox(db, itemId, infoxOf(infox), { ...reasons, infox });
 }
 
@@ -100,14 +128,22 @@ export function sweepExpiredClaims(db: Db, now: Date = new Date(), opts: SweepOp
     for (const c of dueClaims(db, nowIso, opts.limit ?? 500)) {
       const item = readItemStory(db, c.itemId);
       const reasons = item && readReasonsOrPending(db, c.itemId);
-      if (!item || !reasons) { removePendingClaim(db, c.itemId); continue; }
-      if (hasTrustedEcho(db, c.itemId, c.deadline, [...TRUSTED_SOURCE_TYPES])) { markCorroborated(db, c.itemId); out.corroborated.push(c.itemId); continue; }
+      if (!item || !reasons) {
+        removePendingClaim(db, c.itemId);
+        continue;
+      }
+      if (hasTrustedEcho(db, c.itemId, c.deadline, [...TRUSTED_SOURCE_TYPES])) {
+        markCorroborated(db, c.itemId);
+        out.corroborated.push(c.itemId);
+        continue;
+      }
       removePendingClaim(db, c.itemId);
       if (!reasons.infox.some((x) => x.signal === PENDING)) continue; // withdrawn or already flagged meanwhile
-      const hours = Math.round((Date.parse(c.deadline) - Date.parse(c.claimedAt)) / H * 10) / 10;
+      const hours = Math.round(((Date.parse(c.deadline) - Date.parse(c.claimedAt)) / H) * 10) / 10;
       const infox = reasons.infox.filter((x) => x.signal !== PENDING);
       infox.push({
-        signal: FLAGGED, weight: UNCORROBORATED_CLAIM_POINTS,
+        signal: FLAGGED,
+        weight: UNCORROBORATED_CLAIM_POINTS,
         evidence: `« ${c.document} » invoqué le ${minute(c.claimedAt)} ; aucune source officielle ni presse de confiance (officielle, presse nationale, TV, radio) ne l’a repris dans les ${hours} h`,
       });
       updateItemInfox(db, c.itemId, infoxOf(infox), { ...reasons, infox });
@@ -118,8 +154,18 @@ export function sweepExpiredClaims(db: Db, now: Date = new Date(), opts: SweepOp
       const top = topInfoxItem(db, id);
       if (!top) continue;
       // A damaged reasons value loses only the signal names of the evidence line, not the sweep.
-      const signals = (parseJsonColumn<Partial<ItemReasons>>(top.reasons, {}).infox ?? []).filter((x) => x.weight > 0).map((x) => x.signal);
-      updateStoryInfox(db, id, top.infox, top.infox > 0 ? [{ signal: 'most-suspicious-item', weight: top.infox, evidence: `${top.title} (${signals.join(', ')})` }] : [], nowIso);
+      const signals = (parseJsonColumn<Partial<ItemReasons>>(top.reasons, {}).infox ?? [])
+        .filter((x) => x.weight > 0)
+        .map((x) => x.signal);
+      updateStoryInfox(
+        db,
+        id,
+        top.infox,
+        top.infox > 0
+          ? [{ signal: 'most-suspicious-item', weight: top.infox, evidence: `${top.title} (${signals.join(', ')})` }]
+          : [],
+        nowIso,
+      );
       opts.onStory?.(id, { title: top.title, infox: top.infox, signals });
       out.stories.push(id);
     }
@@ -158,11 +204,20 @@ export function startClaimSweep(db: Db, opts: ClaimSweepOptions = {}): ClaimSwee
       const r = sweepExpiredClaims(db, opts.now?.() ?? new Date(), opts);
       if (r.flagged.length || r.corroborated.length) opts.onChange?.(r);
       return r;
-    } catch (err) { opts.onError?.(err); return null; }
+    } catch (err) {
+      opts.onError?.(err);
+      return null;
+    }
   };
   const timer = setInterval(runNow, opts.intervalMs ?? 5 * 60_000);
   const first = setTimeout(runNow, 0);
   timer.unref?.();
   first.unref?.();
-  return { runNow, stop: () => { clearInterval(timer); clearTimeout(first); } };
+  return {
+    runNow,
+    stop: () => {
+      clearInterval(timer);
+      clearTimeout(first);
+    },
+  };
 }

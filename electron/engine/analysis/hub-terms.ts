@@ -29,32 +29,54 @@ export interface HubOptions {
  * `residual`; below `linkShare` the term weighs proportionally less (down to `floor`).
  * `pairs` must hold every pair with similarity >= `residual`.
  */
-export function hubWeights(vectors: readonly SparseVector[], pairs: ReadonlyArray<[number, number, number]>, eligible: (term: number) => boolean, opts: HubOptions = {}): Map<number, number> {
-  const linkShare = opts.linkShare ?? 0.3, residual = opts.residual ?? 0.08, floor = opts.floor ?? 0.5;
-  const minDocs = opts.minDocs ?? 5, duplicate = opts.duplicate ?? 0.8;
+export function hubWeights(
+  vectors: readonly SparseVector[],
+  pairs: ReadonlyArray<[number, number, number]>,
+  eligible: (term: number) => boolean,
+  opts: HubOptions = {},
+): Map<number, number> {
+  const linkShare = opts.linkShare ?? 0.3,
+    residual = opts.residual ?? 0.08,
+    floor = opts.floor ?? 0.5;
+  const minDocs = opts.minDocs ?? 5,
+    duplicate = opts.duplicate ?? 0.8;
   const out = new Map<number, number>();
   if (linkShare <= 0) return out;
   const n = vectors.length;
   // Near-duplicates (one headline seen in several snapshots or feeds) count once: their
   // shared words would otherwise pass for a story around any name they contain.
   const rep = Array.from({ length: n }, (_, i) => i);
-  const find = (x: number): number => { while (rep[x] !== x) x = rep[x] = rep[rep[x]!]!; return x; };
-  for (const [i, j, s] of pairs) if (s >= duplicate) { const a = find(i), b = find(j); if (a !== b) rep[Math.max(a, b)] = Math.min(a, b); }
+  const find = (x: number): number => {
+    while (rep[x] !== x) x = rep[x] = rep[rep[x]!]!;
+    return x;
+  };
+  for (const [i, j, s] of pairs)
+    if (s >= duplicate) {
+      const a = find(i),
+        b = find(j);
+      if (a !== b) rep[Math.max(a, b)] = Math.min(a, b);
+    }
   const docs = new Map<number, number>();
-  vectors.forEach((v, i) => { if (find(i) === i) for (const k of v.keys) if (eligible(k)) docs.set(k, (docs.get(k) ?? 0) + 1); });
+  vectors.forEach((v, i) => {
+    if (find(i) === i) for (const k of v.keys) if (eligible(k)) docs.set(k, (docs.get(k) ?? 0) + 1);
+  });
   // One pass over the pairs (a pair below `residual` cannot share anything else): for each
   // judged term two titles share, is their similarity without it still above `residual`?
   const linked = new Map<number, number>();
   for (const [i, j, s] of pairs) {
     if (s < residual || find(i) !== i || find(j) !== j) continue;
-    const a = vectors[i]!, b = vectors[j]!;
+    const a = vectors[i]!,
+      b = vectors[j]!;
     for (let x = 0, y = 0; x < a.keys.length && y < b.keys.length;) {
-      const ka = a.keys[x]!, kb = b.keys[y]!;
+      const ka = a.keys[x]!,
+        kb = b.keys[y]!;
       if (ka < kb) x++;
       else if (ka > kb) y++;
       else {
-        if ((docs.get(ka) ?? 0) >= minDocs && s - a.weights[x]! * b.weights[y]! >= residual) linked.set(ka, (linked.get(ka) ?? 0) + 1);
-        x++; y++;
+        if ((docs.get(ka) ?? 0) >= minDocs && s - a.weights[x]! * b.weights[y]! >= residual)
+          linked.set(ka, (linked.get(ka) ?? 0) + 1);
+        x++;
+        y++;
       }
     }
   }
@@ -74,7 +96,10 @@ export function hubWeights(vectors: readonly SparseVector[], pairs: ReadonlyArra
  */
 export function scaleTerms(vectors: readonly SparseVector[], multipliers: ReadonlyMap<number, number>): SparseVector[] {
   if (multipliers.size === 0) return [...vectors];
-  return vectors.map((v) => ({ keys: v.keys, weights: v.weights.map((w, i) => w * (multipliers.get(v.keys[i]!) ?? 1)) }));
+  return vectors.map((v) => ({
+    keys: v.keys,
+    weights: v.weights.map((w, i) => w * (multipliers.get(v.keys[i]!) ?? 1)),
+  }));
 }
 
 /**

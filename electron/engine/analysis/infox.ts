@@ -8,7 +8,15 @@ import type { Reason } from '../../../shared/types/domain';
 import { SENSATIONAL_PATTERNS, OFFICIAL_CLAIM, DEBUNK_WORDS } from './lexicons/infox-style';
 import { foldItem, unionPattern, type FoldedItem } from './lexicon-match';
 import { predict, explain, type LogisticModel } from './learner';
-import { lookupRating, domainModelOf, domainProbability, domainFeatures, resemblancePoints, hostOf, type ReliabilityList } from './reliability';
+import {
+  lookupRating,
+  domainModelOf,
+  domainProbability,
+  domainFeatures,
+  resemblancePoints,
+  hostOf,
+  type ReliabilityList,
+} from './reliability';
 import { letterCounts, toScore } from './controversy';
 
 /** What the item says about itself. */
@@ -48,7 +56,14 @@ export const TRUSTED_SOURCE_TYPES: ReadonlySet<string> = new Set(['official', 'p
 /** Points while the delay runs: unverified yet, not yet suspicious by silence. */
 export const PENDING_CLAIM_POINTS = 8;
 
-const ACCENTED: Record<string, string> = { arrete: 'arrêté', prefectoral: 'préfectoral', ministeriel: 'ministériel', ministerielle: 'ministérielle', decret: 'décret', communique: 'communiqué' };
+const ACCENTED: Record<string, string> = {
+  arrete: 'arrêté',
+  prefectoral: 'préfectoral',
+  ministeriel: 'ministériel',
+  ministerielle: 'ministérielle',
+  decret: 'décret',
+  communique: 'communiqué',
+};
 
 /** Matches wherever a style, claim or denial pattern does: most items have none, and one scan settles them. */
 const ANY_STYLE = unionPattern([...SENSATIONAL_PATTERNS.map(([re]) => re), OFFICIAL_CLAIM, DEBUNK_WORDS]);
@@ -61,7 +76,12 @@ function foldedOf(input: InfoxInput): Pick<FoldedItem, 'raw' | 'joined'> {
 /** The official document an item claims ("arrêté préfectoral", "décret"…), or null. */
 export function claimedDocument(input: InfoxInput): string | null {
   const m = OFFICIAL_CLAIM.exec(foldedOf(input).joined);
-  return m ? m[0].split(' ').map((w) => ACCENTED[w] ?? w).join(' ') : null;
+  return m
+    ? m[0]
+        .split(' ')
+        .map((w) => ACCENTED[w] ?? w)
+        .join(' ')
+    : null;
 }
 
 /** Style features (shared by the score and the learned model). */
@@ -97,7 +117,12 @@ export interface InfoxResult {
 export function scoreInfox(input: InfoxInput, ctx: InfoxContext = {}): InfoxResult {
   const reasons: Reason[] = [];
   const rated = ctx.reliability ? lookupRating(ctx.reliability, input.url) : null;
-  if (rated) reasons.push({ signal: 'source-reliability', weight: RATING_POINTS[rated.rating], evidence: `${rated.domain} : ${rated.rating}` });
+  if (rated)
+    reasons.push({
+      signal: 'source-reliability',
+      weight: RATING_POINTS[rated.rating],
+      evidence: `${rated.domain} : ${rated.rating}`,
+    });
   else if (ctx.reliability && input.url) {
     // Unlisted domain: how much its name resembles the list's unreliable sites (learned).
     const model = domainModelOf(ctx.reliability);
@@ -105,30 +130,68 @@ export function scoreInfox(input: InfoxInput, ctx: InfoxContext = {}): InfoxResu
     if (model && host) {
       const p = domainProbability(model, domainFeatures(host));
       const w = Math.round(resemblancePoints(model, p) * 10) / 10;
-      if (Math.abs(w) >= 1) reasons.push({ signal: 'domain-resemblance', weight: w, evidence: `${host} non listé ; ressemble à ${w > 0 ? 'des sites peu fiables' : 'des sites fiables'} de la liste (p=${p.toFixed(2)}, neutre ${model.neutral.toFixed(2)})` });
+      if (Math.abs(w) >= 1)
+        reasons.push({
+          signal: 'domain-resemblance',
+          weight: w,
+          evidence: `${host} non listé ; ressemble à ${w > 0 ? 'des sites peu fiables' : 'des sites fiables'} de la liste (p=${p.toFixed(2)}, neutre ${model.neutral.toFixed(2)})`,
+        });
     }
   }
   const f = infoxFeatures(input);
-  if (f.has('style:caps') || f.has('style:caps-words')) reasons.push({ signal: 'sensational-style', weight: 10, evidence: 'titre en capitales' });
-  if (f.has('style:exclamations')) reasons.push({ signal: 'sensational-style', weight: 8, evidence: 'points d’exclamation multiples' });
-  for (const [, label, pts] of SENSATIONAL_PATTERNS) if (f.has('phrase:' + label)) reasons.push({ signal: 'sensational-style', weight: pts, evidence: label });
+  if (f.has('style:caps') || f.has('style:caps-words'))
+    reasons.push({ signal: 'sensational-style', weight: 10, evidence: 'titre en capitales' });
+  if (f.has('style:exclamations'))
+    reasons.push({ signal: 'sensational-style', weight: 8, evidence: 'points d’exclamation multiples' });
+  for (const [, label, pts] of SENSATIONAL_PATTERNS)
+    if (f.has('phrase:' + label)) reasons.push({ signal: 'sensational-style', weight: pts, evidence: label });
   // An item that denies the claim, or comes from an official or fact-check desk, relays the
   // debunk: flagging it as infox would bury the correction under the rumour it corrects.
   const relaysDenial = f.has('stance:refutes') || input.sourceType === 'official' || input.sourceType === 'factcheck';
   if (f.has('claim:official-document') && !ctx.officialCorroborated && !relaysDenial) {
     const doc = claimedDocument(input) ?? 'document officiel';
-    if (ctx.claimPendingUntil) reasons.push({ signal: 'official-claim-pending', weight: PENDING_CLAIM_POINTS, evidence: `« ${doc} » invoqué ; en attente d’une reprise par une source officielle ou la presse de confiance (jusqu’au ${ctx.claimPendingUntil.slice(0, 16).replace('T', ' ')} UTC)` });
-    else reasons.push({ signal: 'uncorroborated-official-claim', weight: UNCORROBORATED_CLAIM_POINTS, evidence: `« ${doc} » invoqué, non repris par une source officielle ou la presse de confiance` });
+    if (ctx.claimPendingUntil)
+      reasons.push({
+        signal: 'official-claim-pending',
+        weight: PENDING_CLAIM_POINTS,
+        evidence: `« ${doc} » invoqué ; en attente d’une reprise par une source officielle ou la presse de confiance (jusqu’au ${ctx.claimPendingUntil.slice(0, 16).replace('T', ' ')} UTC)`,
+      });
+    else
+      reasons.push({
+        signal: 'uncorroborated-official-claim',
+        weight: UNCORROBORATED_CLAIM_POINTS,
+        evidence: `« ${doc} » invoqué, non repris par une source officielle ou la presse de confiance`,
+      });
   }
-  if (ctx.debunk && !relaysDenial) reasons.push({ signal: 'already-debunked', weight: 35, evidence: `déjà démenti : ${ctx.debunk.title}${ctx.debunk.link ? ' — ' + ctx.debunk.link : ''}` });
-  else if (ctx.debunk) reasons.push({ signal: 'relays-debunk', weight: -15, evidence: `reprend le démenti : ${ctx.debunk.title}` });
-  if ((ctx.campaignAccounts ?? 0) >= 3) reasons.push({ signal: 'copy-paste-campaign', weight: Math.min(35, 10 + 5 * ctx.campaignAccounts!), evidence: `même texte publié par ${ctx.campaignAccounts} comptes en peu de temps` });
-  if (f.has('no-link') && input.sourceType !== 'official') reasons.push({ signal: 'no-source-link', weight: 6, evidence: 'aucun lien ni source' });
+  if (ctx.debunk && !relaysDenial)
+    reasons.push({
+      signal: 'already-debunked',
+      weight: 35,
+      evidence: `déjà démenti : ${ctx.debunk.title}${ctx.debunk.link ? ' — ' + ctx.debunk.link : ''}`,
+    });
+  else if (ctx.debunk)
+    reasons.push({ signal: 'relays-debunk', weight: -15, evidence: `reprend le démenti : ${ctx.debunk.title}` });
+  if ((ctx.campaignAccounts ?? 0) >= 3)
+    reasons.push({
+      signal: 'copy-paste-campaign',
+      weight: Math.min(35, 10 + 5 * ctx.campaignAccounts!),
+      evidence: `même texte publié par ${ctx.campaignAccounts} comptes en peu de temps`,
+    });
+  if (f.has('no-link') && input.sourceType !== 'official')
+    reasons.push({ signal: 'no-source-link', weight: 6, evidence: 'aucun lien ni source' });
   if (ctx.model && ctx.model.seen > 0) {
     const p = predict(ctx.model, f);
     const w = Math.round((p - 0.5) * 40);
-    const top = explain(ctx.model, f).slice(0, 2).map(([k, v]) => `${k} ${v >= 0 ? '+' : ''}${v.toFixed(2)}`).join(', ');
-    if (w !== 0) reasons.push({ signal: 'analyst-verdicts', weight: w, evidence: `modèle appris sur ${ctx.model.seen} verdicts (p=${p.toFixed(2)}${top ? '; ' + top : ''})` });
+    const top = explain(ctx.model, f)
+      .slice(0, 2)
+      .map(([k, v]) => `${k} ${v >= 0 ? '+' : ''}${v.toFixed(2)}`)
+      .join(', ');
+    if (w !== 0)
+      reasons.push({
+        signal: 'analyst-verdicts',
+        weight: w,
+        evidence: `modèle appris sur ${ctx.model.seen} verdicts (p=${p.toFixed(2)}${top ? '; ' + top : ''})`,
+      });
   }
   const points = reasons.reduce((a, r) => a + r.weight, 0);
   return { score: toScore(points, 35), reasons };

@@ -27,7 +27,10 @@ export function predict(model: LogisticModel, features: ReadonlyMap<string, numb
 /** Per-feature contributions to the log-odds, largest magnitude first. */
 export function explain(model: LogisticModel, features: ReadonlyMap<string, number>): Array<[string, number]> {
   const out: Array<[string, number]> = [];
-  for (const [k, v] of features) { const w = model.weights[k]; if (w) out.push([k, w * v]); }
+  for (const [k, v] of features) {
+    const w = model.weights[k];
+    if (w) out.push([k, w * v]);
+  }
   return out.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
 }
 
@@ -42,8 +45,14 @@ export interface TrainOptions {
 }
 
 /** Trains (or continues training) on labelled examples by stochastic gradient descent. */
-export function train(model: LogisticModel, examples: ReadonlyArray<{ features: ReadonlyMap<string, number>; label: boolean }>, options: TrainOptions = {}): LogisticModel {
-  const rate = options.rate ?? 0.1, l2 = options.l2 ?? 1e-4, epochs = options.epochs ?? 8;
+export function train(
+  model: LogisticModel,
+  examples: ReadonlyArray<{ features: ReadonlyMap<string, number>; label: boolean }>,
+  options: TrainOptions = {},
+): LogisticModel {
+  const rate = options.rate ?? 0.1,
+    l2 = options.l2 ?? 1e-4,
+    epochs = options.epochs ?? 8;
   for (let e = 0; e < epochs; e++) {
     for (const ex of examples) {
       const g = (ex.label ? 1 : 0) - predict(model, ex.features);

@@ -31,7 +31,10 @@ interface LexiconIndex {
 function code3(s: string): number {
   let code = 0;
   for (let k = 0; k < 3; k++) {
-    if (k >= s.length) { code <<= 8; continue; }
+    if (k >= s.length) {
+      code <<= 8;
+      continue;
+    }
     const c = s.charCodeAt(k);
     if (c === 0 || c > 255) return -1;
     code = (code << 8) | c;
@@ -44,11 +47,18 @@ function lexiconIndex(lex: Lexicon): LexiconIndex {
   if (lex.index) return lex.index;
   const words = new Map<string, WordEntry>();
   for (const [w, weight] of lex.exact) words.set(w, { weight, phrases: undefined });
-  for (const [w, phrases] of lex.phrases) { const e = words.get(w); if (e) e.phrases = phrases; else words.set(w, { weight: undefined, phrases }); }
+  for (const [w, phrases] of lex.phrases) {
+    const e = words.get(w);
+    if (e) e.phrases = phrases;
+    else words.set(w, { weight: undefined, phrases });
+  }
   let prefixes: LexiconIndex['prefixes'] = new Map();
   for (const [key, bucket] of lex.prefixes) {
     const code = code3(key);
-    if (code < 0) { prefixes = null; break; }
+    if (code < 0) {
+      prefixes = null;
+      break;
+    }
     prefixes.set(code, bucket);
   }
   return (lex.index = { words, prefixes });
@@ -120,8 +130,9 @@ const isLetter = (c: number) => c >= 97 && c <= 122;
 function hasSocialSpelling(folded: string): boolean {
   for (let i = 1; i < folded.length; i++) {
     const c = folded.charCodeAt(i);
-    if (c === 48 || c === 49 || c === 51 || c === 52) { if (isLetter(folded.charCodeAt(i - 1)) && isLetter(folded.charCodeAt(i + 1))) return true; }
-    else if (i >= 2 && isLetter(c) && c === folded.charCodeAt(i - 1) && c === folded.charCodeAt(i - 2)) return true;
+    if (c === 48 || c === 49 || c === 51 || c === 52) {
+      if (isLetter(folded.charCodeAt(i - 1)) && isLetter(folded.charCodeAt(i + 1))) return true;
+    } else if (i >= 2 && isLetter(c) && c === folded.charCodeAt(i - 1) && c === folded.charCodeAt(i - 2)) return true;
   }
   return false;
 }
@@ -148,7 +159,13 @@ export function foldItem(title: string, text?: string | null): FoldedItem {
   const raw = text ? `${title}. ${text.slice(0, 400)}` : title;
   const folded = foldAccents(raw);
   const words = folded.match(WORD) ?? [];
-  return { raw, folded, words, joined: words.join(' '), social: hasSocialSpelling(folded) ? socialTokens(folded) : words };
+  return {
+    raw,
+    folded,
+    words,
+    joined: words.join(' '),
+    social: hasSocialSpelling(folded) ? socialTokens(folded) : words,
+  };
 }
 
 /** One lexicon hit: token index, matched text and weight. */
@@ -177,8 +194,18 @@ export function matchLexicon(lex: Lexicon, tokens: readonly string[]): LexiconHi
     if (phrases) {
       for (const [words, weight] of phrases) {
         let ok = true;
-        for (let k = 1; k < words.length; k++) if (tokens[i + k] !== words[k] && !(words[k]!.endsWith('*') && tokens[i + k]?.startsWith(words[k]!.slice(0, -1)))) { ok = false; break; }
-        if (ok) { hits.push({ index: i, match: words.join(' '), weight, length: words.length }); break; }
+        for (let k = 1; k < words.length; k++)
+          if (
+            tokens[i + k] !== words[k] &&
+            !(words[k]!.endsWith('*') && tokens[i + k]?.startsWith(words[k]!.slice(0, -1)))
+          ) {
+            ok = false;
+            break;
+          }
+        if (ok) {
+          hits.push({ index: i, match: words.join(' '), weight, length: words.length });
+          break;
+        }
       }
     }
     const w = entry?.weight ?? prefixWeight(lex, ix, t);
@@ -199,4 +226,3 @@ export function unionPattern(patterns: readonly RegExp[]): RegExp {
   if (patterns.some((p) => p.flags !== '' || /\\[1-9]|\(\?</.test(p.source))) return MATCH_ALL;
   return new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'));
 }
-

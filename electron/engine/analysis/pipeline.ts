@@ -6,15 +6,42 @@
  */
 import type { Db } from '../db/open';
 import {
-  readItemsForAnalysis, readRecentStoryItems, latestStoryDate, saveStory, saveItemScores, resetAnalysis, allItemIdsByDate,
-  readReliability, readVerdicts, countVerdicts, readWatchedTargets, createEmptyStory, readCorroborationHours,
-  type AnalysisItemRow, type ItemScores,
+  readItemsForAnalysis,
+  readRecentStoryItems,
+  latestStoryDate,
+  saveStory,
+  saveItemScores,
+  resetAnalysis,
+  allItemIdsByDate,
+  readReliability,
+  readVerdicts,
+  countVerdicts,
+  readWatchedTargets,
+  createEmptyStory,
+  readCorroborationHours,
+  type AnalysisItemRow,
+  type ItemScores,
 } from '../db/analysis-store';
 import { StoryIndex, newOpenStory, type OpenStory } from './story-index';
-import { scoreFoldedControversy, scoreStoryControversy, controversyInStory, compileTargets, type ControversyResult, type TargetMatcher } from './controversy';
+import {
+  scoreFoldedControversy,
+  scoreStoryControversy,
+  controversyInStory,
+  compileTargets,
+  type ControversyResult,
+  type TargetMatcher,
+} from './controversy';
 import { scoreInfox, infoxFeatures, claimedDocument, TRUSTED_SOURCE_TYPES } from './infox';
 import { corroborateClaims, registerPendingClaim, claimDeadline } from './corroboration';
-import { scoreStoryVirality, scoreItemVirality, engagementPoints, viralSummary, addViral, type ViralItem, type ViralSummary } from './virality';
+import {
+  scoreStoryVirality,
+  scoreItemVirality,
+  engagementPoints,
+  viralSummary,
+  addViral,
+  type ViralItem,
+  type ViralSummary,
+} from './virality';
 import { campaignFingerprint } from './campaign';
 import { clusterDocs } from './cluster-batch';
 import { readPins, storyOfPin } from '../db/story-pins-store';
@@ -61,10 +88,21 @@ function timeOf(r: AnalysisItemRow): number {
 function stateOf(db: Db): DbState {
   let st = STATES.get(db);
   const verdicts = countVerdicts(db);
-  if (st && st.verdicts !== verdicts) { st.model = learnModel(db); st.verdicts = verdicts; }
+  if (st && st.verdicts !== verdicts) {
+    st.model = learnModel(db);
+    st.verdicts = verdicts;
+  }
   if (st) return st;
   const index = new StoryIndex();
-  st = { index, reliability: readReliability(db), targets: compileTargets(readWatchedTargets(db) ?? undefined), model: learnModel(db), verdicts, engagement: new Map(), corroborationMs: readCorroborationHours(db) * H };
+  st = {
+    index,
+    reliability: readReliability(db),
+    targets: compileTargets(readWatchedTargets(db) ?? undefined),
+    model: learnModel(db),
+    verdicts,
+    engagement: new Map(),
+    corroborationMs: readCorroborationHours(db) * H,
+  };
   STATES.set(db, st);
   // Rebuild open stories from the database: only stories seen within the window.
   const latest = latestStoryDate(db);
@@ -87,7 +125,14 @@ function stateOf(db: Db): DbState {
 function learnModel(db: Db): LogisticModel | null {
   const verdicts = readVerdicts(db);
   if (verdicts.length < 2) return null;
-  return train(createModel(), verdicts.map((v) => ({ features: infoxFeatures({ title: v.title, text: v.text, url: v.link, sourceType: v.sourceType }), label: v.confirmed })), { epochs: 20 });
+  return train(
+    createModel(),
+    verdicts.map((v) => ({
+      features: infoxFeatures({ title: v.title, text: v.text, url: v.link, sourceType: v.sourceType }),
+      label: v.confirmed,
+    })),
+    { epochs: 20 },
+  );
 }
 
 function joinStory(s: OpenStory, r: AnalysisItemRow, t: number, sim: number): void {
@@ -98,13 +143,33 @@ function joinStory(s: OpenStory, r: AnalysisItemRow, t: number, sim: number): vo
   s.types.add(r.sourceType);
   const hour = new Date(t).toISOString().slice(0, 13);
   s.timeline.set(hour, (s.timeline.get(hour) ?? 0) + 1);
-  const item: ViralItem = { time: t, source: r.sourceName, sourceType: r.sourceType, reach: r.reach, engagement: r.engagement };
+  const item: ViralItem = {
+    time: t,
+    source: r.sourceName,
+    sourceType: r.sourceType,
+    reach: r.reach,
+    engagement: r.engagement,
+  };
   s.viral.push(item);
   // The summary follows the list while it only grows; trimming the oldest items drops it (rebuilt once).
-  if (s.viral.length > 600) { s.viral.splice(0, s.viral.length - 500); VIRAL.delete(s); } else { const sum = VIRAL.get(s); if (sum) addViral(sum, item); }
+  if (s.viral.length > 600) {
+    s.viral.splice(0, s.viral.length - 500);
+    VIRAL.delete(s);
+  } else {
+    const sum = VIRAL.get(s);
+    if (sum) addViral(sum, item);
+  }
   if (TRUSTED_SOURCE_TYPES.has(r.sourceType)) s.trusted = true;
-  if (r.sourceType === 'factcheck' && !s.debunk && DEBUNK_WORDS.test(foldedTokens(`${r.title} ${r.summary ?? ''}`).join(' '))) s.debunk = { title: r.title, link: r.link };
-  if (sim > s.titleScore) { s.title = r.title; s.titleScore = sim; }
+  if (
+    r.sourceType === 'factcheck' &&
+    !s.debunk &&
+    DEBUNK_WORDS.test(foldedTokens(`${r.title} ${r.summary ?? ''}`).join(' '))
+  )
+    s.debunk = { title: r.title, link: r.link };
+  if (sim > s.titleScore) {
+    s.title = r.title;
+    s.titleScore = sim;
+  }
 }
 
 /** Options of analyzeNewItems. */
@@ -124,8 +189,12 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
   const st = stateOf(db);
   const { index } = st;
   // Each date parsed once: inside the comparator Date.parse ran n·log n times.
-  const timed = readItemsForAnalysis(db, itemIds).map((r) => ({ r, t: timeOf(r) })).sort((a, b) => a.t - b.t || a.r.id - b.r.id);
-  const groups = options.batchStories ? clusterDocs(timed.map(({ r, t }) => ({ title: r.title, text: r.summary ?? r.contentText, time: t }))) : null;
+  const timed = readItemsForAnalysis(db, itemIds)
+    .map((r) => ({ r, t: timeOf(r) }))
+    .sort((a, b) => a.t - b.t || a.r.id - b.r.id);
+  const groups = options.batchStories
+    ? clusterDocs(timed.map(({ r, t }) => ({ title: r.title, text: r.summary ?? r.contentText, time: t })))
+    : null;
   const groupStory = new Map<number, OpenStory>();
   const startedHere = new Set<number>();
   // The analyst's merges and splits (story_pins) come before any similarity: a pinned item goes
@@ -143,7 +212,14 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
   st.windowDocs = undefined;
   db.transaction(() => {
     const touched = new Map<number, OpenStory>();
-    const placed: Array<{ row: AnalysisItemRow; story: OpenStory; time: number; campaign: number; contro: ControversyResult; folded: Pick<FoldedItem, 'raw' | 'joined'> }> = [];
+    const placed: Array<{
+      row: AnalysisItemRow;
+      story: OpenStory;
+      time: number;
+      campaign: number;
+      contro: ControversyResult;
+      folded: Pick<FoldedItem, 'raw' | 'joined'>;
+    }> = [];
     timed.forEach(({ r, t }, i) => {
       const open = index.stories.size;
       index.evict(t);
@@ -159,8 +235,10 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
         // Groups of this call were kept apart by the batch clusterer: a group may continue a
         // story from before the call, never merge into another group's story.
         const found = pin ? null : index.findStory(v, t);
-        if (found && !(groups && startedHere.has(found.id))) { story = index.stories.get(found.id)!; sim = found.sim; }
-        else {
+        if (found && !(groups && startedHere.has(found.id))) {
+          story = index.stories.get(found.id)!;
+          sim = found.sim;
+        } else {
           story = newOpenStory(createEmptyStory(db, r.title, new Date(t).toISOString()), t, r.title);
           startedHere.add(story.id);
         }
@@ -172,7 +250,8 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
       index.addToStory(story, v);
       if (windowDocs !== undefined) windowDocs++;
       touched.set(story.id, story);
-      if (!wasTrusted && story.trusted && story.pendingClaims.length) story.pendingClaims = corroborateClaims(db, story.pendingClaims, t, st.corroborationMs);
+      if (!wasTrusted && story.trusted && story.pendingClaims.length)
+        story.pendingClaims = corroborateClaims(db, story.pendingClaims, t, st.corroborationMs);
       // Campaigns are social posts: the fingerprint is not worth computing for press items.
       const fp = r.sourceType === 'social' ? campaignFingerprint(r.title, text) : '';
       let campaign = 0;
@@ -191,7 +270,10 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
       // would outlive the young generation.
       placed.push({ row: r, story, time: t, campaign, contro, folded: { raw: folded.raw, joined: folded.joined } });
     });
-    const storyScores = new Map<number, { v: ReturnType<typeof scoreStoryVirality>; c: ReturnType<typeof scoreStoryControversy> }>();
+    const storyScores = new Map<
+      number,
+      { v: ReturnType<typeof scoreStoryVirality>; c: ReturnType<typeof scoreStoryControversy> }
+    >();
     // Topic baseline: the mean rate of an open story over the window, items per hour.
     windowDocs ??= index.docsInWindow();
     st.windowDocs = windowDocs;
@@ -199,7 +281,10 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
     for (const s of touched.values()) {
       let sum = VIRAL.get(s);
       if (!sum) VIRAL.set(s, (sum = viralSummary(s.viral)));
-      storyScores.set(s.id, { v: scoreStoryVirality(s.viral, index.now, baseline, sum), c: scoreStoryControversy(s.tones) });
+      storyScores.set(s.id, {
+        v: scoreStoryVirality(s.viral, index.now, baseline, sum),
+        c: scoreStoryControversy(s.tones),
+      });
     }
     const out: ItemScores[] = [];
     for (const p of placed) {
@@ -207,49 +292,115 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
       const r = p.row;
       const e = engagementPoints(r.engagement);
       const usual = st.engagement.get(r.sourceId) ?? { sum: 0, n: 0 };
-      const iv = scoreItemVirality(sv, { time: p.time, source: r.sourceName, sourceType: r.sourceType, reach: r.reach, engagement: r.engagement }, usual.n >= 3 ? usual.sum / usual.n : 0);
+      const iv = scoreItemVirality(
+        sv,
+        { time: p.time, source: r.sourceName, sourceType: r.sourceType, reach: r.reach, engagement: r.engagement },
+        usual.n >= 3 ? usual.sum / usual.n : 0,
+      );
       if (r.engagement) st.engagement.set(r.sourceId, { sum: usual.sum + e, n: usual.n + 1 });
-      const inf = scoreInfox({ title: r.title, text: r.summary ?? r.contentText, url: r.link, sourceType: r.sourceType, folded: p.folded }, {
-        reliability: st.reliability, debunk: r.sourceType !== 'factcheck' ? p.story.debunk : null, officialCorroborated: p.story.trusted, claimPendingUntil: claimDeadline(p.time, st.corroborationMs), campaignAccounts: p.campaign, model: st.model,
-      });
-      if (inf.score > p.story.infoxMax || !p.story.infoxTop) p.story.infoxTop = { title: r.title, signals: inf.reasons.filter((x) => x.weight > 0).map((x) => x.signal) };
+      const inf = scoreInfox(
+        { title: r.title, text: r.summary ?? r.contentText, url: r.link, sourceType: r.sourceType, folded: p.folded },
+        {
+          reliability: st.reliability,
+          debunk: r.sourceType !== 'factcheck' ? p.story.debunk : null,
+          officialCorroborated: p.story.trusted,
+          claimPendingUntil: claimDeadline(p.time, st.corroborationMs),
+          campaignAccounts: p.campaign,
+          model: st.model,
+        },
+      );
+      if (inf.score > p.story.infoxMax || !p.story.infoxTop)
+        p.story.infoxTop = { title: r.title, signals: inf.reasons.filter((x) => x.weight > 0).map((x) => x.signal) };
       p.story.infoxMax = Math.max(p.story.infoxMax, inf.score);
       if (inf.reasons.some((x) => x.signal === 'official-claim-pending')) {
         p.story.pendingClaims.push({ id: r.id, time: p.time });
-        registerPendingClaim(db, r.id, claimedDocument({ title: r.title, text: r.summary ?? r.contentText, folded: p.folded }) ?? 'document officiel', p.time, st.corroborationMs);
+        registerPendingClaim(
+          db,
+          r.id,
+          claimedDocument({ title: r.title, text: r.summary ?? r.contentText, folded: p.folded }) ??
+            'document officiel',
+          p.time,
+          st.corroborationMs,
+        );
       }
       const contro = controversyInStory(p.contro, sc, p.story.itemCount, p.story.sources.size);
-      out.push({ id: r.id, storyId: p.story.id, virality: iv.score, controversy: contro.score, infox: inf.score,
-        reasons: { virality: iv.reasons, controversy: contro.reasons, infox: inf.reasons }, tones: p.contro.targetTones, at: new Date(p.time).toISOString() });
+      out.push({
+        id: r.id,
+        storyId: p.story.id,
+        virality: iv.score,
+        controversy: contro.score,
+        infox: inf.score,
+        reasons: { virality: iv.reasons, controversy: contro.reasons, infox: inf.reasons },
+        tones: p.contro.targetTones,
+        at: new Date(p.time).toISOString(),
+      });
     }
     saveItemScores(db, out, nowIso);
     for (const s of touched.values()) {
       const { v, c } = storyScores.get(s.id)!;
-      saveStory(db, {
-        id: s.id, title: s.title, keyTerms: keyTerms(s), firstSeen: new Date(s.firstSeen).toISOString(), lastSeen: new Date(s.lastSeen).toISOString(),
-        itemCount: s.itemCount, sourceCount: s.sources.size, sourceTypes: [...s.types], timeline: s.timeline,
-        virality: v.score, controversy: c.score, infox: s.infoxMax, reasons: { virality: v.reasons, controversy: c.reasons, infox: s.infoxTop && s.infoxMax > 0 ? [{ signal: 'most-suspicious-item', weight: s.infoxMax, evidence: `${s.infoxTop.title} (${s.infoxTop.signals.join(', ')})` }] : [] },
-      }, nowIso);
+      saveStory(
+        db,
+        {
+          id: s.id,
+          title: s.title,
+          keyTerms: keyTerms(s),
+          firstSeen: new Date(s.firstSeen).toISOString(),
+          lastSeen: new Date(s.lastSeen).toISOString(),
+          itemCount: s.itemCount,
+          sourceCount: s.sources.size,
+          sourceTypes: [...s.types],
+          timeline: s.timeline,
+          virality: v.score,
+          controversy: c.score,
+          infox: s.infoxMax,
+          reasons: {
+            virality: v.reasons,
+            controversy: c.reasons,
+            infox:
+              s.infoxTop && s.infoxMax > 0
+                ? [
+                    {
+                      signal: 'most-suspicious-item',
+                      weight: s.infoxMax,
+                      evidence: `${s.infoxTop.title} (${s.infoxTop.signals.join(', ')})`,
+                    },
+                  ]
+                : [],
+          },
+        },
+        nowIso,
+      );
     }
   })();
 }
 
 /** The story's strongest terms as readable words (top 8 by centroid weight, no full sort). */
 function keyTerms(s: OpenStory): string[] {
-  const ids: number[] = [], ws: number[] = [];
+  const ids: number[] = [],
+    ws: number[] = [];
   // The smallest kept weight (first slot on ties) only moves when a slot is replaced: most terms
   // of a large centroid are compared with it alone.
   let min = 0;
   for (const [k, w] of s.centroid) {
     if (ids.length < 8) {
-      ids.push(k); ws.push(w);
+      ids.push(k);
+      ws.push(w);
       if (ids.length === 8) min = minSlot(ws);
       continue;
     }
-    if (w > ws[min]!) { ids[min] = k; ws[min] = w; min = minSlot(ws); }
+    if (w > ws[min]!) {
+      ids[min] = k;
+      ws[min] = w;
+      min = minSlot(ws);
+    }
   }
-  return ids.map((k, i) => [termName(k), ws[i]!] as const).filter(([k]) => !k.startsWith('~')).sort((a, b) => b[1] - a[1])
-    .map(([k]) => (k.startsWith('@') ? k.slice(1).split('_').map(surfaceOf).join(' ') : surfaceOf(k).replace(/^#/, '')));
+  return ids
+    .map((k, i) => [termName(k), ws[i]!] as const)
+    .filter(([k]) => !k.startsWith('~'))
+    .sort((a, b) => b[1] - a[1])
+    .map(([k]) =>
+      k.startsWith('@') ? k.slice(1).split('_').map(surfaceOf).join(' ') : surfaceOf(k).replace(/^#/, ''),
+    );
 }
 
 /** True when a fingerprint (words joined by single spaces) has at least n words: fp.split(' ').length >= n without the array. */
@@ -275,7 +426,8 @@ export function analyzeAll(db: Db, batchSize = 5000): number {
   resetAnalysis(db);
   invalidateAnalysis(db);
   const ids = allItemIdsByDate(db);
-  for (let k = 0; k < ids.length; k += batchSize) analyzeNewItems(db, ids.slice(k, k + batchSize), { batchStories: true });
+  for (let k = 0; k < ids.length; k += batchSize)
+    analyzeNewItems(db, ids.slice(k, k + batchSize), { batchStories: true });
   return ids.length;
 }
 
@@ -289,7 +441,14 @@ export function similarityToStory(db: Db, storyId: number, title: string, text?:
 }
 
 /** Keeps an open story's infox summary in step after the claim sweep rescored one of its items. */
-export function noteStoryInfox(db: Db, storyId: number, top: { title: string; infox: number; signals: string[] }): void {
+export function noteStoryInfox(
+  db: Db,
+  storyId: number,
+  top: { title: string; infox: number; signals: string[] },
+): void {
   const s = STATES.get(db)?.index.stories.get(storyId);
-  if (s && top.infox >= s.infoxMax) { s.infoxMax = top.infox; s.infoxTop = { title: top.title, signals: top.signals }; }
+  if (s && top.infox >= s.infoxMax) {
+    s.infoxMax = top.infox;
+    s.infoxTop = { title: top.title, signals: top.signals };
+  }
 }

@@ -15,7 +15,11 @@ export type ReliabilityList = Map<string, Rating>;
 
 /** Normalises a domain or URL to `host[/path]` without scheme, `www.` or trailing slash. */
 export function normalizeDomain(value: string): string {
-  let v = value.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/^www\./, '');
+  let v = value
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^www\./, '');
   v = v.replace(/[?#].*$/, '').replace(/\/+$/, '');
   return v;
 }
@@ -23,7 +27,11 @@ export function normalizeDomain(value: string): string {
 /** The host of a URL without `www.`, or null when absent or not a URL. */
 export function hostOf(url: string | null | undefined): string | null {
   if (!url) return null;
-  try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return null; }
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
 }
 
 /** Parses a `domain,rating` CSV (header optional). Throws input.invalid on bad ratings. */
@@ -35,16 +43,21 @@ export function parseReliabilityCsv(text: string): ReliabilityList {
     if (!t || t.startsWith('#')) return;
     const [domain, rating] = t.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
     if (i === 0 && domain?.toLowerCase() === 'domain') return;
-    if (!domain || !rating) throw new AppError('input.invalid', `reliability CSV line ${i + 1}: expected domain,rating`);
+    if (!domain || !rating)
+      throw new AppError('input.invalid', `reliability CSV line ${i + 1}: expected domain,rating`);
     const r = rating.toLowerCase();
-    if (!(RATINGS as readonly string[]).includes(r)) throw new AppError('input.invalid', `reliability CSV line ${i + 1}: unknown rating "${rating}"`);
+    if (!(RATINGS as readonly string[]).includes(r))
+      throw new AppError('input.invalid', `reliability CSV line ${i + 1}: unknown rating "${rating}"`);
     list.set(normalizeDomain(domain), r as Rating);
   });
   return list;
 }
 
 /** Rating of a URL or domain: the most specific listed entry (path, host, then parent domains). */
-export function lookupRating(list: ReliabilityList, urlOrDomain: string | null | undefined): { domain: string; rating: Rating } | null {
+export function lookupRating(
+  list: ReliabilityList,
+  urlOrDomain: string | null | undefined,
+): { domain: string; rating: Rating } | null {
   if (!urlOrDomain || list.size === 0) return null;
   const norm = normalizeDomain(urlOrDomain);
   const slash = norm.indexOf('/');
@@ -65,7 +78,8 @@ export function lookupRating(list: ReliabilityList, urlOrDomain: string | null |
 }
 
 // Hosting platforms whose subdomain is the site's own name ("pilulerouge.over-blog.com").
-const BLOG_PLATFORM = /^(?:blogspot|wordpress|over-blog|overblog|free|e-monsite|wix|tumblr|canalblog|hautetfort|eklablog|ek|blogs|wikia|hypotheses|skyrock|jimdo|weebly|webnode|blog4ever|unblog)$/;
+const BLOG_PLATFORM =
+  /^(?:blogspot|wordpress|over-blog|overblog|free|e-monsite|wix|tumblr|canalblog|hautetfort|eklablog|ek|blogs|wikia|hypotheses|skyrock|jimdo|weebly|webnode|blog4ever|unblog)$/;
 // Second-level public suffixes: the site's name is the label before them ("dailymail.co.uk").
 const SECOND_LEVEL = /^(?:co|com|org|net|gouv|ac)$/;
 
@@ -91,14 +105,20 @@ export function domainFeatures(domain: string): Map<string, number> {
     const at = parts.length - (suffix2 ? 3 : 2);
     name = parts[at] ?? host;
     if (suffix2) f.set('suffix:' + parts.slice(-2).join('.'), 1);
-    if (at > 0) { f.set('sub:' + parts[0], 1); f.set('sub:any', 1); }
+    if (at > 0) {
+      f.set('sub:' + parts[0], 1);
+      f.set('sub:any', 1);
+    }
   }
   for (const tok of name.split(/[-\d]+/)) if (tok.length >= 3) f.set('tok:' + tok, 1);
   const hyphens = (name.match(/-/g) ?? []).length;
   if (hyphens) f.set('shape:hyphens' + Math.min(hyphens, 2), 1);
   if (/\d/.test(name)) f.set('shape:digits', 1);
   const letters = name.replace(/[^a-z]/g, '');
-  f.set('shape:length-' + (letters.length <= 6 ? 's' : letters.length <= 10 ? 'm' : letters.length <= 15 ? 'l' : 'xl'), 1);
+  f.set(
+    'shape:length-' + (letters.length <= 6 ? 's' : letters.length <= 10 ? 'm' : letters.length <= 15 ? 'l' : 'xl'),
+    1,
+  );
   const padded = `^${letters}$`;
   const grams: string[] = [];
   for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) grams.push('g:' + padded.slice(i, i + n));
@@ -151,10 +171,16 @@ export function domainModelOf(list: ReliabilityList): DomainModel | null {
         const [f, y] = examples[i]!;
         const g = y - domainProbability(model, f);
         model.bias += 0.1 * g;
-        for (const [k, v] of f) { const w = model.weights.get(k) ?? 0; model.weights.set(k, w + 0.1 * (g * v - 1e-3 * w)); }
+        for (const [k, v] of f) {
+          const w = model.weights.get(k) ?? 0;
+          model.weights.set(k, w + 0.1 * (g * v - 1e-3 * w));
+        }
       }
     }
-    const reliable = examples.filter((e) => e[1] === 0).map((e) => domainProbability(model!, e[0])).sort((a, b) => a - b);
+    const reliable = examples
+      .filter((e) => e[1] === 0)
+      .map((e) => domainProbability(model!, e[0]))
+      .sort((a, b) => a - b);
     model.neutral = reliable[Math.floor(0.9 * (reliable.length - 1))]!;
   }
   domainModels.set(list, model);

@@ -44,28 +44,59 @@ export interface ScoreBatchOptions {
 
 /** Scores every item of the batch (see module doc). */
 export function scoreBatch(inputs: readonly ScoreInput[], options: ScoreBatchOptions = {}): ScoreOutput[] {
-  const times = inputs.map((i) => (i.published ? Date.parse(i.published) : NaN)).map((t) => (Number.isFinite(t) ? t : null));
+  const times = inputs
+    .map((i) => (i.published ? Date.parse(i.published) : NaN))
+    .map((t) => (Number.isFinite(t) ? t : null));
   const labels = clusterDocs(inputs.map((i, k) => ({ title: i.title ?? '', text: i.text, time: times[k] })));
   const now = Math.max(0, ...times.filter((t): t is number => t != null));
   const sourceOf = (i: ScoreInput) => i.source || hostOf(i.url) || `item:${i.id}`;
-  const campaigns = campaignAccounts(inputs.map((i, k) => ({ fingerprint: campaignFingerprint(i.title ?? '', i.text), account: sourceOf(i), time: times[k] ?? null })));
+  const campaigns = campaignAccounts(
+    inputs.map((i, k) => ({
+      fingerprint: campaignFingerprint(i.title ?? '', i.text),
+      account: sourceOf(i),
+      time: times[k] ?? null,
+    })),
+  );
   const stories = new Map<number, number[]>();
   labels.forEach((l, k) => (stories.get(l) ?? stories.set(l, []).get(l)!).push(k));
-  const viral = inputs.map((i, k): ViralItem => ({ time: times[k] ?? now, source: sourceOf(i), sourceType: i.sourceType ?? 'web', reach: REACH_BY_TYPE[(i.sourceType ?? 'web') as SourceType] ?? 0.3 }));
+  const viral = inputs.map((i, k): ViralItem => ({
+    time: times[k] ?? now,
+    source: sourceOf(i),
+    sourceType: i.sourceType ?? 'web',
+    reach: REACH_BY_TYPE[(i.sourceType ?? 'web') as SourceType] ?? 0.3,
+  }));
   const controversy = inputs.map((i) => scoreControversy(i.title ?? '', i.text));
   const out: ScoreOutput[] = new Array(inputs.length);
   for (const members of stories.values()) {
-    const storyViral = scoreStoryVirality(members.map((k) => viral[k]!), now);
-    const storyContro = scoreStoryControversy(members.map((k) => ({ score: controversy[k]!.score, tone: controversy[k]!.tone })));
-    const debunkIdx = members.find((k) => inputs[k]!.sourceType === 'factcheck' && DEBUNK_WORDS.test(foldedTokens(`${inputs[k]!.title} ${inputs[k]!.text ?? ''}`).join(' ')));
+    const storyViral = scoreStoryVirality(
+      members.map((k) => viral[k]!),
+      now,
+    );
+    const storyContro = scoreStoryControversy(
+      members.map((k) => ({ score: controversy[k]!.score, tone: controversy[k]!.tone })),
+    );
+    const debunkIdx = members.find(
+      (k) =>
+        inputs[k]!.sourceType === 'factcheck' &&
+        DEBUNK_WORDS.test(foldedTokens(`${inputs[k]!.title} ${inputs[k]!.text ?? ''}`).join(' ')),
+    );
     const corroborated = members.some((k) => TRUSTED_SOURCE_TYPES.has(inputs[k]!.sourceType ?? ''));
     // Only named sources count as outlets here (sourceOf falls back to one pseudo-source per item).
     const outlets = new Set(members.map((k) => inputs[k]!.source || hostOf(inputs[k]!.url)).filter(Boolean)).size;
     for (const k of members) {
       const it = inputs[k]!;
       const v = scoreItemVirality(storyViral, viral[k]!, 0);
-      const debunk = debunkIdx !== undefined && debunkIdx !== k && it.sourceType !== 'factcheck' ? { title: inputs[debunkIdx]!.title, link: inputs[debunkIdx]!.url ?? null } : null;
-      const inf = scoreInfox(it, { reliability: options.reliability, debunk, officialCorroborated: corroborated, campaignAccounts: it.sourceType === 'social' || !it.sourceType ? campaigns[k] : 0, model: options.model });
+      const debunk =
+        debunkIdx !== undefined && debunkIdx !== k && it.sourceType !== 'factcheck'
+          ? { title: inputs[debunkIdx]!.title, link: inputs[debunkIdx]!.url ?? null }
+          : null;
+      const inf = scoreInfox(it, {
+        reliability: options.reliability,
+        debunk,
+        officialCorroborated: corroborated,
+        campaignAccounts: it.sourceType === 'social' || !it.sourceType ? campaigns[k] : 0,
+        model: options.model,
+      });
       const c = controversyInStory(controversy[k]!, storyContro, members.length, outlets);
       const reasons: Reason[] = [
         ...prefix('virality', [...storyViral.reasons, ...v.reasons.slice(1)]),
@@ -81,4 +112,3 @@ export function scoreBatch(inputs: readonly ScoreInput[], options: ScoreBatchOpt
 function prefix(family: string, reasons: Reason[]): Reason[] {
   return reasons.map((r) => ({ ...r, signal: `${family}.${r.signal}` }));
 }
-

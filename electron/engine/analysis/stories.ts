@@ -6,7 +6,14 @@
  */
 import type { Db } from '../db/open';
 import { AppError } from '../../../shared/errors';
-import { moveItems, readItemsForAnalysis, saveStory, storyExists, storyItemIds, createEmptyStory } from '../db/analysis-store';
+import {
+  moveItems,
+  readItemsForAnalysis,
+  saveStory,
+  storyExists,
+  storyItemIds,
+  createEmptyStory,
+} from '../db/analysis-store';
 import { pinItems } from '../db/story-pins-store';
 import { invalidateAnalysis } from './pipeline';
 import { scoreStoryVirality } from './virality';
@@ -14,7 +21,8 @@ import { scoreStoryVirality } from './virality';
 /** Merges stories into the first id given; returns the surviving story id. */
 export function mergeStories(db: Db, ids: readonly number[]): number {
   if (ids.length < 2) throw new AppError('input.invalid', 'mergeStories: give at least two story ids');
-  for (const id of ids) if (!storyExists(db, id)) throw new AppError('db.not_found', `story ${id} not found`, { storyId: id });
+  for (const id of ids)
+    if (!storyExists(db, id)) throw new AppError('db.not_found', `story ${id} not found`, { storyId: id });
   const [target, ...rest] = ids as [number, ...number[]];
   db.transaction(() => {
     const items = rest.flatMap((id) => storyItemIds(db, id));
@@ -29,8 +37,10 @@ export function mergeStories(db: Db, ids: readonly number[]): number {
 /** Moves the given items of a story into a new story; returns the new story id. */
 export function splitItems(db: Db, storyId: number, itemIds: readonly number[]): number {
   const current = new Set(storyItemIds(db, storyId));
-  if (!itemIds.length || itemIds.some((id) => !current.has(id))) throw new AppError('input.invalid', 'splitItems: items must belong to the story', { storyId });
-  if (itemIds.length === current.size) throw new AppError('input.invalid', 'splitItems: cannot split every item out of a story', { storyId });
+  if (!itemIds.length || itemIds.some((id) => !current.has(id)))
+    throw new AppError('input.invalid', 'splitItems: items must belong to the story', { storyId });
+  if (itemIds.length === current.size)
+    throw new AppError('input.invalid', 'splitItems: cannot split every item out of a story', { storyId });
   const newId = db.transaction(() => {
     const now = new Date().toISOString();
     const id = createEmptyStory(db, '', now);
@@ -38,7 +48,11 @@ export function splitItems(db: Db, storyId: number, itemIds: readonly number[]):
     // Both sides are pinned: a rebuild must neither merge them back nor lose the split-out part.
     pinItems(db, itemIds, now);
     const out = new Set(itemIds);
-    pinItems(db, [...current].filter((x) => !out.has(x)), now);
+    pinItems(
+      db,
+      [...current].filter((x) => !out.has(x)),
+      now,
+    );
     recomputeStory(db, id);
     recomputeStory(db, storyId);
     return id;
@@ -53,12 +67,40 @@ export function recomputeStory(db: Db, storyId: number): void {
   if (!rows.length) return;
   const times = rows.map((r) => Date.parse(r.published ?? r.fetchedAt));
   const timeline: Record<string, number> = {};
-  for (const t of times) { const h = new Date(t).toISOString().slice(0, 13); timeline[h] = (timeline[h] ?? 0) + 1; }
-  const scores = db.prepare('SELECT AVG(controversy) AS c, MAX(infox) AS i FROM items WHERE story_id = ?').get(storyId) as { c: number | null; i: number | null };
-  const v = scoreStoryVirality(rows.map((r, k) => ({ time: times[k]!, source: r.sourceName, sourceType: r.sourceType, reach: r.reach, engagement: r.engagement })), Math.max(...times));
-  saveStory(db, {
-    id: storyId, title: rows[0]!.title, keyTerms: [], firstSeen: new Date(Math.min(...times)).toISOString(), lastSeen: new Date(Math.max(...times)).toISOString(),
-    itemCount: rows.length, sourceCount: new Set(rows.map((r) => r.sourceId)).size, sourceTypes: [...new Set(rows.map((r) => r.sourceType))], timeline,
-    virality: v.score, controversy: Math.round(scores.c ?? 0), infox: Math.round(scores.i ?? 0), reasons: { virality: v.reasons, controversy: [], infox: [] },
-  }, new Date().toISOString());
+  for (const t of times) {
+    const h = new Date(t).toISOString().slice(0, 13);
+    timeline[h] = (timeline[h] ?? 0) + 1;
+  }
+  const scores = db
+    .prepare('SELECT AVG(controversy) AS c, MAX(infox) AS i FROM items WHERE story_id = ?')
+    .get(storyId) as { c: number | null; i: number | null };
+  const v = scoreStoryVirality(
+    rows.map((r, k) => ({
+      time: times[k]!,
+      source: r.sourceName,
+      sourceType: r.sourceType,
+      reach: r.reach,
+      engagement: r.engagement,
+    })),
+    Math.max(...times),
+  );
+  saveStory(
+    db,
+    {
+      id: storyId,
+      title: rows[0]!.title,
+      keyTerms: [],
+      firstSeen: new Date(Math.min(...times)).toISOString(),
+      lastSeen: new Date(Math.max(...times)).toISOString(),
+      itemCount: rows.length,
+      sourceCount: new Set(rows.map((r) => r.sourceId)).size,
+      sourceTypes: [...new Set(rows.map((r) => r.sourceType))],
+      timeline,
+      virality: v.score,
+      controversy: Math.round(scores.c ?? 0),
+      infox: Math.round(scores.i ?? 0),
+      reasons: { virality: v.reasons, controversy: [], infox: [] },
+    },
+    new Date().toISOString(),
+  );
 }

@@ -87,7 +87,11 @@ export class StoryIndex {
   vectorize(title: string, text?: string | null): SparseVector {
     const doc = countTermIds(title, text, this.terms, { names: this.names, learn: true });
     // Counted first, then weighed with the counts just written (one map update per term).
-    const dfs = doc.ids.map((k) => { const d = (this.df.get(k) ?? 0) + 1; this.df.set(k, d); return d; });
+    const dfs = doc.ids.map((k) => {
+      const d = (this.df.get(k) ?? 0) + 1;
+      this.df.set(k, d);
+      return d;
+    });
     this.docs++;
     const v = weigh(doc, (_, i) => dfs[i]!, this.docs);
     // Hub names scaled without renormalising, as in the batch clusterer (hub-terms.ts).
@@ -120,8 +124,14 @@ export class StoryIndex {
       if (time - s.lastSeen > this.windowMs || s.firstSeen - time > this.windowMs) continue;
       const c = cosineToCentroid(v, s.centroid, s.norm);
       let sim = c;
-      for (const r of s.recent) { const m = cosine(v, r) * this.memberWeight; if (m > sim) sim = m; }
-      if (sim >= this.threshold && (!best || sim > best.sim)) { best = { id, sim }; bestCentroid = c; }
+      for (const r of s.recent) {
+        const m = cosine(v, r) * this.memberWeight;
+        if (m > sim) sim = m;
+      }
+      if (sim >= this.threshold && (!best || sim > best.sim)) {
+        best = { id, sim };
+        bestCentroid = c;
+      }
     }
     if (best) this.lastMatch = { v, id: best.id, centroid: bestCentroid };
     return best;
@@ -154,11 +164,19 @@ export class StoryIndex {
   /** Hub evidence for the item's names: did it join a story that resembles it without the name? */
   private noteHubs(story: OpenStory, v: SparseVector): void {
     const m = this.lastMatch;
-    const sim = story.norm === 0 ? 0 : m && m.v === v && m.id === story.id ? m.centroid : cosineToCentroid(v, story.centroid, story.norm);
+    const sim =
+      story.norm === 0
+        ? 0
+        : m && m.v === v && m.id === story.id
+          ? m.centroid
+          : cosineToCentroid(v, story.centroid, story.norm);
     for (let i = 0; i < v.keys.length; i++) {
       const k = v.keys[i]!;
       if (!this.names.isName(k)) continue;
-      this.hubs.note(k, sim > 0 && sim - (v.weights[i]! * (story.centroid.get(k) ?? 0)) / story.norm >= this.hubs.residual);
+      this.hubs.note(
+        k,
+        sim > 0 && sim - (v.weights[i]! * (story.centroid.get(k) ?? 0)) / story.norm >= this.hubs.residual,
+      );
     }
   }
 
@@ -185,12 +203,17 @@ export class StoryIndex {
     for (const [id, s] of this.stories) if (this.now - s.lastSeen > this.windowMs) this.remove(id);
     for (const [fp, posts] of this.fingerprints) {
       const kept = posts.filter((p) => this.now - p.time <= 6 * 3_600_000);
-      if (kept.length) this.fingerprints.set(fp, kept); else this.fingerprints.delete(fp);
+      if (kept.length) this.fingerprints.set(fp, kept);
+      else this.fingerprints.delete(fp);
     }
     // Rolling IDF: halve old counts once the index has seen many documents so vocabulary drift
     // (new names, new events) is reflected and the map stays bounded.
     if (this.docs > 200_000) {
-      for (const [k, d] of this.df) { const h = d >> 1; if (h) this.df.set(k, h); else this.df.delete(k); }
+      for (const [k, d] of this.df) {
+        const h = d >> 1;
+        if (h) this.df.set(k, h);
+        else this.df.delete(k);
+      }
       this.docs >>= 1;
       this.names.decay();
       this.hubs.decay();
@@ -200,7 +223,27 @@ export class StoryIndex {
 
 /** A new, empty open-story state. */
 export function newOpenStory(id: number, time: number, title: string): OpenStory {
-  return { id, centroid: new Map(), norm: 0, firstSeen: time, lastSeen: time, title, titleScore: -1, itemCount: 0, sources: new Set(), types: new Set(), timeline: new Map(), viral: [], tones: [], trusted: false, pendingClaims: [], debunk: null, infoxMax: 0, infoxTop: null, recent: [] };
+  return {
+    id,
+    centroid: new Map(),
+    norm: 0,
+    firstSeen: time,
+    lastSeen: time,
+    title,
+    titleScore: -1,
+    itemCount: 0,
+    sources: new Set(),
+    types: new Set(),
+    timeline: new Map(),
+    viral: [],
+    tones: [],
+    trusted: false,
+    pendingClaims: [],
+    debunk: null,
+    infoxMax: 0,
+    infoxTop: null,
+    recent: [],
+  };
 }
 
 /**
@@ -210,12 +253,18 @@ export function newOpenStory(id: number, time: number, title: string): OpenStory
  */
 function strongest(weights: readonly number[], k: number): number[] {
   const out: number[] = [];
-  if (weights.length <= k) { for (let i = 0; i < weights.length; i++) out.push(i); return out; }
+  if (weights.length <= k) {
+    for (let i = 0; i < weights.length; i++) out.push(i);
+    return out;
+  }
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i]!;
     if (out.length === k && w <= weights[out[k - 1]!]!) continue;
     let j = out.length < k ? out.length : k - 1;
-    while (j > 0 && weights[out[j - 1]!]! < w) { if (j < k) out[j] = out[j - 1]!; j--; }
+    while (j > 0 && weights[out[j - 1]!]! < w) {
+      if (j < k) out[j] = out[j - 1]!;
+      j--;
+    }
     out[j] = i;
   }
   return out;
@@ -223,12 +272,20 @@ function strongest(weights: readonly number[], k: number): number[] {
 
 /** Keys of the k largest values (linear scan; k is small). */
 function topEntries(acc: Map<number, number>, k: number): number[] {
-  const ids: number[] = [], vals: number[] = [];
+  const ids: number[] = [],
+    vals: number[] = [];
   for (const [id, v] of acc) {
-    if (ids.length < k) { ids.push(id); vals.push(v); continue; }
+    if (ids.length < k) {
+      ids.push(id);
+      vals.push(v);
+      continue;
+    }
     let min = 0;
     for (let j = 1; j < k; j++) if (vals[j]! < vals[min]!) min = j;
-    if (v > vals[min]!) { ids[min] = id; vals[min] = v; }
+    if (v > vals[min]!) {
+      ids[min] = id;
+      vals[min] = v;
+    }
   }
   return ids;
 }

@@ -24,7 +24,10 @@ const LATIN_FOLD = new Map<string, string>();
 for (let code = 0xc0; code <= 0x17f; code++) {
   const c = String.fromCharCode(code);
   const base = c.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  LATIN_FOLD.set(c, c === 'œ' ? 'oe' : c === 'Œ' ? 'OE' : c === 'æ' ? 'ae' : c === 'Æ' ? 'AE' : c === 'ß' ? 'ss' : base);
+  LATIN_FOLD.set(
+    c,
+    c === 'œ' ? 'oe' : c === 'Œ' ? 'OE' : c === 'æ' ? 'ae' : c === 'Æ' ? 'AE' : c === 'ß' ? 'ss' : base,
+  );
 }
 
 /** Removes diacritics and lower-cases ("Préfète" → "prefete"). */
@@ -82,7 +85,10 @@ let polarity: Map<string, number> | null = null;
  */
 export function wordPolarity(): ReadonlyMap<string, number> {
   if (polarity) return polarity;
-  const voc = require('natural/lib/natural/sentiment/French/pattern-sentiment-fr.json') as Record<string, { polarity: string }>;
+  const voc = require('natural/lib/natural/sentiment/French/pattern-sentiment-fr.json') as Record<
+    string,
+    { polarity: string }
+  >;
   polarity = new Map();
   for (const [word, entry] of Object.entries(voc)) {
     const p = Number(entry.polarity);

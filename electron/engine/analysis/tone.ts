@@ -32,8 +32,16 @@ let toneWords: Map<string, ToneWord> | null = null;
 function toneWordMap(): Map<string, ToneWord> {
   if (toneWords) return toneWords;
   const m = new Map<string, ToneWord>();
-  const at = (w: string) => { let e = m.get(w); if (!e) m.set(w, (e = { negator: false, neOnly: false, mult: undefined, pol: undefined })); return e; };
-  for (const w of NEGATORS) { const e = at(w); e.negator = true; e.neOnly = NE_ONLY.has(w); }
+  const at = (w: string) => {
+    let e = m.get(w);
+    if (!e) m.set(w, (e = { negator: false, neOnly: false, mult: undefined, pol: undefined }));
+    return e;
+  };
+  for (const w of NEGATORS) {
+    const e = at(w);
+    e.negator = true;
+    e.neOnly = NE_ONLY.has(w);
+  }
   for (const [w, mult] of INTENSIFIERS) at(w).mult = mult;
   for (const [w, p] of wordPolarity()) at(w).pol = p;
   return (toneWords = m);
@@ -42,22 +50,38 @@ function toneWordMap(): Map<string, ToneWord> {
 /** Computes the tone of folded tokens (see foldedTokens). */
 export function computeTone(tokens: readonly string[], extra?: ReadonlyMap<string, number>): Tone {
   const words = toneWordMap();
-  let sum = 0, n = 0, negations = 0;
-  let negateLeft = 0, boost = 1, sawNe = -10;
-  const negativeWords: string[] = [], positiveWords: string[] = [];
+  let sum = 0,
+    n = 0,
+    negations = 0;
+  let negateLeft = 0,
+    boost = 1,
+    sawNe = -10;
+  const negativeWords: string[] = [],
+    positiveWords: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t === 'ne' || t === 'n') { sawNe = i; continue; }
+    if (t === 'ne' || t === 'n') {
+      sawNe = i;
+      continue;
+    }
     const w = words.get(t);
-    if (w?.negator && (!w.neOnly || i - sawNe <= 3)) { negateLeft = 3; negations++; continue; }
+    if (w?.negator && (!w.neOnly || i - sawNe <= 3)) {
+      negateLeft = 3;
+      negations++;
+      continue;
+    }
     const mult = w?.mult;
-    if (mult !== undefined) { boost *= mult; continue; }
+    if (mult !== undefined) {
+      boost *= mult;
+      continue;
+    }
     const p = extra?.get(t) ?? w?.pol;
     if (p !== undefined) {
       // A negated positive is clearly negative; a negated negative is only mildly positive.
       let v = Math.max(-1, Math.min(1, p * boost));
       if (negateLeft > 0) v = v > 0 ? -v : -v * 0.5;
-      sum += v; n++;
+      sum += v;
+      n++;
       if (v < -0.1) negativeWords.push((negateLeft > 0 ? 'pas ' : '') + t);
       else if (v > 0.1) positiveWords.push((negateLeft > 0 ? 'pas ' : '') + t);
       boost = 1;

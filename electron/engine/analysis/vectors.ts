@@ -18,7 +18,11 @@ const TERM_NAMES: string[] = [];
 /** Integer id of a term key (interned for the life of the process). */
 export function termId(key: string): number {
   let id = TERM_IDS.get(key);
-  if (id === undefined) { id = TERM_NAMES.length; TERM_IDS.set(key, id); TERM_NAMES.push(key); }
+  if (id === undefined) {
+    id = TERM_NAMES.length;
+    TERM_IDS.set(key, id);
+    TERM_NAMES.push(key);
+  }
   return id;
 }
 
@@ -33,7 +37,11 @@ export function idf(df: number, n: number): number {
 }
 
 /** Builds a normalised TF-IDF vector; `dfOf` returns a term id's (at position i) document frequency among `n` docs. */
-export function weigh(doc: { ids: number[]; tf: number[] }, dfOf: (id: number, i: number) => number, n: number): SparseVector {
+export function weigh(
+  doc: { ids: number[]; tf: number[] },
+  dfOf: (id: number, i: number) => number,
+  n: number,
+): SparseVector {
   const keys = doc.ids;
   const weights = new Array<number>(keys.length);
   let norm = 0;
@@ -52,11 +60,20 @@ export function weigh(doc: { ids: number[]; tf: number[] }, dfOf: (id: number, i
 
 /** Cosine of two normalised sparse vectors (merge of sorted keys). */
 export function cosine(a: SparseVector, b: SparseVector): number {
-  let i = 0, j = 0, s = 0;
-  const ak = a.keys, bk = b.keys;
+  let i = 0,
+    j = 0,
+    s = 0;
+  const ak = a.keys,
+    bk = b.keys;
   while (i < ak.length && j < bk.length) {
-    const x = ak[i]!, y = bk[j]!;
-    if (x === y) { s += a.weights[i]! * b.weights[j]!; i++; j++; } else if (x < y) i++; else j++;
+    const x = ak[i]!,
+      y = bk[j]!;
+    if (x === y) {
+      s += a.weights[i]! * b.weights[j]!;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
   }
   return s;
 }
@@ -92,15 +109,21 @@ export class TermTally {
 
   /** Halves the counts (rolling indexes keep them bounded like their document frequencies). */
   decay(): void {
-    for (let i = 0; i < this.seen.length; i++) { this.seen[i]! >>>= 1; this.hits[i]! >>>= 1; }
+    for (let i = 0; i < this.seen.length; i++) {
+      this.seen[i]! >>>= 1;
+      this.hits[i]! >>>= 1;
+    }
   }
 
   private grow(id: number): void {
     let size = this.seen.length;
     while (size <= id) size *= 2;
-    const seen = new Uint32Array(size), hits = new Uint32Array(size);
-    seen.set(this.seen); hits.set(this.hits);
-    this.seen = seen; this.hits = hits;
+    const seen = new Uint32Array(size),
+      hits = new Uint32Array(size);
+    seen.set(this.seen);
+    hits.set(this.hits);
+    this.seen = seen;
+    this.hits = hits;
   }
 }
 
@@ -128,7 +151,8 @@ export function observeNames(title: string, names: NameEvidence): void {
   if (isShouting(title)) return;
   const tokens = tokenize(title);
   for (let i = 1; i < tokens.length; i++) {
-    const tok = tokens[i]!, lower = tok.toLowerCase();
+    const tok = tokens[i]!,
+      lower = tok.toLowerCase();
     const info = tokenInfo(lower);
     if (!info.key || info.number) continue;
     if (info.id < 0) info.id = termId(info.key);
@@ -149,9 +173,16 @@ export interface NameContext {
  * entity; with name evidence a capitalised first word does too when it is a known name, and
  * a shouting title relies on the evidence alone.
  */
-export function countTermIds(title: string, text: string | null | undefined, options: TermOptions = {}, ctx?: NameContext): { ids: number[]; tf: number[] } {
+export function countTermIds(
+  title: string,
+  text: string | null | undefined,
+  options: TermOptions = {},
+  ctx?: NameContext,
+): { ids: number[]; tf: number[] } {
   const counts = new Map<number, number>();
-  const entityBoost = options.entityBoost ?? 2.5, numberBoost = options.numberBoost ?? 1.5, prefixWeight = options.prefixWeight ?? 0.5;
+  const entityBoost = options.entityBoost ?? 2.5,
+    numberBoost = options.numberBoost ?? 1.5,
+    prefixWeight = options.prefixWeight ?? 0.5;
   const names = ctx?.names;
   const add = (part: string, scale: number, isTitle: boolean) => {
     const tokens = tokenize(part);
@@ -162,9 +193,16 @@ export function countTermIds(title: string, text: string | null | undefined, opt
       const tok = tokens[i]!;
       const lower = tok.toLowerCase();
       const info = tokenInfo(lower);
-      if (!info.key) { prev = null; continue; }
+      if (!info.key) {
+        prev = null;
+        continue;
+      }
       if (info.id < 0) info.id = termId(info.key);
-      if (info.number) { counts.set(info.id, (counts.get(info.id) ?? 0) + scale * numberBoost); prev = null; continue; }
+      if (info.number) {
+        counts.set(info.id, (counts.get(info.id) ?? 0) + scale * numberBoost);
+        prev = null;
+        continue;
+      }
       const capital = tok.charCodeAt(0) !== lower.charCodeAt(0);
       if (learn && i > 0) names!.note(info.id, capital);
       const entity = capital && (i > 0 && !shouting ? true : names !== undefined && names.isName(info.id));
@@ -175,7 +213,10 @@ export function countTermIds(title: string, text: string | null | undefined, opt
         counts.set(info.prefixId, (counts.get(info.prefixId) ?? 0) + scale * prefixWeight);
       }
       if (entity) {
-        if (prev) { const b = termId('@' + prev + '_' + info.key); counts.set(b, (counts.get(b) ?? 0) + scale * entityBoost); }
+        if (prev) {
+          const b = termId('@' + prev + '_' + info.key);
+          counts.set(b, (counts.get(b) ?? 0) + scale * entityBoost);
+        }
         prev = info.key;
       } else prev = null;
     }

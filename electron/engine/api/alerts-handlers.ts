@@ -1,7 +1,18 @@
 /** Channels alerts:* — watch rules (list, save, remove, dry run), channels, "Pousser au cabinet", outbox, retry. */
 import { AppError } from '../../../shared/errors';
 import type { ChannelHandlers } from '../../../shared/api/contract';
-import { deleteRule, getChannel, getRule, insertChannel, insertRule, listChannels, listRules, setChannelSecret, updateChannel, updateRule } from '../db/alerts-store';
+import {
+  deleteRule,
+  getChannel,
+  getRule,
+  insertChannel,
+  insertRule,
+  listChannels,
+  listRules,
+  setChannelSecret,
+  updateChannel,
+  updateRule,
+} from '../db/alerts-store';
 import { listDeliveries, retryDelivery } from '../db/alerts-outbox-store';
 import { parseRuleDefinition } from '../alerts/rules';
 import { testRule } from '../alerts/evaluate';
@@ -36,16 +47,34 @@ export function alertsHandlers(ctx: HandlerContext): Pick<ChannelHandlers, `aler
       const hours = since ? Math.max(1 / 60, (to.getTime() - Date.parse(since)) / HOUR) : 24;
       const r = testRule(ctx.db, def, to, hours);
       return {
-        from: r.from, to: r.to, evaluated: r.itemsScanned, wouldFire: r.wouldFire, updates: r.updates,
-        hits: r.alerts.slice(0, limit).map((a) => ({ itemId: a.itemId, title: a.title, severity: a.severity, sourceName: a.source ?? '', published: a.at, reasons: [], isUpdate: a.isUpdate })),
+        from: r.from,
+        to: r.to,
+        evaluated: r.itemsScanned,
+        wouldFire: r.wouldFire,
+        updates: r.updates,
+        hits: r.alerts.slice(0, limit).map((a) => ({
+          itemId: a.itemId,
+          title: a.title,
+          severity: a.severity,
+          sourceName: a.source ?? '',
+          published: a.at,
+          reasons: [],
+          isUpdate: a.isUpdate,
+        })),
       };
     },
     'alerts:channels:list': () => listChannels(ctx.db),
     'alerts:channels:save': ({ id, name, kind, config, secret, ratePerMin, enabled }) => {
       const now = ctx.now().toISOString();
-      if (id === undefined) return insertChannel(ctx.db, { name, kind, config, secret: secret ?? null, ratePerMin: ratePerMin ?? null, enabled }, now);
+      if (id === undefined)
+        return insertChannel(
+          ctx.db,
+          { name, kind, config, secret: secret ?? null, ratePerMin: ratePerMin ?? null, enabled },
+          now,
+        );
       const current = getChannel(ctx.db, id);
-      if (current.kind !== kind) throw new AppError('input.invalid', 'the kind of a channel cannot change', { id, kind });
+      if (current.kind !== kind)
+        throw new AppError('input.invalid', 'the kind of a channel cannot change', { id, kind });
       // The list shows webhook URLs masked ("https://host/…"): sent back unchanged, they keep the stored URL.
       const { url, ...rest } = config;
       const patch = typeof url === 'string' && url.endsWith('/…') ? rest : config;
@@ -55,7 +84,18 @@ export function alertsHandlers(ctx: HandlerContext): Pick<ChannelHandlers, `aler
       })();
     },
     'alerts:push': ({ itemId, comment, severity, channelIds, recipients }) => {
-      const r = pushAlert(ctx.db, { itemId, comment: comment ?? null, severity, channels: channelIds, recipients: recipients ?? [], actor: analystName(ctx) }, ctx.now());
+      const r = pushAlert(
+        ctx.db,
+        {
+          itemId,
+          comment: comment ?? null,
+          severity,
+          channels: channelIds,
+          recipients: recipients ?? [],
+          actor: analystName(ctx),
+        },
+        ctx.now(),
+      );
       return { alertId: r.alertId, deliveries: r.deliveryIds.length };
     },
     'alerts:outbox:list': ({ status, limit }) => listDeliveries(ctx.db, { status, limit }),

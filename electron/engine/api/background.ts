@@ -35,31 +35,55 @@ export function startBackground(ctx: HandlerContext, opts: { refresh?: boolean }
   let scheduler: Scheduler | null = null;
   const startRefresh = () => {
     if (opts.refresh === false) return;
-    if (!scheduler) scheduler = startScheduler(ctx.db, { onResult: (r) => emitRefreshResult(ctx, r), onError: logError('scheduler') });
+    if (!scheduler)
+      scheduler = startScheduler(ctx.db, {
+        onResult: (r) => emitRefreshResult(ctx, r),
+        onError: logError('scheduler'),
+      });
   };
   if (getSetting(ctx.db, 'autoRefresh', true)) startRefresh();
 
   let brief: BriefSchedule | null = null;
   const applyBrief = (cfg: Settings['briefSchedule']) => {
     brief?.stop();
-    brief = cfg ? scheduleDailyBrief(ctx.db, { time: cfg.time, outDir: cfg.outDir, formats: cfg.formats, onError: logError('brief schedule') }) : null;
+    brief = cfg
+      ? scheduleDailyBrief(ctx.db, {
+          time: cfg.time,
+          outDir: cfg.outDir,
+          formats: cfg.formats,
+          onError: logError('brief schedule'),
+        })
+      : null;
   };
   applyBrief(getSetting<Settings['briefSchedule']>(ctx.db, 'briefSchedule', null));
 
   // Rules look at each new item once (their watermark guards against a second look).
   const offNew = ctx.events.on('items:new', ({ ids }) => {
-    try { evaluateRulesForItems(ctx.db, ids, ctx.now()); } catch (err) { logError('rules')(err); }
+    try {
+      evaluateRulesForItems(ctx.db, ids, ctx.now());
+    } catch (err) {
+      logError('rules')(err);
+    }
   });
 
   // Claims of an official document nobody trusted echoed: flagged at their deadline (every 5 min),
   // shown like any rescoring (items:changed) and evaluated by the rules like fresh scores; the age
   // limit counts from the deadline, so a backlog of old claims raises no alert storm.
   const claims = startClaimSweep(ctx.db, {
-    now: ctx.now, onStory: (id, top) => noteStoryInfox(ctx.db, id, top), onError: logError('claim sweep'),
+    now: ctx.now,
+    onStory: (id, top) => noteStoryInfox(ctx.db, id, top),
+    onError: logError('claim sweep'),
     onChange: (r) => {
       ctx.events.emit('items:changed', { ids: [...r.flagged, ...r.corroborated] });
       if (!r.flagged.length) return;
-      try { evaluateRulesForItems(ctx.db, r.flagged, ctx.now(), { rescored: true, maxItemAgeHours: readCorroborationHours(ctx.db) + 24 }); } catch (err) { logError('rules')(err); }
+      try {
+        evaluateRulesForItems(ctx.db, r.flagged, ctx.now(), {
+          rescored: true,
+          maxItemAgeHours: readCorroborationHours(ctx.db) + 24,
+        });
+      } catch (err) {
+        logError('rules')(err);
+      }
     },
   });
 
@@ -67,8 +91,17 @@ export function startBackground(ctx: HandlerContext, opts: { refresh?: boolean }
   const status = (kind: 'sent' | 'pending' | 'dead') => (e: { outboxId: number; alertId: number; code?: string }) => {
     try {
       const d = listDeliveries(ctx.db, { alertId: e.alertId, limit: 1000 }).find((x) => x.id === e.outboxId);
-      ctx.events.emit('alerts:status', { deliveryId: e.outboxId, alertId: e.alertId, status: d?.status ?? kind, severity: d?.severity ?? 'info', subject: d?.subject ?? '', errorCode: e.code ?? null });
-    } catch (err) { logError('alerts:status')(err); }
+      ctx.events.emit('alerts:status', {
+        deliveryId: e.outboxId,
+        alertId: e.alertId,
+        status: d?.status ?? kind,
+        severity: d?.severity ?? 'info',
+        subject: d?.subject ?? '',
+        errorCode: e.code ?? null,
+      });
+    } catch (err) {
+      logError('alerts:status')(err);
+    }
   };
   sender.on('delivered', status('sent'));
   sender.on('failed', status('pending'));
@@ -82,7 +115,11 @@ export function startBackground(ctx: HandlerContext, opts: { refresh?: boolean }
     wake: () => scheduler?.wake(),
     applySettings({ autoRefresh, briefSchedule }) {
       if (autoRefresh) startRefresh();
-      else if (scheduler) { const s = scheduler; scheduler = null; void s.stop({ graceMs: 2000 }); }
+      else if (scheduler) {
+        const s = scheduler;
+        scheduler = null;
+        void s.stop({ graceMs: 2000 });
+      }
       applyBrief(briefSchedule);
     },
     async stop() {

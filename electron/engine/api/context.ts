@@ -18,7 +18,9 @@ export class EngineEvents {
   /** Subscribes; returns the unsubscribe function. */
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
     this.emitter.on(event, listener);
-    return () => { this.emitter.off(event, listener); };
+    return () => {
+      this.emitter.off(event, listener);
+    };
   }
 }
 

@@ -31,11 +31,16 @@ export function buildDashboard(ctx: HandlerContext, input: ChannelParsed<'dashbo
   const bucket = input.bucket;
   const toMs = input.until ? Date.parse(input.until) : ctx.now().getTime();
   const fromMs = input.since ? Date.parse(input.since) : toMs - (bucket === 'hour' ? 48 : 14 * 24) * HOUR;
-  const from = new Date(fromMs).toISOString(), to = new Date(toMs).toISOString();
+  const from = new Date(fromMs).toISOString(),
+    to = new Date(toMs).toISOString();
   const starts = buckets(fromMs, toMs, bucket);
   const index = new Map(starts.map((b, i) => [b, i]));
 
-  const volume = starts.map((b) => ({ at: new Date(b).toISOString(), counts: {} as Partial<Record<SourceType, number>>, total: 0 }));
+  const volume = starts.map((b) => ({
+    at: new Date(b).toISOString(),
+    counts: {} as Partial<Record<SourceType, number>>,
+    total: 0,
+  }));
   for (const d of itemDatesByType(ctx.db, from, to)) {
     const v = volume[index.get(bucketStart(Date.parse(d.at), bucket)) ?? -1];
     if (!v) continue;
@@ -44,17 +49,34 @@ export function buildDashboard(ctx: HandlerContext, input: ChannelParsed<'dashbo
   }
 
   // Opinion toward the ministry: the analysis stores each item's tone toward the watched State targets.
-  const toneBy = new Map(toneBuckets(ctx.db, from, to, bucket).map((t) => [Date.parse(t.bucket.length === 13 ? `${t.bucket}:00:00Z` : `${t.bucket}T00:00:00Z`), t]));
+  const toneBy = new Map(
+    toneBuckets(ctx.db, from, to, bucket).map((t) => [
+      Date.parse(t.bucket.length === 13 ? `${t.bucket}:00:00Z` : `${t.bucket}T00:00:00Z`),
+      t,
+    ]),
+  );
 
   const stories = storyAggregates(ctx.db, { since: from, until: to });
-  const topStories = toStorySummaries(ctx, stories).sort((a, b) => b.urgency - a.urgency || b.itemCount - a.itemCount).slice(0, 8);
-  const review = infoxUnderReviewIds(ctx.db, INFOX_REVIEW_THRESHOLD, 20).map((id) => getItem(ctx.db, id)).filter((i) => i !== undefined);
+  const topStories = toStorySummaries(ctx, stories)
+    .sort((a, b) => b.urgency - a.urgency || b.itemCount - a.itemCount)
+    .slice(0, 8);
+  const review = infoxUnderReviewIds(ctx.db, INFOX_REVIEW_THRESHOLD, 20)
+    .map((id) => getItem(ctx.db, id))
+    .filter((i) => i !== undefined);
   const counts = countAll(ctx.db);
-  const alertsSent = (ctx.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'alert_outbox'").get() as { n: number }).n
-    ? (ctx.db.prepare("SELECT count(*) AS n FROM alert_outbox WHERE status = 'sent' AND sent_at >= ?").get(from) as { n: number }).n
+  const alertsSent = (
+    ctx.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'alert_outbox'").get() as { n: number }
+  ).n
+    ? (
+        ctx.db.prepare("SELECT count(*) AS n FROM alert_outbox WHERE status = 'sent' AND sent_at >= ?").get(from) as {
+          n: number;
+        }
+      ).n
     : 0;
   return {
-    from, to, bucket,
+    from,
+    to,
+    bucket,
     volume,
     topStories,
     tone: starts.map((b) => {

@@ -3,8 +3,28 @@ import { AppError } from '../../../shared/errors';
 import type { ChannelHandlers, ChannelParsed } from '../../../shared/api/contract';
 import type { ItemDetail, ItemSummary, ItemPage } from '../../../shared/api/views';
 import type { Item, SourceType } from '../../../shared/types/domain';
-import { addNote, getSavedSearch, getVerdict, itemIdsWithTag, listNotes, loadAnalystLayer, recordTriageHistory, removeNote, setVerdict, tagItems, undoTriage } from '../db/analyst-store';
-import { countItems, getItem, itemSources, listItems, setStarred, setTriage, type ListItemsOptions } from '../db/items-store';
+import {
+  addNote,
+  getSavedSearch,
+  getVerdict,
+  itemIdsWithTag,
+  listNotes,
+  loadAnalystLayer,
+  recordTriageHistory,
+  removeNote,
+  setVerdict,
+  tagItems,
+  undoTriage,
+} from '../db/analyst-store';
+import {
+  countItems,
+  getItem,
+  itemSources,
+  listItems,
+  setStarred,
+  setTriage,
+  type ListItemsOptions,
+} from '../db/items-store';
 import { itemReasons, storyAggregates } from '../db/views-store';
 import { analystName, type HandlerContext } from './context';
 import { computeUrgency } from './urgency';
@@ -19,7 +39,10 @@ type Filters = Omit<ListInput, 'sort' | 'limit' | 'offset'>;
 
 /** Attaches urgency and the analyst layer to items (one query per layer, not per item). */
 export function toSummaries(ctx: HandlerContext, items: Item[]): ItemSummary[] {
-  const layer = loadAnalystLayer(ctx.db, items.map((i) => i.id));
+  const layer = loadAnalystLayer(
+    ctx.db,
+    items.map((i) => i.id),
+  );
   const nowMs = ctx.now().getTime();
   return items.map((it) => {
     const { content: _content, ...rest } = it;
@@ -34,15 +57,29 @@ function withWatchTopic(ctx: HandlerContext, f: Filters): Filters {
   const topic = getSavedSearch(ctx.db, f.watchTopicId);
   const saved = topic.filters as Filters;
   const queries = [topic.query, saved.query, f.query].filter((q): q is string => !!q && !!q.trim());
-  return { ...saved, ...f, query: queries.length ? queries.map((q) => `(${q})`).join(' AND ') : undefined, watchTopicId: undefined };
+  return {
+    ...saved,
+    ...f,
+    query: queries.length ? queries.map((q) => `(${q})`).join(' AND ') : undefined,
+    watchTopicId: undefined,
+  };
 }
 
 /** Maps contract filters to the items store's options. */
 function toStoreOptions(f: Filters): ListItemsOptions {
   return {
-    query: f.query, since: f.since, until: f.until, sourceIds: f.sourceIds, sourceTypes: f.sourceTypes,
-    triage: f.triage, language: f.language, minVirality: f.minVirality, minControversy: f.minControversy,
-    minInfox: f.minInfox, storyId: f.storyId, starred: f.starred,
+    query: f.query,
+    since: f.since,
+    until: f.until,
+    sourceIds: f.sourceIds,
+    sourceTypes: f.sourceTypes,
+    triage: f.triage,
+    language: f.language,
+    minVirality: f.minVirality,
+    minControversy: f.minControversy,
+    minInfox: f.minInfox,
+    storyId: f.storyId,
+    starred: f.starred,
   };
 }
 
@@ -54,20 +91,31 @@ export function listItemPage(ctx: HandlerContext, input: ListInput): ItemPage {
   if (f.tag !== undefined) {
     // Tagged sets are small (hand-made): filter the tagged ids with the store's own filters.
     const tagged = new Set(itemIdsWithTag(ctx.db, f.tag));
-    const all = tagged.size ? listItems(ctx.db, { ...opts, sort: sort === 'urgency' ? 'recent' : sort, limit: 100_000 }).filter((i) => tagged.has(i.id)) : [];
+    const all = tagged.size
+      ? listItems(ctx.db, { ...opts, sort: sort === 'urgency' ? 'recent' : sort, limit: 100_000 }).filter((i) =>
+          tagged.has(i.id),
+        )
+      : [];
     const rows = toSummaries(ctx, all);
     if (sort === 'urgency') rows.sort((a, b) => b.urgency - a.urgency || b.id - a.id);
     return { items: rows.slice(offset, offset + limit), total: rows.length };
   }
   const total = countItems(ctx.db, opts);
-  if (sort !== 'urgency') return { items: toSummaries(ctx, listItems(ctx.db, { ...opts, sort, limit, offset })), total };
+  if (sort !== 'urgency')
+    return { items: toSummaries(ctx, listItems(ctx.db, { ...opts, sort, limit, offset })), total };
   // Priorité: the most recent URGENCY_POOL items ranked by urgency, then the rest by date.
-  if (offset >= URGENCY_POOL) return { items: toSummaries(ctx, listItems(ctx.db, { ...opts, sort: 'recent', limit, offset })), total };
+  if (offset >= URGENCY_POOL)
+    return { items: toSummaries(ctx, listItems(ctx.db, { ...opts, sort: 'recent', limit, offset })), total };
   const pool = toSummaries(ctx, listItems(ctx.db, { ...opts, sort: 'recent', limit: URGENCY_POOL }));
   pool.sort((a, b) => b.urgency - a.urgency || b.id - a.id);
   const page = pool.slice(offset, offset + limit);
   if (page.length < limit && pool.length === URGENCY_POOL) {
-    page.push(...toSummaries(ctx, listItems(ctx.db, { ...opts, sort: 'recent', limit: limit - page.length, offset: URGENCY_POOL })));
+    page.push(
+      ...toSummaries(
+        ctx,
+        listItems(ctx.db, { ...opts, sort: 'recent', limit: limit - page.length, offset: URGENCY_POOL }),
+      ),
+    );
   }
   return { items: page, total };
 }
@@ -78,12 +126,16 @@ export function getItemDetail(ctx: HandlerContext, id: number): ItemDetail {
   if (!it) throw new AppError('db.not_found', `item ${id} not found`, { id });
   const [summary] = toSummaries(ctx, [it]);
   const verdict = getVerdict(ctx.db, id);
-  const story = it.storyId !== null ? storyAggregates(ctx.db, { ids: [it.storyId] })[0] ?? null : null;
+  const story = it.storyId !== null ? (storyAggregates(ctx.db, { ids: [it.storyId] })[0] ?? null) : null;
   return {
     item: { ...summary!, content: it.content },
     reasons: itemReasons(ctx.db, id),
     sources: itemSources(ctx.db, id).map((s) => ({
-      sourceId: s.sourceId, sourceName: s.sourceName, sourceType: s.sourceType as SourceType, firstSeenAt: s.firstSeenAt, occurrences: s.occurrences,
+      sourceId: s.sourceId,
+      sourceName: s.sourceName,
+      sourceType: s.sourceType as SourceType,
+      firstSeenAt: s.firstSeenAt,
+      occurrences: s.occurrences,
       reliability: ratingOf(ctx, s.sourceId === it.sourceId ? it.link : null, s.sourceId),
     })),
     story: story ? toStorySummaries(ctx, [story])[0]! : null,
@@ -104,13 +156,17 @@ function titleQuery(title: string): string | null {
 function relatedItems(ctx: HandlerContext, id: number, limit: number): ItemSummary[] {
   const it = getItem(ctx.db, id);
   if (!it) throw new AppError('db.not_found', `item ${id} not found`, { id });
-  const out: Item[] = it.storyId !== null ? listItems(ctx.db, { storyId: it.storyId, limit: limit + 1 }).filter((x) => x.id !== id) : [];
+  const out: Item[] =
+    it.storyId !== null ? listItems(ctx.db, { storyId: it.storyId, limit: limit + 1 }).filter((x) => x.id !== id) : [];
   const q = titleQuery(it.title);
   if (out.length < limit && q) {
     const seen = new Set([id, ...out.map((x) => x.id)]);
     for (const x of listItems(ctx.db, { query: q, limit: limit * 3 })) {
       if (out.length >= limit) break;
-      if (!seen.has(x.id)) { out.push(x); seen.add(x.id); }
+      if (!seen.has(x.id)) {
+        out.push(x);
+        seen.add(x.id);
+      }
     }
   }
   return toSummaries(ctx, out.slice(0, limit));
@@ -141,7 +197,10 @@ export function itemsHandlers(ctx: HandlerContext): Pick<ChannelHandlers, `items
       return { changed: n };
     },
     'items:note': ({ itemId, text, noteId, remove }) => {
-      const note = remove && noteId !== undefined ? removeNote(ctx.db, itemId, noteId) : addNote(ctx.db, itemId, analystName(ctx), text!, ctx.now().toISOString());
+      const note =
+        remove && noteId !== undefined
+          ? removeNote(ctx.db, itemId, noteId)
+          : addNote(ctx.db, itemId, analystName(ctx), text!, ctx.now().toISOString());
       changed([itemId]);
       return note;
     },

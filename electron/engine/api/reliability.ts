@@ -12,7 +12,10 @@ const cache = new WeakMap<Db, ReliabilityList>();
 /** The parsed list (empty when none was imported). */
 export function reliabilityList(ctx: HandlerContext): ReliabilityList {
   let list = cache.get(ctx.db);
-  if (!list) { list = readReliability(ctx.db); cache.set(ctx.db, list); }
+  if (!list) {
+    list = readReliability(ctx.db);
+    cache.set(ctx.db, list);
+  }
   return list;
 }
 

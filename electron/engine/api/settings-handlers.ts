@@ -24,8 +24,20 @@ export function readSettings(ctx: HandlerContext): Settings {
 }
 
 /** The settings, saved searches, app and demo handlers. */
-export function settingsHandlers(ctx: HandlerContext, onSettingsChanged: (s: Settings) => void): Pick<ChannelHandlers,
-  'settings:get' | 'settings:set' | 'settings:importReliability' | 'search:saved:list' | 'search:saved:save' | 'search:saved:remove' | 'app:info' | 'demo:load'> {
+export function settingsHandlers(
+  ctx: HandlerContext,
+  onSettingsChanged: (s: Settings) => void,
+): Pick<
+  ChannelHandlers,
+  | 'settings:get'
+  | 'settings:set'
+  | 'settings:importReliability'
+  | 'search:saved:list'
+  | 'search:saved:save'
+  | 'search:saved:remove'
+  | 'app:info'
+  | 'demo:load'
+> {
   return {
     'settings:get': () => readSettings(ctx),
     'settings:set': (patch) => {
@@ -37,7 +49,8 @@ export function settingsHandlers(ctx: HandlerContext, onSettingsChanged: (s: Set
       return s;
     },
     'settings:importReliability': ({ csv }) => ({ count: importReliability(ctx, csv) }),
-    'search:saved:list': () => listSavedSearches(ctx.db).map((s) => ({ ...s, matchCount: safeCount(ctx, s.query, s.filters) })),
+    'search:saved:list': () =>
+      listSavedSearches(ctx.db).map((s) => ({ ...s, matchCount: safeCount(ctx, s.query, s.filters) })),
     'search:saved:save': (input) => {
       const s = saveSavedSearch(ctx.db, input, ctx.now().toISOString());
       return { ...s, matchCount: safeCount(ctx, s.query, s.filters) };
@@ -46,8 +59,15 @@ export function settingsHandlers(ctx: HandlerContext, onSettingsChanged: (s: Set
     'app:info': () => {
       const c = countAll(ctx.db);
       return {
-        name: 'Vigie', version: ctx.facts.version, mode: ctx.facts.mode, dbPath: ctx.facts.dbPath, platform: process.platform,
-        itemCount: c.items, sourceCount: c.sources, empty: c.sources === 0, demoLoaded: getSetting(ctx.db, 'demoLoadedAt', null) !== null,
+        name: 'Vigie',
+        version: ctx.facts.version,
+        mode: ctx.facts.mode,
+        dbPath: ctx.facts.dbPath,
+        platform: process.platform,
+        itemCount: c.items,
+        sourceCount: c.sources,
+        empty: c.sources === 0,
+        demoLoaded: getSetting(ctx.db, 'demoLoadedAt', null) !== null,
       };
     },
     'demo:load': ({ force }) => {
@@ -61,7 +81,9 @@ export function settingsHandlers(ctx: HandlerContext, onSettingsChanged: (s: Set
             try {
               const ids = replayLiveItem(ctx.db, l.source, l.item, ctx.now());
               if (ids.length) ctx.events.emit('items:new', { count: ids.length, ids, sourceId: null });
-            } catch { /* the engine was closed meanwhile */ }
+            } catch {
+              /* the engine was closed meanwhile */
+            }
           }, l.afterSec * 1000);
           timer.unref?.();
         }
@@ -75,7 +97,10 @@ export function settingsHandlers(ctx: HandlerContext, onSettingsChanged: (s: Set
 function safeCount(ctx: HandlerContext, query: string, filters: Record<string, unknown>): number {
   try {
     const f = filters as { query?: string; since?: string; until?: string; sourceTypes?: never; sourceIds?: number[] };
-    const q = [query, f.query].filter((x) => x && x.trim()).map((x) => `(${x})`).join(' AND ');
+    const q = [query, f.query]
+      .filter((x) => x && x.trim())
+      .map((x) => `(${x})`)
+      .join(' AND ');
     return countItems(ctx.db, { ...f, query: q || undefined });
   } catch {
     return 0;

@@ -39,26 +39,48 @@ export function emitRefreshResult(ctx: HandlerContext, r: RefreshResult): void {
 /** Refuses a URL already monitored (the UNIQUE constraint would say it less clearly). */
 function assertNewUrl(ctx: HandlerContext, url: string): void {
   const existing = findSourceByUrl(ctx.db, url);
-  if (existing) throw new AppError('db.constraint', `source already monitored: ${existing.name}`, { url, id: existing.id });
+  if (existing)
+    throw new AppError('db.constraint', `source already monitored: ${existing.name}`, { url, id: existing.id });
 }
 
 /** The sources:* handlers. */
-export function sourcesHandlers(ctx: HandlerContext, wake: () => void): Pick<ChannelHandlers, `sources:${string}` & keyof ChannelHandlers> {
+export function sourcesHandlers(
+  ctx: HandlerContext,
+  wake: () => void,
+): Pick<ChannelHandlers, `sources:${string}` & keyof ChannelHandlers> {
   return {
     'sources:list': ({ type }) => toViews(ctx, listSources(ctx.db, { type })),
     'sources:add': (input) => {
       assertNewUrl(ctx, input.url);
       const name = input.name ?? new URL(input.url).hostname.replace(/^www\./, '');
-      const s = addSource(ctx.db, { ...input, name, reachWeight: input.reachWeight ?? REACH_BY_TYPE[input.type] }, ctx.now());
+      const s = addSource(
+        ctx.db,
+        { ...input, name, reachWeight: input.reachWeight ?? REACH_BY_TYPE[input.type] },
+        ctx.now(),
+      );
       wake();
       return sourceView(ctx, s.id);
     },
     'sources:addPreset': ({ preset, value, name, type }) => {
-      const kind = preset === 'google-news' ? 'googlenews' : preset === 'mastodon' && value.trim().startsWith('#') ? 'mastodon-tag' : preset;
+      const kind =
+        preset === 'google-news'
+          ? 'googlenews'
+          : preset === 'mastodon' && value.trim().startsWith('#')
+            ? 'mastodon-tag'
+            : preset;
       const built = buildPresetSource(kind, value);
       assertNewUrl(ctx, built.url);
       const finalType = type ?? built.type;
-      const s = addSource(ctx.db, { ...built, name: name ?? built.name, type: finalType, reachWeight: built.reachWeight ?? REACH_BY_TYPE[finalType] }, ctx.now());
+      const s = addSource(
+        ctx.db,
+        {
+          ...built,
+          name: name ?? built.name,
+          type: finalType,
+          reachWeight: built.reachWeight ?? REACH_BY_TYPE[finalType],
+        },
+        ctx.now(),
+      );
       wake();
       return sourceView(ctx, s.id);
     },
@@ -67,7 +89,8 @@ export function sourcesHandlers(ctx: HandlerContext, wake: () => void): Pick<Cha
       const current = getSource(ctx.db, id);
       if (!current) throw new AppError('db.not_found', `no source #${id}`, { id });
       // The URL is the source's identity (dedup keys, health): changing it means a new source.
-      if (url !== undefined && url !== current.url) throw new AppError('input.invalid', 'the URL of a source cannot change: add a new source', { id, url });
+      if (url !== undefined && url !== current.url)
+        throw new AppError('input.invalid', 'the URL of a source cannot change: add a new source', { id, url });
       updateSource(ctx.db, id, { ...rest, ...(rest.enabled === false ? { pausedReason: 'manual' } : {}) });
       wake();
       return sourceView(ctx, id);
@@ -82,9 +105,16 @@ export function sourcesHandlers(ctx: HandlerContext, wake: () => void): Pick<Cha
         errors: r.invalid.map((e) => ({ url: e.url, code: e.error.code, message: e.error.message })),
       };
     },
-    'sources:exportOpml': () => ({ xml: buildOpml(listSources(ctx.db), 'Vigie — sources', ctx.now()), fileName: `vigie-sources-${ctx.now().toISOString().slice(0, 10)}.opml` }),
+    'sources:exportOpml': () => ({
+      xml: buildOpml(listSources(ctx.db), 'Vigie — sources', ctx.now()),
+      fileName: `vigie-sources-${ctx.now().toISOString().slice(0, 10)}.opml`,
+    }),
     'sources:refresh': async ({ ids }) => {
-      const summary = await refreshAll(ctx.db, { sourceIds: ids, all: ids === undefined, onProgress: (p) => emitRefreshResult(ctx, p.result) });
+      const summary = await refreshAll(ctx.db, {
+        sourceIds: ids,
+        all: ids === undefined,
+        onProgress: (p) => emitRefreshResult(ctx, p.result),
+      });
       return { sources: summary.sources, newItems: summary.new, errors: summary.errors };
     },
   };

@@ -4,7 +4,14 @@ import type { ChannelHandlers, ChannelParsed } from '../../../shared/api/contrac
 import type { StoryDetail, StoryPage, StorySummary } from '../../../shared/api/views';
 import type { SourceType, Story } from '../../../shared/types/domain';
 import { listItems } from '../db/items-store';
-import { itemDatesByType, itemReasons, mergeReasons, storyAggregates, storyIdsMatching, storySparklines } from '../db/views-store';
+import {
+  itemDatesByType,
+  itemReasons,
+  mergeReasons,
+  storyAggregates,
+  storyIdsMatching,
+  storySparklines,
+} from '../db/views-store';
 import { mergeStories, splitItems } from '../analysis/stories';
 import type { HandlerContext } from './context';
 import { toSummaries } from './items-handlers';
@@ -13,11 +20,24 @@ import { computeUrgency } from './urgency';
 /** Adds urgency and the 24-hour sparkline to stories. */
 export function toStorySummaries(ctx: HandlerContext, stories: Story[]): StorySummary[] {
   const nowMs = ctx.now().getTime();
-  const lines = storySparklines(ctx.db, stories.map((s) => s.id), nowMs);
+  const lines = storySparklines(
+    ctx.db,
+    stories.map((s) => s.id),
+    nowMs,
+  );
   return stories.map((s) => ({
     ...s,
     // A story is as urgent as its strongest scores, dated by its latest item.
-    urgency: computeUrgency({ virality: s.virality, controversy: s.controversy, infox: s.infox, published: s.lastSeen, fetchedAt: s.lastSeen }, nowMs),
+    urgency: computeUrgency(
+      {
+        virality: s.virality,
+        controversy: s.controversy,
+        infox: s.infox,
+        published: s.lastSeen,
+        fetchedAt: s.lastSeen,
+      },
+      nowMs,
+    ),
     sparkline: lines.get(s.id) ?? new Array<number>(24).fill(0),
   }));
 }
@@ -34,9 +54,17 @@ const SORTS: Record<ChannelParsed<'stories:list'>['sort'], (a: StorySummary, b: 
 /** stories:list. */
 export function listStoryPage(ctx: HandlerContext, input: ChannelParsed<'stories:list'>): StoryPage {
   const ids = input.query?.trim() ? storyIdsMatching(ctx.db, input.query) : undefined;
-  const stories = storyAggregates(ctx.db, { since: input.since, until: input.until, sourceTypes: input.sourceTypes, minItems: input.minItems, ids });
+  const stories = storyAggregates(ctx.db, {
+    since: input.since,
+    until: input.until,
+    sourceTypes: input.sourceTypes,
+    minItems: input.minItems,
+    ids,
+  });
   const cmp = SORTS[input.sort];
-  const sorted = toStorySummaries(ctx, stories).sort((a, b) => cmp(a, b) || b.lastSeen.localeCompare(a.lastSeen) || b.id - a.id);
+  const sorted = toStorySummaries(ctx, stories).sort(
+    (a, b) => cmp(a, b) || b.lastSeen.localeCompare(a.lastSeen) || b.id - a.id,
+  );
   return { stories: sorted.slice(input.offset, input.offset + input.limit), total: sorted.length };
 }
 
@@ -44,13 +72,18 @@ export function listStoryPage(ctx: HandlerContext, input: ChannelParsed<'stories
 function hourly(dates: string[]): Array<{ at: string; count: number }> {
   if (!dates.length) return [];
   const hours = dates.map((d) => Math.floor(Date.parse(d) / 3_600_000));
-  const min = Math.min(...hours), max = Math.max(...hours);
+  const min = Math.min(...hours),
+    max = Math.max(...hours);
   // Long-lived stories are bucketed by day so the timeline stays readable.
   const step = max - min > 24 * 14 ? 24 : 1;
   const counts = new Map<number, number>();
-  for (const h of hours) { const b = min + Math.floor((h - min) / step) * step; counts.set(b, (counts.get(b) ?? 0) + 1); }
+  for (const h of hours) {
+    const b = min + Math.floor((h - min) / step) * step;
+    counts.set(b, (counts.get(b) ?? 0) + 1);
+  }
   const out: Array<{ at: string; count: number }> = [];
-  for (let b = min; b <= max; b += step) out.push({ at: new Date(b * 3_600_000).toISOString(), count: counts.get(b) ?? 0 });
+  for (let b = min; b <= max; b += step)
+    out.push({ at: new Date(b * 3_600_000).toISOString(), count: counts.get(b) ?? 0 });
   return out;
 }
 
@@ -72,7 +105,9 @@ export function getStoryDetail(ctx: HandlerContext, id: number): StoryDetail {
 }
 
 /** The stories:* handlers. */
-export function storiesHandlers(ctx: HandlerContext): Pick<ChannelHandlers, 'stories:list' | 'stories:get' | 'stories:merge' | 'stories:split'> {
+export function storiesHandlers(
+  ctx: HandlerContext,
+): Pick<ChannelHandlers, 'stories:list' | 'stories:get' | 'stories:merge' | 'stories:split'> {
   return {
     'stories:list': (input) => listStoryPage(ctx, input),
     'stories:get': ({ id }) => getStoryDetail(ctx, id),

@@ -18,7 +18,9 @@ export interface UrgencyInput {
  * a strong old story still outranks fresh noise. Unscored items get a small recency-only value.
  */
 export function computeUrgency(it: UrgencyInput, nowMs: number): number {
-  const v = it.virality ?? 0, c = it.controversy ?? 0, x = it.infox ?? 0;
+  const v = it.virality ?? 0,
+    c = it.controversy ?? 0,
+    x = it.infox ?? 0;
   const base = 0.6 * Math.max(v, c, x) + 0.4 * ((v + c + x) / 3);
   const at = Date.parse(it.published ?? it.fetchedAt);
   const ageH = Number.isNaN(at) ? 48 : Math.max(0, (nowMs - at) / 3_600_000);

@@ -24,8 +24,15 @@ export function findAsset(rel: string): string | null {
 /** The DejaVu Sans regular and bold files; a clear `brief.render` error when neither copy exists. */
 export function fontFiles(): { regular: string; bold: string } {
   const pick = (file: string): string => {
-    const p = findAsset(path.join('fonts', file)) ?? (fs.existsSync(path.join(SYSTEM_FONTS, file)) ? path.join(SYSTEM_FONTS, file) : null);
-    if (!p) throw new AppError('brief.render', `font ${file} not found in assets/fonts nor ${SYSTEM_FONTS} (install fonts-dejavu-core)`, { file });
+    const p =
+      findAsset(path.join('fonts', file)) ??
+      (fs.existsSync(path.join(SYSTEM_FONTS, file)) ? path.join(SYSTEM_FONTS, file) : null);
+    if (!p)
+      throw new AppError(
+        'brief.render',
+        `font ${file} not found in assets/fonts nor ${SYSTEM_FONTS} (install fonts-dejavu-core)`,
+        { file },
+      );
     return p;
   };
   return { regular: pick('DejaVuSans.ttf'), bold: pick('DejaVuSans-Bold.ttf') };

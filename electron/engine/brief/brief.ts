@@ -47,13 +47,20 @@ export interface GeneratedBrief {
 }
 
 /** Renders an already gathered model (charts rendered once, shared by several formats). */
-export async function renderBrief(model: BriefModel, charts: readonly RenderedChart[], format: BriefFormat, imageBaseName: string | null = null):
-  Promise<{ bytes: Buffer; images: Array<{ fileName: string; png: Buffer }> }> {
+export async function renderBrief(
+  model: BriefModel,
+  charts: readonly RenderedChart[],
+  format: BriefFormat,
+  imageBaseName: string | null = null,
+): Promise<{ bytes: Buffer; images: Array<{ fileName: string; png: Buffer }> }> {
   try {
     switch (format) {
-      case 'pdf': return { bytes: await renderPdf(model, charts), images: [] };
-      case 'docx': return { bytes: await renderDocx(model, charts), images: [] };
-      case 'html': return { bytes: Buffer.from(renderHtml(model, charts), 'utf8'), images: [] };
+      case 'pdf':
+        return { bytes: await renderPdf(model, charts), images: [] };
+      case 'docx':
+        return { bytes: await renderDocx(model, charts), images: [] };
+      case 'html':
+        return { bytes: Buffer.from(renderHtml(model, charts), 'utf8'), images: [] };
       case 'md': {
         const md = renderMarkdown(model, charts, { imageBaseName });
         return { bytes: Buffer.from(md.markdown, 'utf8'), images: md.images };
@@ -61,7 +68,12 @@ export async function renderBrief(model: BriefModel, charts: readonly RenderedCh
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('brief.render', `rendering the ${format} brief failed: ${(err as Error).message}`, { format }, { cause: err });
+    throw new AppError(
+      'brief.render',
+      `rendering the ${format} brief failed: ${(err as Error).message}`,
+      { format },
+      { cause: err },
+    );
   }
 }
 
@@ -72,8 +84,13 @@ export function renderModelCharts(model: BriefModel): RenderedChart[] {
 
 /** Generates the brief for [from, to) in one format, writes it to `out` when given, logs it. */
 export async function generateBrief(db: Db, req: GenerateBriefRequest): Promise<GeneratedBrief> {
-  if (!(BRIEF_FORMATS as readonly string[]).includes(req.format)) throw new AppError('input.invalid', `unknown brief format: ${req.format}`, { format: req.format });
-  if (!Number.isFinite(Date.parse(req.from)) || !Number.isFinite(Date.parse(req.to)) || Date.parse(req.to) <= Date.parse(req.from)) {
+  if (!(BRIEF_FORMATS as readonly string[]).includes(req.format))
+    throw new AppError('input.invalid', `unknown brief format: ${req.format}`, { format: req.format });
+  if (
+    !Number.isFinite(Date.parse(req.from)) ||
+    !Number.isFinite(Date.parse(req.to)) ||
+    Date.parse(req.to) <= Date.parse(req.from)
+  ) {
     throw new AppError('input.invalid', `invalid period: ${req.from} → ${req.to}`, { from: req.from, to: req.to });
   }
   const t0 = performance.now();
@@ -92,7 +109,15 @@ export async function generateBrief(db: Db, req: GenerateBriefRequest): Promise<
     }
   }
   const durationMs = Math.round(performance.now() - t0);
-  logBriefFile(db, { draftId: req.options?.draftId ?? null, from: model.from, to: model.to, format: req.format, path: req.out ? path.resolve(req.out) : null,
-    bytes: bytes.length, durationMs, trigger: req.trigger ?? 'manual' });
+  logBriefFile(db, {
+    draftId: req.options?.draftId ?? null,
+    from: model.from,
+    to: model.to,
+    format: req.format,
+    path: req.out ? path.resolve(req.out) : null,
+    bytes: bytes.length,
+    durationMs,
+    trigger: req.trigger ?? 'manual',
+  });
   return { format: req.format, bytes, extraFiles, model, durationMs };
 }

@@ -45,9 +45,12 @@ export interface EmailBriefResult {
 export async function emailBrief(db: Db, req: EmailBriefRequest): Promise<EmailBriefResult> {
   const ch = findChannel(db, req.channel);
   if (!ch) throw new AppError('alert.config', `channel not found: ${req.channel}`, { channel: req.channel });
-  if (ch.kind !== 'smtp') throw new AppError('alert.config', `channel ${ch.name} is not an SMTP channel`, { channel: ch.name });
+  if (ch.kind !== 'smtp')
+    throw new AppError('alert.config', `channel ${ch.name} is not an SMTP channel`, { channel: ch.name });
   const loaded = loadChannelForSend(db, ch.id)!;
-  const recipients = req.recipients?.length ? req.recipients : (loaded.channel.config as unknown as SmtpConfig).defaultTo ?? [];
+  const recipients = req.recipients?.length
+    ? req.recipients
+    : ((loaded.channel.config as unknown as SmtpConfig).defaultTo ?? []);
   if (!recipients.length) throw new AppError('input.invalid', 'no recipient for the brief', { channel: ch.name });
 
   const model = selectBrief(db, req.from, req.to, req.options);
@@ -55,9 +58,19 @@ export async function emailBrief(db: Db, req: EmailBriefRequest): Promise<EmailB
   const L = labelsFor(model.lang);
   const subject = `${model.marking ? `[${model.marking}] ` : ''}${L.t('title')} — ${model.dateLabel}`;
   const message: AlertMessage = {
-    severity: 'info', isUpdate: false, subject, title: subject, source: null, sourceType: null, published: model.to, publishedFr: model.dateLabel,
-    link: null, scores: { virality: null, controversy: null, infox: null, growth: null }, reasons: { virality: [], controversy: [], infox: [] },
-    comment: model.analysis, origin: req.actor ?? 'analyste',
+    severity: 'info',
+    isUpdate: false,
+    subject,
+    title: subject,
+    source: null,
+    sourceType: null,
+    published: model.to,
+    publishedFr: model.dateLabel,
+    link: null,
+    scores: { virality: null, controversy: null, infox: null, growth: null },
+    reasons: { virality: [], controversy: [], infox: [] },
+    comment: model.analysis,
+    origin: req.actor ?? 'analyste',
     text: renderMarkdown(model, charts, { omitImages: true }).markdown,
     html: renderHtml(model, charts, { images: 'png' }),
   };
@@ -65,20 +78,45 @@ export async function emailBrief(db: Db, req: EmailBriefRequest): Promise<EmailB
     // Rendered once for every recipient; named like the UI export (synthese-<last day covered>).
     const { bytes } = await renderBrief(model, charts, req.attach);
     const day = new Date(Date.parse(model.to) - 1).toISOString().slice(0, 10);
-    message.attachments = [{ fileName: `synthese-${day}.${req.attach}`, contentType: BRIEF_MIME[req.attach], content: bytes }];
+    message.attachments = [
+      { fileName: `synthese-${day}.${req.attach}`, contentType: BRIEF_MIME[req.attach], content: bytes },
+    ];
   }
   const result: EmailBriefResult = { subject, sent: [], failed: [] };
   for (const recipient of recipients) {
     // One key per recipient and send: a deliberate resend is a new message.
     const idemKey = `brief-${Date.parse(model.from)}-${Date.parse(model.to)}-${Date.now()}-${result.sent.length + result.failed.length}`;
     try {
-      await sendSmtp({ channel: loaded.channel, secret: loaded.secret, recipient, idemKey, message, timeoutMs: req.timeoutMs ?? 30_000 });
+      await sendSmtp({
+        channel: loaded.channel,
+        secret: loaded.secret,
+        recipient,
+        idemKey,
+        message,
+        timeoutMs: req.timeoutMs ?? 30_000,
+      });
       result.sent.push(recipient);
-      insertAudit(db, { at: new Date().toISOString(), actor: req.actor ?? 'analyste', action: 'brief-emailed', channel: ch.name, recipient, result: 'sent', detail: subject });
+      insertAudit(db, {
+        at: new Date().toISOString(),
+        actor: req.actor ?? 'analyste',
+        action: 'brief-emailed',
+        channel: ch.name,
+        recipient,
+        result: 'sent',
+        detail: subject,
+      });
     } catch (err) {
       const e = err instanceof AppError ? err : new AppError('alert.smtp', (err as Error).message);
       result.failed.push({ recipient, code: e.code, message: e.message });
-      insertAudit(db, { at: new Date().toISOString(), actor: req.actor ?? 'analyste', action: 'brief-email-failed', channel: ch.name, recipient, result: e.code, detail: e.message.slice(0, 300) });
+      insertAudit(db, {
+        at: new Date().toISOString(),
+        actor: req.actor ?? 'analyste',
+        action: 'brief-email-failed',
+        channel: ch.name,
+        recipient,
+        result: e.code,
+        detail: e.message.slice(0, 300),
+      });
     }
   }
   return result;

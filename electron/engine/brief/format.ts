@@ -7,8 +7,15 @@ const MAX_OUTLETS = 4;
 
 /** "Médias : A, B +2 · Presse nationale · Première apparition : 24/02/2022 07:12 · 15 articles · viralité 76". */
 export function storyMeta(s: BriefStory, L: Labels, zone: string): string {
-  const outlets = s.outlets.slice(0, MAX_OUTLETS).join(', ') + (s.outlets.length > MAX_OUTLETS ? ` +${s.outlets.length - MAX_OUTLETS}` : '');
-  const parts = [`${L.t('outlets')} : ${outlets}`, s.sourceTypes.map((t) => L.sourceType(t)).join(', '), `${L.t('firstSeen')} : ${L.dateTime(s.firstSeen, zone)}`, `${s.itemCount} ${L.t('items')}`];
+  const outlets =
+    s.outlets.slice(0, MAX_OUTLETS).join(', ') +
+    (s.outlets.length > MAX_OUTLETS ? ` +${s.outlets.length - MAX_OUTLETS}` : '');
+  const parts = [
+    `${L.t('outlets')} : ${outlets}`,
+    s.sourceTypes.map((t) => L.sourceType(t)).join(', '),
+    `${L.t('firstSeen')} : ${L.dateTime(s.firstSeen, zone)}`,
+    `${s.itemCount} ${L.t('items')}`,
+  ];
   if (s.virality != null) parts.push(`${L.t('virality')} ${Math.round(s.virality)}`);
   if (s.controversy != null && s.controversy > 0) parts.push(`${L.t('controversy')} ${Math.round(s.controversy)}`);
   return L.lang === 'en' ? parts.join(' · ').replace(/ : /g, ': ') : parts.join(' · ');
@@ -24,17 +31,31 @@ export function formatTone(v: number, L: Labels): string {
 export function formatTrend(t: EntityTone, L: Labels): string {
   const fr = L.lang === 'fr';
   switch (t.trend) {
-    case 'up': return fr ? '↗ plus favorable' : '↗ more favourable';
-    case 'down': return fr ? '↘ plus critique' : '↘ more critical';
-    case 'flat': return fr ? '→ stable' : '→ steady';
-    default: return fr ? 'nouveau' : 'new';
+    case 'up':
+      return fr ? '↗ plus favorable' : '↗ more favourable';
+    case 'down':
+      return fr ? '↘ plus critique' : '↘ more critical';
+    case 'flat':
+      return fr ? '→ stable' : '→ steady';
+    default:
+      return fr ? 'nouveau' : 'new';
   }
 }
 
 /** Rows of the key-figures table: [type, count, previous, change], total last. */
 export function figureRows(m: BriefModel, L: Labels): string[][] {
-  const rows = m.figures.byType.map((r) => [L.sourceType(r.type), L.number(r.count), L.number(r.previous), L.change(r.count, r.previous)]);
-  rows.push([L.t('total'), L.number(m.figures.total), L.number(m.figures.previousTotal), L.change(m.figures.total, m.figures.previousTotal)]);
+  const rows = m.figures.byType.map((r) => [
+    L.sourceType(r.type),
+    L.number(r.count),
+    L.number(r.previous),
+    L.change(r.count, r.previous),
+  ]);
+  rows.push([
+    L.t('total'),
+    L.number(m.figures.total),
+    L.number(m.figures.previousTotal),
+    L.change(m.figures.total, m.figures.previousTotal),
+  ]);
   return rows;
 }
 
@@ -50,7 +71,14 @@ export function figureFacts(m: BriefModel, L: Labels): string[] {
 /** Rows of the annex table: [source, type, items, health, last success, last error(, owners)]. */
 export function sourceRows(m: BriefModel, L: Labels): string[][] {
   return m.sources.map((s) => {
-    const row = [s.name, L.sourceType(s.type), L.number(s.items), L.health(s.status) + (s.errorCount ? ` (${s.errorCount})` : ''), L.dateTime(s.lastSuccessAt, m.timeZone), s.lastError ?? L.t('none')];
+    const row = [
+      s.name,
+      L.sourceType(s.type),
+      L.number(s.items),
+      L.health(s.status) + (s.errorCount ? ` (${s.errorCount})` : ''),
+      L.dateTime(s.lastSuccessAt, m.timeZone),
+      s.lastError ?? L.t('none'),
+    ];
     if (m.ownershipNote) row.push(s.owners?.join(', ') ?? L.t('none'));
     return row;
   });
@@ -69,5 +97,9 @@ export function sourceHeader(m: BriefModel, L: Labels): string[] {
  * guillemets, U+202F (narrow) before ; ! ? — the Imprimerie nationale convention.
  */
 export function frenchSpacing(text: string): string {
-  return text.replace(/« /g, '«\u00a0').replace(/ »/g, '\u00a0»').replace(/ :/g, '\u00a0:').replace(/ ([;!?])/g, '\u202f$1');
+  return text
+    .replace(/« /g, '«\u00a0')
+    .replace(/ »/g, '\u00a0»')
+    .replace(/ :/g, '\u00a0:')
+    .replace(/ ([;!?])/g, '\u202f$1');
 }

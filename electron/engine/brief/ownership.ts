@@ -7,14 +7,20 @@ import path from 'node:path';
 import { foldAccents } from '../analysis/text';
 
 /** Attribution the ODC-By licence requires wherever the data is shown. */
-export const OWNERSHIP_ATTRIBUTION = 'Propriété des médias : « Médias français, qui possède quoi ? », Le Monde diplomatique et Acrimed (ODC-By 1.0).';
+export const OWNERSHIP_ATTRIBUTION =
+  'Propriété des médias : « Médias français, qui possède quoi ? », Le Monde diplomatique et Acrimed (ODC-By 1.0).';
 
 /** Owners per media name (as in medias.tsv). */
 export type OwnershipTable = Map<string, string[]>;
 
 function readTsv(file: string): string[][] {
   if (!fs.existsSync(file)) return [];
-  return fs.readFileSync(file, 'utf8').split(/\r?\n/).slice(1).filter((l) => l.trim()).map((l) => l.split('\t'));
+  return fs
+    .readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((l) => l.trim())
+    .map((l) => l.split('\t'));
 }
 
 /** Loads direct owners (people and organisations, with their share) of each media. */
@@ -38,7 +44,12 @@ function formatShare(share: string): string {
   return Number.isFinite(v) ? `${String(Math.round(v * 10) / 10).replace('.', ',')}\u202f%` : share;
 }
 
-const norm = (s: string): string => ' ' + foldAccents(s).replace(/[^a-z0-9]+/g, ' ').trim() + ' ';
+const norm = (s: string): string =>
+  ' ' +
+  foldAccents(s)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim() +
+  ' ';
 
 /** Owners of the outlet whose name best matches a source name ("Le Monde — Une" → "Le Monde"), or null. */
 export function ownersOf(table: OwnershipTable, sourceName: string): string[] | null {

@@ -19,7 +19,10 @@ export interface MarkdownOutput {
 
 /** Escapes Markdown syntax in inline text (typographic quotes and accents are left untouched). */
 export function escapeMd(text: string): string {
-  return text.replace(/([\\`*_[\]<>|#])/g, '\\$1').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/([\\`*_[\]<>|#])/g, '\\$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function table(header: string[], rows: string[][], numeric: number[] = []): string {
@@ -33,15 +36,29 @@ function link(title: string, url: string | null): string {
 }
 
 /** Renders the brief as Markdown. */
-export function renderMarkdown(m: BriefModel, charts: readonly RenderedChart[], options: MarkdownOptions = {}): MarkdownOutput {
+export function renderMarkdown(
+  m: BriefModel,
+  charts: readonly RenderedChart[],
+  options: MarkdownOptions = {},
+): MarkdownOutput {
   const L = labelsFor(m.lang);
   const z = m.timeZone;
   const out: string[] = [];
   const images: MarkdownOutput['images'] = [];
   if (m.marking) out.push(`**${escapeMd(m.marking.toUpperCase())}**`, '');
-  out.push(`# ${L.t('title')} — ${m.dateLabel}`, '', `**${escapeMd(m.unitName)}** · ${L.t('period')}${L.colon}${m.periodLabel}`, '');
+  out.push(
+    `# ${L.t('title')} — ${m.dateLabel}`,
+    '',
+    `**${escapeMd(m.unitName)}** · ${L.t('period')}${L.colon}${m.periodLabel}`,
+    '',
+  );
 
-  out.push(`## ${L.t('figures')}`, '', table([L.t('sourceType'), L.t('count'), L.t('previous'), L.t('change')], figureRows(m, L), [1, 2, 3]), '');
+  out.push(
+    `## ${L.t('figures')}`,
+    '',
+    table([L.t('sourceType'), L.t('count'), L.t('previous'), L.t('change')], figureRows(m, L), [1, 2, 3]),
+    '',
+  );
   out.push(...figureFacts(m, L).map((f) => `- ${escapeMd(f)}`), '');
 
   if (m.analysis) out.push(`## ${L.t('analysis')}`, '', ...m.analysis.split(/\n+/).map((p) => escapeMd(p) + '\n'));
@@ -65,14 +82,25 @@ export function renderMarkdown(m: BriefModel, charts: readonly RenderedChart[], 
   out.push(`### ${L.t('tone')}`, '');
   if (!m.tones.length) out.push(L.t('noTone'), '');
   else {
-    out.push(table([L.t('entity'), L.t('mentions'), L.t('meanTone'), L.t('trend')], m.tones.map((t) => [t.target, L.number(t.count), formatTone(t.mean, L), formatTrend(t, L)]), [1, 2]), '');
-    for (const t of m.tones.slice(0, 4)) for (const q of t.quotes.slice(0, 2)) out.push(`> ${escapeMd(t.target)} (${formatTone(q.tone, L)})${L.colon}${escapeMd(q.title)}\n`);
+    out.push(
+      table(
+        [L.t('entity'), L.t('mentions'), L.t('meanTone'), L.t('trend')],
+        m.tones.map((t) => [t.target, L.number(t.count), formatTone(t.mean, L), formatTrend(t, L)]),
+        [1, 2],
+      ),
+      '',
+    );
+    for (const t of m.tones.slice(0, 4))
+      for (const q of t.quotes.slice(0, 2))
+        out.push(`> ${escapeMd(t.target)} (${formatTone(q.tone, L)})${L.colon}${escapeMd(q.title)}\n`);
   }
 
   out.push(`## ${L.t('infox')}`, '');
   if (!m.infox.length) out.push(L.t('noInfox'), '');
   for (const x of m.infox) {
-    out.push(`- ${link(x.title, x.link)} — ${escapeMd(x.source)} — **${L.t('status')}${L.colon}${L.status(x.status)}** (${x.score}/100)`);
+    out.push(
+      `- ${link(x.title, x.link)} — ${escapeMd(x.source)} — **${L.t('status')}${L.colon}${L.status(x.status)}** (${x.score}/100)`,
+    );
     for (const e of x.evidence) out.push(`  - ${escapeMd(e)}`);
     if (x.factCheck) out.push(`  - ${L.t('factCheck')}${L.colon}${link(x.factCheck.title, x.factCheck.link)}`);
   }
@@ -101,6 +129,11 @@ export function renderMarkdown(m: BriefModel, charts: readonly RenderedChart[], 
   out.push(`## ${L.t('annex')}`, '');
   out.push(m.sources.length ? table(sourceHeader(m, L), sourceRows(m, L), [2]) : L.t('noSources'), '');
   if (m.ownershipNote) out.push(`*${escapeMd(m.ownershipNote)}*`, '');
-  out.push('---', '', `*${escapeMd(m.unitName)} — ${L.t('generated')} ${L.dateTime(m.generatedAt, z)}*${m.marking ? ` — **${escapeMd(m.marking)}**` : ''}`, '');
+  out.push(
+    '---',
+    '',
+    `*${escapeMd(m.unitName)} — ${L.t('generated')} ${L.dateTime(m.generatedAt, z)}*${m.marking ? ` — **${escapeMd(m.marking)}**` : ''}`,
+    '',
+  );
   return { markdown: out.join('\n'), images };
 }

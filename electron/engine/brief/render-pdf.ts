@@ -5,11 +5,22 @@
  */
 import PDFDocument from 'pdfkit';
 import { fontFiles } from './assets';
-import { figureFacts, figureRows, frenchSpacing, formatTone, formatTrend, sourceHeader, sourceRows, storyMeta } from './format';
+import {
+  figureFacts,
+  figureRows,
+  frenchSpacing,
+  formatTone,
+  formatTrend,
+  sourceHeader,
+  sourceRows,
+  storyMeta,
+} from './format';
 import { labelsFor } from './i18n';
 import type { BriefModel, RenderedChart } from './types';
 
-const ACCENT = '#000091', MUTED = '#555555', RULE = '#d0d0d0';
+const ACCENT = '#000091',
+  MUTED = '#555555',
+  RULE = '#d0d0d0';
 const MARGIN = 56;
 
 type Doc = PDFKit.PDFDocument;
@@ -23,8 +34,22 @@ function table(doc: Doc, header: string[], rows: string[][], numeric: number[] =
   const width = doc.page.width - 2 * MARGIN;
   // Column widths from the longest cell (capped), scaled to the page width.
   // Never narrower than the column's longest word (no "Nomb/re" breaks), never wider than 220 pt.
-  const longestWord = (i: number): number => Math.max(...[header[i]!, ...rows.map((r) => r[i] ?? '')].flatMap((c) => c.split(/\s+/)).map((w) => doc.font('bold').fontSize(8.5).widthOfString(w) + 10));
-  const raw = header.map((h, i) => Math.min(220, Math.max(40, longestWord(i), ...[h, ...rows.map((r) => r[i] ?? '')].map((c) => doc.font('regular').fontSize(8.5).widthOfString(c) + 10))));
+  const longestWord = (i: number): number =>
+    Math.max(
+      ...[header[i]!, ...rows.map((r) => r[i] ?? '')]
+        .flatMap((c) => c.split(/\s+/))
+        .map((w) => doc.font('bold').fontSize(8.5).widthOfString(w) + 10),
+    );
+  const raw = header.map((h, i) =>
+    Math.min(
+      220,
+      Math.max(
+        40,
+        longestWord(i),
+        ...[h, ...rows.map((r) => r[i] ?? '')].map((c) => doc.font('regular').fontSize(8.5).widthOfString(c) + 10),
+      ),
+    ),
+  );
   const floor = header.map((_, i) => Math.min(120, longestWord(i)));
   const scale = width / raw.reduce((s, w) => s + w, 0);
   // Shrink wide columns first: short ones keep their longest word.
@@ -33,7 +58,9 @@ function table(doc: Doc, header: string[], rows: string[][], numeric: number[] =
   if (excess > 0) {
     const slack = cols.map((w, i) => w - floor[i]!);
     const total = slack.reduce((a, w) => a + w, 0) || 1;
-    cols.forEach((w, i) => { cols[i] = w - (excess * slack[i]!) / total; });
+    cols.forEach((w, i) => {
+      cols[i] = w - (excess * slack[i]!) / total;
+    });
   }
   const drawRow = (cells: string[], head: boolean): void => {
     doc.font(head ? 'bold' : 'regular').fontSize(8.5);
@@ -43,10 +70,17 @@ function table(doc: Doc, header: string[], rows: string[][], numeric: number[] =
     let x = MARGIN;
     if (head) doc.rect(MARGIN, y, width, h).fill('#e8e8f8').fillColor('black');
     cells.forEach((c, i) => {
-      doc.fillColor('black').text(c, x + 4, y + 3, { width: cols[i]! - 8, align: numeric.includes(i) && !head ? 'right' : 'left' });
+      doc
+        .fillColor('black')
+        .text(c, x + 4, y + 3, { width: cols[i]! - 8, align: numeric.includes(i) && !head ? 'right' : 'left' });
       x += cols[i]!;
     });
-    doc.moveTo(MARGIN, y + h).lineTo(MARGIN + width, y + h).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc
+      .moveTo(MARGIN, y + h)
+      .lineTo(MARGIN + width, y + h)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
     doc.x = MARGIN;
     doc.y = y + h;
   };
@@ -61,34 +95,69 @@ export async function renderPdf(m: BriefModel, charts: readonly RenderedChart[])
   const z = m.timeZone;
   const fonts = fontFiles();
   const doc = new PDFDocument({
-    size: 'A4', margins: { top: MARGIN + 8, bottom: MARGIN + 8, left: MARGIN, right: MARGIN }, bufferPages: true, autoFirstPage: true,
-    lang: m.lang === 'fr' ? 'fr-FR' : 'en-GB', displayTitle: true,
+    size: 'A4',
+    margins: { top: MARGIN + 8, bottom: MARGIN + 8, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    autoFirstPage: true,
+    lang: m.lang === 'fr' ? 'fr-FR' : 'en-GB',
+    displayTitle: true,
     info: { Title: `${L.t('title')} — ${m.dateLabel}`, Author: m.unitName, Subject: m.periodLabel, Creator: 'Vigie' },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
   doc.registerFont('regular', fonts.regular);
   doc.registerFont('bold', fonts.bold);
   const width = doc.page.width - 2 * MARGIN;
-  const text = (s: string, o: { size?: number; bold?: boolean; color?: string; link?: string | null; indent?: number; gap?: number } = {}): void => {
-    doc.font(o.bold ? 'bold' : 'regular').fontSize(o.size ?? 10).fillColor(o.color ?? 'black');
-    doc.text(frenchSpacing(s), MARGIN + (o.indent ?? 0), doc.y, { width: width - (o.indent ?? 0), link: o.link && /^https?:\/\//i.test(o.link) ? o.link : undefined, paragraphGap: o.gap ?? 3 });
+  const text = (
+    s: string,
+    o: { size?: number; bold?: boolean; color?: string; link?: string | null; indent?: number; gap?: number } = {},
+  ): void => {
+    doc
+      .font(o.bold ? 'bold' : 'regular')
+      .fontSize(o.size ?? 10)
+      .fillColor(o.color ?? 'black');
+    doc.text(frenchSpacing(s), MARGIN + (o.indent ?? 0), doc.y, {
+      width: width - (o.indent ?? 0),
+      link: o.link && /^https?:\/\//i.test(o.link) ? o.link : undefined,
+      paragraphGap: o.gap ?? 3,
+    });
   };
   const headings: Array<{ title: string; page: number; level: number }> = [];
   // The contents list every section and the key stories (not each controversy).
   const heading = (title: string, level: 1 | 2, inToc = level === 1): void => {
     ensure(doc, level === 1 ? 70 : 50);
     doc.moveDown(level === 1 ? 0.8 : 0.4);
-    text(title, { size: level === 1 ? 15 : 11.5, bold: true, color: level === 1 ? ACCENT : 'black', gap: level === 1 ? 2 : 2 });
-    if (level === 1) { doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + width, doc.y).lineWidth(0.7).strokeColor(ACCENT).stroke(); doc.moveDown(0.4); }
+    text(title, {
+      size: level === 1 ? 15 : 11.5,
+      bold: true,
+      color: level === 1 ? ACCENT : 'black',
+      gap: level === 1 ? 2 : 2,
+    });
+    if (level === 1) {
+      doc
+        .moveTo(MARGIN, doc.y)
+        .lineTo(MARGIN + width, doc.y)
+        .lineWidth(0.7)
+        .strokeColor(ACCENT)
+        .stroke();
+      doc.moveDown(0.4);
+    }
     if (level === 1) doc.outline.addItem(title);
     if (inToc) headings.push({ title, page: doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1, level });
   };
   const quote = (s: string): void => {
     const y0 = doc.y;
     text(s, { size: 9.5, color: '#333333', indent: 14 });
-    doc.moveTo(MARGIN + 6, y0).lineTo(MARGIN + 6, doc.y - 3).lineWidth(2).strokeColor(RULE).stroke();
+    doc
+      .moveTo(MARGIN + 6, y0)
+      .lineTo(MARGIN + 6, doc.y - 3)
+      .lineWidth(2)
+      .strokeColor(RULE)
+      .stroke();
   };
 
   // Title block.
@@ -100,13 +169,17 @@ export async function renderPdf(m: BriefModel, charts: readonly RenderedChart[])
   doc.moveDown(0.6);
   text(L.t('toc'), { size: 13, bold: true, color: ACCENT });
   // Room for the table of contents, filled in at the end when pages are known.
-  const tocY = doc.y, tocLines = 8 + m.top.length;
+  const tocY = doc.y,
+    tocLines = 8 + m.top.length;
   doc.y += tocLines * 13 + 8;
 
   heading(L.t('figures'), 1);
   table(doc, [L.t('sourceType'), L.t('count'), L.t('previous'), L.t('change')], figureRows(m, L), [1, 2, 3]);
   for (const f of figureFacts(m, L)) text(`•  ${f}`, { bold: true });
-  if (m.analysis) { heading(L.t('analysis'), 1); for (const para of m.analysis.split(/\n+/)) text(para, { gap: 6 }); }
+  if (m.analysis) {
+    heading(L.t('analysis'), 1);
+    for (const para of m.analysis.split(/\n+/)) text(para, { gap: 6 });
+  }
 
   heading(L.t('top'), 1);
   m.top.forEach((s, i) => {
@@ -128,8 +201,14 @@ export async function renderPdf(m: BriefModel, charts: readonly RenderedChart[])
   heading(L.t('tone'), 2);
   if (!m.tones.length) text(L.t('noTone'));
   else {
-    table(doc, [L.t('entity'), L.t('mentions'), L.t('meanTone'), L.t('trend')], m.tones.map((t) => [t.target, L.number(t.count), formatTone(t.mean, L), formatTrend(t, L)]), [1, 2]);
-    for (const t of m.tones.slice(0, 4)) for (const q of t.quotes.slice(0, 2)) quote(`${t.target} (${formatTone(q.tone, L)})${L.colon}${q.title}`);
+    table(
+      doc,
+      [L.t('entity'), L.t('mentions'), L.t('meanTone'), L.t('trend')],
+      m.tones.map((t) => [t.target, L.number(t.count), formatTone(t.mean, L), formatTrend(t, L)]),
+      [1, 2],
+    );
+    for (const t of m.tones.slice(0, 4))
+      for (const q of t.quotes.slice(0, 2)) quote(`${t.target} (${formatTone(q.tone, L)})${L.colon}${q.title}`);
   }
 
   heading(L.t('infox'), 1);
@@ -139,7 +218,14 @@ export async function renderPdf(m: BriefModel, charts: readonly RenderedChart[])
     text(x.title, { bold: true, link: x.link });
     text(`${x.source} — ${L.t('status')}${L.colon}${L.status(x.status)} (${x.score}/100)`, { size: 9, color: MUTED });
     for (const ev of x.evidence) text(`–  ${ev}`, { size: 9, indent: 12 });
-    if (x.factCheck) text(`${L.t('factCheck')}${L.colon}${x.factCheck.title}`, { size: 9, indent: 12, color: ACCENT, link: x.factCheck.link, gap: 6 });
+    if (x.factCheck)
+      text(`${L.t('factCheck')}${L.colon}${x.factCheck.title}`, {
+        size: 9,
+        indent: 12,
+        color: ACCENT,
+        link: x.factCheck.link,
+        gap: 6,
+      });
   }
 
   heading(L.t('selections'), 1);
@@ -162,7 +248,8 @@ export async function renderPdf(m: BriefModel, charts: readonly RenderedChart[])
   }
 
   heading(L.t('annex'), 1);
-  if (m.sources.length) table(doc, sourceHeader(m, L), sourceRows(m, L), [2]); else text(L.t('noSources'));
+  if (m.sources.length) table(doc, sourceHeader(m, L), sourceRows(m, L), [2]);
+  else text(L.t('noSources'));
   if (m.ownershipNote) text(m.ownershipNote, { size: 8, color: MUTED });
 
   // Table of contents on page 1, outline, header and footer on every page.
@@ -173,7 +260,10 @@ export async function renderPdf(m: BriefModel, charts: readonly RenderedChart[])
   for (const hd of headings) {
     if (shown >= tocLines) break;
     const label = (hd.level === 2 ? '    ' : '') + hd.title;
-    doc.font(hd.level === 1 ? 'bold' : 'regular').fontSize(hd.level === 1 ? 10 : 9).fillColor('black');
+    doc
+      .font(hd.level === 1 ? 'bold' : 'regular')
+      .fontSize(hd.level === 1 ? 10 : 9)
+      .fillColor('black');
     doc.text(label, MARGIN, y, { width: width - 40, lineBreak: false, ellipsis: true, height: 12 });
     doc.text(String(hd.page + 1), MARGIN + width - 30, y, { width: 30, align: 'right', lineBreak: false });
     y += 13;
@@ -187,7 +277,11 @@ export async function renderPdf(m: BriefModel, charts: readonly RenderedChart[])
     doc.page.margins.bottom = 0;
     doc.font('regular').fontSize(7.5).fillColor(MUTED);
     doc.text(`${marking}${m.unitName} — ${m.dateLabel}`, MARGIN, 28, { width, align: 'right', lineBreak: false });
-    doc.text(`${marking}${L.t('page')} ${i + 1} ${L.t('of')} ${range.count}`, MARGIN, doc.page.height - 40, { width, align: 'center', lineBreak: false });
+    doc.text(`${marking}${L.t('page')} ${i + 1} ${L.t('of')} ${range.count}`, MARGIN, doc.page.height - 40, {
+      width,
+      align: 'center',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

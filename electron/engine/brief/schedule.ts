@@ -77,7 +77,14 @@ export function scheduleDailyBrief(db: Db, opts: BriefScheduleOptions): BriefSch
     const files: string[] = [];
     for (const format of opts.formats ?? ['pdf', 'docx']) {
       const out = path.join(opts.outDir, `synthese-${day}.${format}`);
-      const brief = await generateBrief(db, { from, to, format, out, options: { timeZone: zone, ...opts.options }, trigger: 'schedule' });
+      const brief = await generateBrief(db, {
+        from,
+        to,
+        format,
+        out,
+        options: { timeZone: zone, ...opts.options },
+        trigger: 'schedule',
+      });
       files.push(out);
       opts.onGenerated?.(brief, out);
     }
@@ -87,11 +94,25 @@ export function scheduleDailyBrief(db: Db, opts: BriefScheduleOptions): BriefSch
     if (stopped) return;
     due = nextRunAt(new Date(), time, zone);
     // setTimeout caps at ~24.8 days; a day is well within. Re-arm from the clock after each run.
-    timer = setTimeout(() => {
-      runNow().catch((err) => (opts.onError ?? ((e) => process.stderr.write(`brief schedule: ${(e as Error).message}\n`)))(err)).finally(arm);
-    }, Math.max(1000, due.getTime() - Date.now()));
+    timer = setTimeout(
+      () => {
+        runNow()
+          .catch((err) =>
+            (opts.onError ?? ((e) => process.stderr.write(`brief schedule: ${(e as Error).message}\n`)))(err),
+          )
+          .finally(arm);
+      },
+      Math.max(1000, due.getTime() - Date.now()),
+    );
     timer.unref?.();
   };
   arm();
-  return { nextRun: () => due, runNow, stop: () => { stopped = true; if (timer) clearTimeout(timer); } };
+  return {
+    nextRun: () => due,
+    runNow,
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
 }

@@ -33,13 +33,18 @@ export interface SummaryOptions {
 // "M. Macron", "Mme Borne", initials: a full stop after these does not end a sentence.
 const SENTENCE_END = /(?<!\b(?:M|Mme|Mlle|MM|Dr|Pr|St|Ste|av|J\.-C|[A-Z]))([.!?…]+[»”"]?)\s+(?=[«"“A-ZÀ-ÖØ-Þ0-9])/gu;
 
-const DANGLING_START = /^(?:Il|Elle|Ils|Elles|Ce|Cet|Cette|Ces|Celui|Celle|Ceux|Cela|Ça|Lui|Leur|Leurs|Son|Sa|Ses|Y|En outre|Par ailleurs|Mais|Or|Donc)\b/u;
+const DANGLING_START =
+  /^(?:Il|Elle|Ils|Elles|Ce|Cet|Cette|Ces|Celui|Celle|Ceux|Cela|Ça|Lui|Leur|Leurs|Son|Sa|Ses|Y|En outre|Par ailleurs|Mais|Or|Donc)\b/u;
 
 /** Splits French prose into sentences. */
 export function splitSentences(text: string): string[] {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (!clean) return [];
-  return clean.replace(SENTENCE_END, '$1\u0000').split('\u0000').map((s) => s.trim()).filter((s) => s.length > 0);
+  return clean
+    .replace(SENTENCE_END, '$1\u0000')
+    .split('\u0000')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 /** Content stems of a text (stop words and 1–2 letter words dropped). */
@@ -57,7 +62,11 @@ export function contentStems(text: string): string[] {
  * Summaries for `targets` (keyed by story key); `corpus` is every story of the period (IDF base;
  * a target's own text replaces its corpus entry). Stories without text get an empty summary.
  */
-export function summarizeStories(targets: readonly StoryText[], corpus: readonly StoryText[], options: SummaryOptions = {}): Map<string, string> {
+export function summarizeStories(
+  targets: readonly StoryText[],
+  corpus: readonly StoryText[],
+  options: SummaryOptions = {},
+): Map<string, string> {
   const maxSentences = options.maxSentences ?? 2;
   const maxChars = options.maxChars ?? 360;
   const tfidf = new TfIdf();
@@ -73,16 +82,34 @@ export function summarizeStories(targets: readonly StoryText[], corpus: readonly
   return out;
 }
 
-function summarizeOne(story: StoryText, tfidf: NaturalTfIdf, docIndex: number, maxSentences: number, maxChars: number): string {
+function summarizeOne(
+  story: StoryText,
+  tfidf: NaturalTfIdf,
+  docIndex: number,
+  maxSentences: number,
+  maxChars: number,
+): string {
   const fromTexts = rankCandidates(story.texts, tfidf, docIndex);
   // A title stands in only when no chapô gives a sentence; it gets the full stop titles lack.
-  const candidates = fromTexts.length ? fromTexts : rankCandidates((story.titles ?? []).map((t) => (/[.!?…»]$/.test(t) ? t : t + '.')), tfidf, docIndex);
+  const candidates = fromTexts.length
+    ? fromTexts
+    : rankCandidates(
+        (story.titles ?? []).map((t) => (/[.!?…»]$/.test(t) ? t : t + '.')),
+        tfidf,
+        docIndex,
+      );
   if (!candidates.length) return '';
   const ranked = [...candidates].sort((a, b) => b.score - a.score || a.order - b.order);
   return pickSentences(ranked, maxSentences, maxChars);
 }
 
-interface Candidate { text: string; order: number; stems: Set<string>; score: number; dangling: boolean }
+interface Candidate {
+  text: string;
+  order: number;
+  stems: Set<string>;
+  score: number;
+  dangling: boolean;
+}
 
 function rankCandidates(texts: readonly string[], tfidf: NaturalTfIdf, docIndex: number): Candidate[] {
   const seen = new Set<string>();
@@ -100,11 +127,21 @@ function rankCandidates(texts: readonly string[], tfidf: NaturalTfIdf, docIndex:
       if (stems.size < 3) continue;
       let w = 0;
       // An array, not a string: a string would go through natural's English tokenizer again.
-      for (const k of stems) { let v = weights.get(k); if (v === undefined) weights.set(k, (v = tfidf.tfidf([k], docIndex))); w += v; }
+      for (const k of stems) {
+        let v = weights.get(k);
+        if (v === undefined) weights.set(k, (v = tfidf.tfidf([k], docIndex)));
+        w += v;
+      }
       // Length normalisation: a long sentence should not win on word count alone. A sentence
       // opening on a pronoun ("Il a été…") leans on the previous one: out of context it reads badly.
       const dangling = DANGLING_START.test(s);
-      candidates.push({ text: s, order: position, stems, score: (w / Math.sqrt(stems.size)) * (dangling ? 0.5 : 1), dangling });
+      candidates.push({
+        text: s,
+        order: position,
+        stems,
+        score: (w / Math.sqrt(stems.size)) * (dangling ? 0.5 : 1),
+        dangling,
+      });
     }
     order++; // a gap: the first sentence of the next text does not follow this one
   }
@@ -124,7 +161,10 @@ function pickSentences(ranked: Candidate[], maxSentences: number, maxChars: numb
     chosen.push(c);
     chars += c.text.length + 1;
   }
-  const text = chosen.sort((a, b) => a.order - b.order).map((c) => c.text).join(' ');
+  const text = chosen
+    .sort((a, b) => a.order - b.order)
+    .map((c) => c.text)
+    .join(' ');
   return text.length > maxChars ? text.slice(0, maxChars - 1).replace(/\s+\S*$/, '') + '…' : text;
 }
 

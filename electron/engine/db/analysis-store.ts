@@ -62,19 +62,28 @@ export function readItemsForAnalysis(db: Db, ids: readonly number[]): AnalysisIt
     return out;
   }
   const select = stmt(db, BY_IDS);
-  for (let k = 0; k < ids.length; k += 2000) for (const r of select.all(JSON.stringify(ids.slice(k, k + 2000)))) out.push(toRow(r as Record<string, unknown>));
+  for (let k = 0; k < ids.length; k += 2000)
+    for (const r of select.all(JSON.stringify(ids.slice(k, k + 2000)))) out.push(toRow(r as Record<string, unknown>));
   return out;
 }
 
 /** Reads the items of stories seen since `sinceIso` (to rebuild the in-memory story index). */
 export function readRecentStoryItems(db: Db, sinceIso: string, limit = 50_000): AnalysisItemRow[] {
-  return (db.prepare(`SELECT ${ITEM_COLUMNS} FROM items i JOIN sources s ON s.id = i.source_id
-    WHERE i.story_id IN (SELECT id FROM stories WHERE last_seen >= ?) ORDER BY i.id DESC LIMIT ?`).all(sinceIso, limit) as Array<Record<string, unknown>>).map(toRow).reverse();
+  return (
+    db
+      .prepare(
+        `SELECT ${ITEM_COLUMNS} FROM items i JOIN sources s ON s.id = i.source_id
+    WHERE i.story_id IN (SELECT id FROM stories WHERE last_seen >= ?) ORDER BY i.id DESC LIMIT ?`,
+      )
+      .all(sinceIso, limit) as Array<Record<string, unknown>>
+  )
+    .map(toRow)
+    .reverse();
 }
 
 /** All item ids in publication order (for `vigie analyze`). */
 export function allItemIdsByDate(db: Db): number[] {
-  return (db.prepare('SELECT id FROM items ORDER BY COALESCE(published, fetched_at), id').pluck().all() as number[]);
+  return db.prepare('SELECT id FROM items ORDER BY COALESCE(published, fetched_at), id').pluck().all() as number[];
 }
 
 /** Latest item date stored (ISO), or null. */
@@ -102,12 +111,34 @@ export interface StoryRecord {
 
 /** Inserts or updates a story; returns its id. */
 export function saveStory(db: Db, s: StoryRecord, now: string): number {
-  const values = [s.title, JSON.stringify(s.keyTerms), s.firstSeen, s.lastSeen, s.itemCount, s.sourceCount, JSON.stringify(s.sourceTypes), timelineJson(s.timeline), s.virality, s.controversy, s.infox, JSON.stringify(s.reasons), now];
+  const values = [
+    s.title,
+    JSON.stringify(s.keyTerms),
+    s.firstSeen,
+    s.lastSeen,
+    s.itemCount,
+    s.sourceCount,
+    JSON.stringify(s.sourceTypes),
+    timelineJson(s.timeline),
+    s.virality,
+    s.controversy,
+    s.infox,
+    JSON.stringify(s.reasons),
+    now,
+  ];
   if (s.id == null) {
-    return Number(stmt(db, `INSERT INTO stories (title, key_terms, first_seen, last_seen, item_count, source_count, source_types, timeline, virality, controversy, infox, reasons, updated_at)
-      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(...values).lastInsertRowid);
+    return Number(
+      stmt(
+        db,
+        `INSERT INTO stories (title, key_terms, first_seen, last_seen, item_count, source_count, source_types, timeline, virality, controversy, infox, reasons, updated_at)
+      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      ).run(...values).lastInsertRowid,
+    );
   }
-  stmt(db, `UPDATE stories SET title=?, key_terms=?, first_seen=?, last_seen=?, item_count=?, source_count=?, source_types=?, timeline=?, virality=?, controversy=?, infox=?, reasons=?, updated_at=? WHERE id=?`).run(...values, s.id);
+  stmt(
+    db,
+    `UPDATE stories SET title=?, key_terms=?, first_seen=?, last_seen=?, item_count=?, source_count=?, source_types=?, timeline=?, virality=?, controversy=?, infox=?, reasons=?, updated_at=? WHERE id=?`,
+  ).run(...values, s.id);
   return s.id;
 }
 
@@ -155,7 +186,10 @@ export interface ItemScores {
 
 /** Writes item scores, story links and tones toward targets. */
 export function saveItemScores(db: Db, rows: readonly ItemScores[], analysedAt: string): void {
-  const upd = stmt(db, 'UPDATE items SET story_id=?, virality=?, controversy=?, infox=?, reasons=?, analysed_at=? WHERE id=?');
+  const upd = stmt(
+    db,
+    'UPDATE items SET story_id=?, virality=?, controversy=?, infox=?, reasons=?, analysed_at=? WHERE id=?',
+  );
   const tone = stmt(db, 'INSERT OR REPLACE INTO item_tones (item_id, target, tone, at) VALUES (?,?,?,?)');
   for (const r of rows) {
     upd.run(r.storyId, r.virality, r.controversy, r.infox, JSON.stringify(r.reasons), analysedAt, r.id);
@@ -165,12 +199,17 @@ export function saveItemScores(db: Db, rows: readonly ItemScores[], analysedAt: 
 
 /** Deletes every story and score (before a full `vigie analyze`). */
 export function resetAnalysis(db: Db): void {
-  db.exec('UPDATE items SET story_id = NULL, virality = NULL, controversy = NULL, infox = NULL, reasons = NULL, analysed_at = NULL; DELETE FROM stories; DELETE FROM item_tones; DELETE FROM infox_pending_claims;');
+  db.exec(
+    'UPDATE items SET story_id = NULL, virality = NULL, controversy = NULL, infox = NULL, reasons = NULL, analysed_at = NULL; DELETE FROM stories; DELETE FROM item_tones; DELETE FROM infox_pending_claims;',
+  );
 }
 
 /** Moves items to a story (analyst merge/split); removes stories left empty. */
 export function moveItems(db: Db, itemIds: readonly number[], storyId: number): void {
-  db.prepare('UPDATE items SET story_id = ? WHERE id IN (SELECT value FROM json_each(?))').run(storyId, JSON.stringify(itemIds));
+  db.prepare('UPDATE items SET story_id = ? WHERE id IN (SELECT value FROM json_each(?))').run(
+    storyId,
+    JSON.stringify(itemIds),
+  );
   db.exec('DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT story_id FROM items WHERE story_id IS NOT NULL)');
 }
 
@@ -186,7 +225,14 @@ export function storyExists(db: Db, id: number): boolean {
 
 /** Creates an empty story placeholder and returns its id (split target). */
 export function createEmptyStory(db: Db, title: string, at: string): number {
-  return Number(stmt(db, "INSERT INTO stories (title, first_seen, last_seen, updated_at) VALUES (?, ?, ?, ?)").run(title, at, at, at).lastInsertRowid);
+  return Number(
+    stmt(db, 'INSERT INTO stories (title, first_seen, last_seen, updated_at) VALUES (?, ?, ?, ?)').run(
+      title,
+      at,
+      at,
+      at,
+    ).lastInsertRowid,
+  );
 }
 
 /** Replaces the reliability list. */
@@ -200,14 +246,31 @@ export function importReliability(db: Db, list: ReliabilityList): void {
 
 /** Reads the reliability list. */
 export function readReliability(db: Db): ReliabilityList {
-  return new Map((db.prepare('SELECT domain, rating FROM reliability').all() as Array<{ domain: string; rating: Rating }>).map((r) => [r.domain, r.rating]));
+  return new Map(
+    (db.prepare('SELECT domain, rating FROM reliability').all() as Array<{ domain: string; rating: Rating }>).map(
+      (r) => [r.domain, r.rating],
+    ),
+  );
 }
 
 /** Analyst verdicts with the item text (for the learned model). */
-export function readVerdicts(db: Db): Array<{ title: string; text: string | null; link: string | null; sourceType: string; confirmed: boolean }> {
-  return (db.prepare(`SELECT i.title, COALESCE(i.summary, i.content_text) AS text, i.link, s.type AS sourceType, v.verdict FROM item_verdicts v
-    JOIN items i ON i.id = v.item_id JOIN sources s ON s.id = i.source_id`).all() as Array<{ title: string; text: string | null; link: string | null; sourceType: string; verdict: string }>)
-    .map((r) => ({ title: r.title, text: r.text, link: r.link, sourceType: r.sourceType, confirmed: r.verdict === 'confirmed' }));
+export function readVerdicts(
+  db: Db,
+): Array<{ title: string; text: string | null; link: string | null; sourceType: string; confirmed: boolean }> {
+  return (
+    db
+      .prepare(
+        `SELECT i.title, COALESCE(i.summary, i.content_text) AS text, i.link, s.type AS sourceType, v.verdict FROM item_verdicts v
+    JOIN items i ON i.id = v.item_id JOIN sources s ON s.id = i.source_id`,
+      )
+      .all() as Array<{ title: string; text: string | null; link: string | null; sourceType: string; verdict: string }>
+  ).map((r) => ({
+    title: r.title,
+    text: r.text,
+    link: r.link,
+    sourceType: r.sourceType,
+    confirmed: r.verdict === 'confirmed',
+  }));
 }
 
 /** Number of verdicts (cheap change detector for the learned model). */
@@ -218,7 +281,8 @@ export function countVerdicts(db: Db): number {
 
 /** Watched targets configured in settings (key `analysis.targets`), or null for defaults. */
 export function readWatchedTargets(db: Db): WatchedTarget[] | null {
-  const r = db.prepare("SELECT value FROM settings WHERE key = 'analysis.targets'").get() as { value: string } | undefined;
+  const r = db.prepare("SELECT value FROM settings WHERE key = 'analysis.targets'").get() as
+    { value: string } | undefined;
   return r ? parseJsonColumn<WatchedTarget[] | null>(r.value, null) : null;
 }
 
@@ -230,27 +294,43 @@ export interface TonePoint {
 }
 
 /** Mean tone toward a target per hour or day between two ISO instants. */
-export function toneTrend(db: Db, q: { target: string; from: string; to: string; bucket: 'hour' | 'day' }): TonePoint[] {
+export function toneTrend(
+  db: Db,
+  q: { target: string; from: string; to: string; bucket: 'hour' | 'day' },
+): TonePoint[] {
   const len = q.bucket === 'hour' ? 13 : 10;
-  return db.prepare(`SELECT substr(at, 1, ${len}) AS bucket, AVG(tone) AS tone, COUNT(*) AS items FROM item_tones
-    WHERE target = ? AND at >= ? AND at < ? GROUP BY bucket ORDER BY bucket`).all(q.target, q.from, q.to) as TonePoint[];
+  return db
+    .prepare(
+      `SELECT substr(at, 1, ${len}) AS bucket, AVG(tone) AS tone, COUNT(*) AS items FROM item_tones
+    WHERE target = ? AND at >= ? AND at < ? GROUP BY bucket ORDER BY bucket`,
+    )
+    .all(q.target, q.from, q.to) as TonePoint[];
 }
 
 /** Delay (hours) for an official source or trusted press to corroborate a claimed official document; setting `analysis.corroborationHours`, default 24. */
 export function readCorroborationHours(db: Db): number {
-  const r = stmt(db, "SELECT value FROM settings WHERE key = 'analysis.corroborationHours'").get() as { value: string } | undefined;
+  const r = stmt(db, "SELECT value FROM settings WHERE key = 'analysis.corroborationHours'").get() as
+    { value: string } | undefined;
   const h = r ? Number(JSON.parse(r.value)) : NaN;
   return Number.isFinite(h) && h > 0 ? h : 24;
 }
 
 /** An item's stored reasons, or null. */
-export function readItemInfoxReasons(db: Db, id: number): { virality: Reason[]; controversy: Reason[]; infox: Reason[] } | null {
+export function readItemInfoxReasons(
+  db: Db,
+  id: number,
+): { virality: Reason[]; controversy: Reason[]; infox: Reason[] } | null {
   const r = stmt(db, 'SELECT reasons FROM items WHERE id = ?').get(id) as { reasons: string | null } | undefined;
   return r?.reasons ? (JSON.parse(r.reasons) as { virality: Reason[]; controversy: Reason[]; infox: Reason[] }) : null;
 }
 
 /** Rewrites an item's infox score and reasons (after a later corroboration). */
-export function updateItemInfox(db: Db, id: number, infox: number, reasons: { virality: Reason[]; controversy: Reason[]; infox: Reason[] }): void {
+export function updateItemInfox(
+  db: Db,
+  id: number,
+  infox: number,
+  reasons: { virality: Reason[]; controversy: Reason[]; infox: Reason[] },
+): void {
   stmt(db, 'UPDATE items SET infox = ?, reasons = ? WHERE id = ?').run(infox, JSON.stringify(reasons), id);
 }
 
@@ -264,7 +344,10 @@ export interface PendingClaim {
 
 /** Registers (or re-registers) a pending claim. */
 export function addPendingClaim(db: Db, c: PendingClaim): void {
-  stmt(db, 'INSERT OR REPLACE INTO infox_pending_claims (item_id, document, claimed_at, deadline) VALUES (?,?,?,?)').run(c.itemId, c.document, c.claimedAt, c.deadline);
+  stmt(
+    db,
+    'INSERT OR REPLACE INTO infox_pending_claims (item_id, document, claimed_at, deadline) VALUES (?,?,?,?)',
+  ).run(c.itemId, c.document, c.claimedAt, c.deadline);
 }
 
 /** Forgets a pending claim (corroborated or flagged). */
@@ -274,25 +357,40 @@ export function removePendingClaim(db: Db, itemId: number): void {
 
 /** Claims whose deadline is at or before `nowIso`, oldest deadline first (reads the deadline index only). */
 export function dueClaims(db: Db, nowIso: string, limit: number): PendingClaim[] {
-  return stmt(db, `SELECT item_id AS itemId, document, claimed_at AS claimedAt, deadline FROM infox_pending_claims
-    WHERE deadline <= ? ORDER BY deadline LIMIT ?`).all(nowIso, limit) as PendingClaim[];
+  return stmt(
+    db,
+    `SELECT item_id AS itemId, document, claimed_at AS claimedAt, deadline FROM infox_pending_claims
+    WHERE deadline <= ? ORDER BY deadline LIMIT ?`,
+  ).all(nowIso, limit) as PendingClaim[];
 }
 
 /** True when another item of the claim's story, from one of `sourceTypes`, is dated at or before `untilIso`. */
 export function hasTrustedEcho(db: Db, itemId: number, untilIso: string, sourceTypes: readonly string[]): boolean {
-  return stmt(db, `SELECT 1 FROM items c JOIN items e ON e.story_id = c.story_id AND e.id <> c.id JOIN sources s ON s.id = e.source_id
-    WHERE c.id = ? AND s.type IN (SELECT value FROM json_each(?)) AND COALESCE(e.published, e.fetched_at) <= ? LIMIT 1`).get(itemId, JSON.stringify(sourceTypes), untilIso) !== undefined;
+  return (
+    stmt(
+      db,
+      `SELECT 1 FROM items c JOIN items e ON e.story_id = c.story_id AND e.id <> c.id JOIN sources s ON s.id = e.source_id
+    WHERE c.id = ? AND s.type IN (SELECT value FROM json_each(?)) AND COALESCE(e.published, e.fetched_at) <= ? LIMIT 1`,
+    ).get(itemId, JSON.stringify(sourceTypes), untilIso) !== undefined
+  );
 }
 
 /** An item's story id and title, or null when the item is gone. */
 export function readItemStory(db: Db, id: number): { storyId: number | null; title: string } | null {
-  return (stmt(db, 'SELECT story_id AS storyId, title FROM items WHERE id = ?').get(id) as { storyId: number | null; title: string } | undefined) ?? null;
+  return (
+    (stmt(db, 'SELECT story_id AS storyId, title FROM items WHERE id = ?').get(id) as
+      { storyId: number | null; title: string } | undefined) ?? null
+  );
 }
 
 /** The story's most suspicious item (highest infox), with its reasons, or null. */
 export function topInfoxItem(db: Db, storyId: number): { title: string; infox: number; reasons: string | null } | null {
-  return (stmt(db, 'SELECT title, infox, reasons FROM items WHERE story_id = ? AND infox IS NOT NULL ORDER BY infox DESC, id LIMIT 1').get(storyId) as
-    { title: string; infox: number; reasons: string | null } | undefined) ?? null;
+  return (
+    (stmt(
+      db,
+      'SELECT title, infox, reasons FROM items WHERE story_id = ? AND infox IS NOT NULL ORDER BY infox DESC, id LIMIT 1',
+    ).get(storyId) as { title: string; infox: number; reasons: string | null } | undefined) ?? null
+  );
 }
 
 /** Rewrites a story's infox score and infox reasons, keeping its other reasons. */
@@ -300,5 +398,10 @@ export function updateStoryInfox(db: Db, storyId: number, infox: number, reasons
   const r = stmt(db, 'SELECT reasons FROM stories WHERE id = ?').get(storyId) as { reasons: string | null } | undefined;
   if (!r) return;
   const all = parseJsonColumn<Record<string, unknown>>(r.reasons, {});
-  stmt(db, 'UPDATE stories SET infox = ?, reasons = ?, updated_at = ? WHERE id = ?').run(infox, JSON.stringify({ ...all, infox: reasons }), now, storyId);
+  stmt(db, 'UPDATE stories SET infox = ?, reasons = ?, updated_at = ? WHERE id = ?').run(
+    infox,
+    JSON.stringify({ ...all, infox: reasons }),
+    now,
+    storyId,
+  );
 }

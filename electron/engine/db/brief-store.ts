@@ -16,7 +16,11 @@ export function hasTable(db: Db, name: string): boolean {
 export function readSetting<T>(db: Db, key: string): T | undefined {
   const r = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   if (!r) return undefined;
-  try { return JSON.parse(r.value) as T; } catch { return r.value as unknown as T; }
+  try {
+    return JSON.parse(r.value) as T;
+  } catch {
+    return r.value as unknown as T;
+  }
 }
 
 /** An item of the period, with what the brief needs. */
@@ -42,20 +46,28 @@ export interface BriefItemRow {
 
 /** Items published in [from, to) (fetch date when the item has none), oldest first. */
 export function readPeriodItems(db: Db, from: string, to: string): BriefItemRow[] {
-  return db.prepare(`
+  return db
+    .prepare(
+      `
     SELECT i.id, s.name AS sourceName, s.type AS sourceType, i.title, COALESCE(i.summary, substr(i.content_text, 1, 600)) AS summary,
            i.link, COALESCE(i.published, i.fetched_at) AS at, i.story_id AS storyId, i.virality, i.controversy, i.infox,
            i.reasons, i.starred, i.triage, (SELECT COUNT(*) FROM item_sources x WHERE x.item_id = i.id) AS carriers
     FROM items i JOIN sources s ON s.id = i.source_id
     WHERE COALESCE(i.published, i.fetched_at) >= ? AND COALESCE(i.published, i.fetched_at) < ?
-    ORDER BY at, i.id`).all(from, to) as BriefItemRow[];
+    ORDER BY at, i.id`,
+    )
+    .all(from, to) as BriefItemRow[];
 }
 
 /** Items per source type in [from, to). */
 export function countItemsByType(db: Db, from: string, to: string): Map<SourceType, number> {
-  const rows = db.prepare(`
+  const rows = db
+    .prepare(
+      `
     SELECT s.type AS type, COUNT(*) AS n FROM items i JOIN sources s ON s.id = i.source_id
-    WHERE COALESCE(i.published, i.fetched_at) >= ? AND COALESCE(i.published, i.fetched_at) < ? GROUP BY s.type`).all(from, to) as Array<{ type: SourceType; n: number }>;
+    WHERE COALESCE(i.published, i.fetched_at) >= ? AND COALESCE(i.published, i.fetched_at) < ? GROUP BY s.type`,
+    )
+    .all(from, to) as Array<{ type: SourceType; n: number }>;
   return new Map(rows.map((r) => [r.type, r.n]));
 }
 
@@ -73,27 +85,48 @@ export interface StoryRow {
 export function readStories(db: Db, ids: readonly number[]): Map<number, StoryRow> {
   const out = new Map<number, StoryRow>();
   if (!ids.length || !hasTable(db, 'stories')) return out;
-  const stmt = db.prepare('SELECT id, title, first_seen AS firstSeen, virality, controversy, infox FROM stories WHERE id = ?');
-  for (const id of ids) { const r = stmt.get(id) as StoryRow | undefined; if (r) out.set(id, r); }
+  const stmt = db.prepare(
+    'SELECT id, title, first_seen AS firstSeen, virality, controversy, infox FROM stories WHERE id = ?',
+  );
+  for (const id of ids) {
+    const r = stmt.get(id) as StoryRow | undefined;
+    if (r) out.set(id, r);
+  }
   return out;
 }
 
 /** One tone of an item toward a watched target. */
-export interface ToneRow { itemId: number; target: string; tone: number; at: string; title: string }
+export interface ToneRow {
+  itemId: number;
+  target: string;
+  tone: number;
+  at: string;
+  title: string;
+}
 
 /** Tones in [from, to) (empty when item_tones is absent). */
 export function readTones(db: Db, from: string, to: string): ToneRow[] {
   if (!hasTable(db, 'item_tones')) return [];
-  return db.prepare(`SELECT t.item_id AS itemId, t.target, t.tone, t.at, i.title FROM item_tones t JOIN items i ON i.id = t.item_id
-    WHERE t.at >= ? AND t.at < ? ORDER BY t.at`).all(from, to) as ToneRow[];
+  return db
+    .prepare(
+      `SELECT t.item_id AS itemId, t.target, t.tone, t.at, i.title FROM item_tones t JOIN items i ON i.id = t.item_id
+    WHERE t.at >= ? AND t.at < ? ORDER BY t.at`,
+    )
+    .all(from, to) as ToneRow[];
 }
 
 /** Analysts' verdicts by item (migration 003's item_verdicts). */
-export function readVerdicts(db: Db, itemIds: readonly number[]): Map<number, { verdict: 'confirmed' | 'unfounded'; comment: string | null }> {
+export function readVerdicts(
+  db: Db,
+  itemIds: readonly number[],
+): Map<number, { verdict: 'confirmed' | 'unfounded'; comment: string | null }> {
   const out = new Map<number, { verdict: 'confirmed' | 'unfounded'; comment: string | null }>();
   if (!itemIds.length || !hasTable(db, 'item_verdicts')) return out;
   const stmt = db.prepare('SELECT verdict, comment FROM item_verdicts WHERE item_id = ?');
-  for (const id of itemIds) { const r = stmt.get(id) as { verdict: 'confirmed' | 'unfounded'; comment: string | null } | undefined; if (r) out.set(id, r); }
+  for (const id of itemIds) {
+    const r = stmt.get(id) as { verdict: 'confirmed' | 'unfounded'; comment: string | null } | undefined;
+    if (r) out.set(id, r);
+  }
   return out;
 }
 
@@ -102,38 +135,64 @@ export function readNotes(db: Db, itemIds: readonly number[]): Map<number, strin
   const out = new Map<number, string[]>();
   if (!itemIds.length || !hasTable(db, 'item_notes')) return out;
   const stmt = db.prepare('SELECT text FROM item_notes WHERE item_id = ? ORDER BY created_at, id');
-  for (const id of itemIds) { const r = (stmt.all(id) as Array<{ text: string }>).map((x) => x.text); if (r.length) out.set(id, r); }
+  for (const id of itemIds) {
+    const r = (stmt.all(id) as Array<{ text: string }>).map((x) => x.text);
+    if (r.length) out.set(id, r);
+  }
   return out;
 }
 
 /** Fact-check items (source type 'factcheck') per story among `storyIds`. */
-export function readFactChecks(db: Db, storyIds: readonly number[]): Map<number, { title: string; link: string | null }> {
+export function readFactChecks(
+  db: Db,
+  storyIds: readonly number[],
+): Map<number, { title: string; link: string | null }> {
   const out = new Map<number, { title: string; link: string | null }>();
   const stmt = db.prepare(`SELECT i.title, i.link FROM items i JOIN sources s ON s.id = i.source_id
     WHERE i.story_id = ? AND s.type = 'factcheck' ORDER BY COALESCE(i.published, i.fetched_at) DESC LIMIT 1`);
-  for (const id of storyIds) { const r = stmt.get(id) as { title: string; link: string | null } | undefined; if (r) out.set(id, r); }
+  for (const id of storyIds) {
+    const r = stmt.get(id) as { title: string; link: string | null } | undefined;
+    if (r) out.set(id, r);
+  }
   return out;
 }
 
 /** Alerts decided in [from, to), or null when the alerts table is absent. */
 export function countAlerts(db: Db, from: string, to: string): number | null {
   if (!hasTable(db, 'alerts')) return null;
-  return (db.prepare('SELECT COUNT(*) AS n FROM alerts WHERE created_at >= ? AND created_at < ?').get(from, to) as { n: number }).n;
+  return (
+    db.prepare('SELECT COUNT(*) AS n FROM alerts WHERE created_at >= ? AND created_at < ?').get(from, to) as {
+      n: number;
+    }
+  ).n;
 }
 
 /** A source with its health and its item count in the period. */
 export interface SourceHealthDbRow {
-  name: string; type: SourceType; url: string; siteUrl: string | null; enabled: number; errorCount: number;
-  lastErrorCode: string | null; lastErrorMessage: string | null; lastSuccessAt: string | null; pausedReason: string | null; items: number;
+  name: string;
+  type: SourceType;
+  url: string;
+  siteUrl: string | null;
+  enabled: number;
+  errorCount: number;
+  lastErrorCode: string | null;
+  lastErrorMessage: string | null;
+  lastSuccessAt: string | null;
+  pausedReason: string | null;
+  items: number;
 }
 
 /** Every source with its health and the items it carried in [from, to). */
 export function readSourcesHealth(db: Db, from: string, to: string): SourceHealthDbRow[] {
-  return db.prepare(`
+  return db
+    .prepare(
+      `
     SELECT s.name, s.type, s.url, s.site_url AS siteUrl, s.enabled, s.error_count AS errorCount, s.last_error_code AS lastErrorCode,
            s.last_error_message AS lastErrorMessage, s.last_success_at AS lastSuccessAt, s.paused_reason AS pausedReason,
            (SELECT COUNT(*) FROM items i WHERE i.source_id = s.id AND COALESCE(i.published, i.fetched_at) >= ? AND COALESCE(i.published, i.fetched_at) < ?) AS items
-    FROM sources s ORDER BY s.type, s.name`).all(from, to) as SourceHealthDbRow[];
+    FROM sources s ORDER BY s.type, s.name`,
+    )
+    .all(from, to) as SourceHealthDbRow[];
 }
 
 /** A saved brief draft. */
@@ -151,11 +210,30 @@ export interface BriefDraft {
   updatedAt: string;
 }
 
-interface DraftDbRow { id: number; period_from: string; period_to: string; item_order: string; removed: string; analysis: string | null; options: string; author: string; updated_at: string }
+interface DraftDbRow {
+  id: number;
+  period_from: string;
+  period_to: string;
+  item_order: string;
+  removed: string;
+  analysis: string | null;
+  options: string;
+  author: string;
+  updated_at: string;
+}
 
 function toDraft(r: DraftDbRow): BriefDraft {
-  return { id: r.id, from: r.period_from, to: r.period_to, order: JSON.parse(r.item_order) as string[], removed: JSON.parse(r.removed) as string[],
-    analysis: r.analysis, options: JSON.parse(r.options) as Record<string, unknown>, author: r.author, updatedAt: r.updated_at };
+  return {
+    id: r.id,
+    from: r.period_from,
+    to: r.period_to,
+    order: JSON.parse(r.item_order) as string[],
+    removed: JSON.parse(r.removed) as string[],
+    analysis: r.analysis,
+    options: JSON.parse(r.options) as Record<string, unknown>,
+    author: r.author,
+    updatedAt: r.updated_at,
+  };
 }
 
 /** The draft with this id, or null. */
@@ -166,43 +244,77 @@ export function getDraft(db: Db, id: number): BriefDraft | null {
 
 /** The draft saved for exactly this period, or null. */
 export function findDraft(db: Db, from: string, to: string): BriefDraft | null {
-  const r = db.prepare('SELECT * FROM brief_drafts WHERE period_from = ? AND period_to = ?').get(from, to) as DraftDbRow | undefined;
+  const r = db.prepare('SELECT * FROM brief_drafts WHERE period_from = ? AND period_to = ?').get(from, to) as
+    DraftDbRow | undefined;
   return r ? toDraft(r) : null;
 }
 
 /** Fields of a draft the analyst edits. */
-export interface DraftInput { from: string; to: string; order?: string[]; removed?: string[]; analysis?: string | null; options?: Record<string, unknown>; author?: string }
+export interface DraftInput {
+  from: string;
+  to: string;
+  order?: string[];
+  removed?: string[];
+  analysis?: string | null;
+  options?: Record<string, unknown>;
+  author?: string;
+}
 
 /** Creates or updates the draft of a period (one per period); returns it. */
 export function saveDraft(db: Db, d: DraftInput, now = new Date().toISOString()): BriefDraft {
   const prev = findDraft(db, d.from, d.to);
   const order = JSON.stringify(d.order ?? prev?.order ?? []);
   const removed = JSON.stringify(d.removed ?? prev?.removed ?? []);
-  const analysis = d.analysis !== undefined ? d.analysis : prev?.analysis ?? null;
+  const analysis = d.analysis !== undefined ? d.analysis : (prev?.analysis ?? null);
   const options = JSON.stringify(d.options ?? prev?.options ?? {});
   const author = d.author ?? prev?.author ?? 'analyste';
   if (prev) {
-    db.prepare('UPDATE brief_drafts SET item_order=?, removed=?, analysis=?, options=?, author=?, updated_at=? WHERE id=?').run(order, removed, analysis, options, author, now, prev.id);
+    db.prepare(
+      'UPDATE brief_drafts SET item_order=?, removed=?, analysis=?, options=?, author=?, updated_at=? WHERE id=?',
+    ).run(order, removed, analysis, options, author, now, prev.id);
     return getDraft(db, prev.id)!;
   }
-  const id = Number(db.prepare('INSERT INTO brief_drafts (period_from, period_to, item_order, removed, analysis, options, author, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)')
-    .run(d.from, d.to, order, removed, analysis, options, author, now, now).lastInsertRowid);
+  const id = Number(
+    db
+      .prepare(
+        'INSERT INTO brief_drafts (period_from, period_to, item_order, removed, analysis, options, author, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)',
+      )
+      .run(d.from, d.to, order, removed, analysis, options, author, now, now).lastInsertRowid,
+  );
   return getDraft(db, id)!;
 }
 
 /** A generated file as logged. */
-export interface BriefFileLog { draftId: number | null; from: string; to: string; format: string; path: string | null; bytes: number; durationMs: number; trigger: 'manual' | 'cli' | 'schedule' }
+export interface BriefFileLog {
+  draftId: number | null;
+  from: string;
+  to: string;
+  format: string;
+  path: string | null;
+  bytes: number;
+  durationMs: number;
+  trigger: 'manual' | 'cli' | 'schedule';
+}
 
 /** Records a generated file. */
 export function logBriefFile(db: Db, f: BriefFileLog, now = new Date().toISOString()): number {
-  return Number(db.prepare('INSERT INTO brief_files (draft_id, period_from, period_to, format, path, bytes, duration_ms, trigger, created_at) VALUES (?,?,?,?,?,?,?,?,?)')
-    .run(f.draftId, f.from, f.to, f.format, f.path, f.bytes, f.durationMs, f.trigger, now).lastInsertRowid);
+  return Number(
+    db
+      .prepare(
+        'INSERT INTO brief_files (draft_id, period_from, period_to, format, path, bytes, duration_ms, trigger, created_at) VALUES (?,?,?,?,?,?,?,?,?)',
+      )
+      .run(f.draftId, f.from, f.to, f.format, f.path, f.bytes, f.durationMs, f.trigger, now).lastInsertRowid,
+  );
 }
 
 /** The latest generated files, newest first. */
 export function listBriefFiles(db: Db, limit = 50): Array<BriefFileLog & { id: number; createdAt: string }> {
-  return db.prepare(`SELECT id, draft_id AS draftId, period_from AS "from", period_to AS "to", format, path, bytes, duration_ms AS durationMs, trigger, created_at AS createdAt
-    FROM brief_files ORDER BY id DESC LIMIT ?`).all(limit) as Array<BriefFileLog & { id: number; createdAt: string }>;
+  return db
+    .prepare(
+      `SELECT id, draft_id AS draftId, period_from AS "from", period_to AS "to", format, path, bytes, duration_ms AS durationMs, trigger, created_at AS createdAt
+    FROM brief_files ORDER BY id DESC LIMIT ?`,
+    )
+    .all(limit) as Array<BriefFileLog & { id: number; createdAt: string }>;
 }
 
 /** Titles of brief entry keys (story:N → the story, group:N and item:N → the item), for removed entries the brief no longer shows. */

@@ -22,7 +22,10 @@ function emitTerm(n: Extract<QueryNode, { kind: 'term' }>): string {
 }
 
 /** Compiled node: rows matching `pos` (everything when null) and not matching `neg`. */
-interface Compiled { pos: string | null; neg: string | null }
+interface Compiled {
+  pos: string | null;
+  neg: string | null;
+}
 
 /** The whole compiled node as one positive expression (only valid when pos is set). */
 function whole(c: Compiled): string {
@@ -53,7 +56,10 @@ function compile(n: QueryNode): Compiled {
     }
     case 'or': {
       // "a OR NOT b" has no FTS5 form; a purely negative alternative is dropped.
-      const alts = n.children.map(compile).filter((c) => c.pos !== null).map(whole);
+      const alts = n.children
+        .map(compile)
+        .filter((c) => c.pos !== null)
+        .map(whole);
       if (alts.length === 0) return { pos: null, neg: null };
       return { pos: alts.length === 1 ? alts[0] : '(' + alts.join(' OR ') + ')', neg: null };
     }

@@ -35,7 +35,6 @@ export interface ItemRow {
   infox: number | null;
 }
 
-
 /** Maps a row to the domain model (JSON columns are parsed only here, for returned rows). */
 export function toItem(r: ItemRow): Item {
   return {

@@ -67,13 +67,27 @@ function buildWhere(o: ListItemsOptions): { where: string; params: Record<string
   const params: Record<string, unknown> = {};
   if (o.query && o.query.trim()) {
     const fts = toFtsQuery(o.query);
-    if (fts.match) { where.push('i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @match)'); params.match = fts.match; }
-    if (fts.exclude) { where.push('i.id NOT IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @exclude)'); params.exclude = fts.exclude; }
+    if (fts.match) {
+      where.push('i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @match)');
+      params.match = fts.match;
+    }
+    if (fts.exclude) {
+      where.push('i.id NOT IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @exclude)');
+      params.exclude = fts.exclude;
+    }
   }
-  if (o.since) { where.push(`${ITEM_DATE} >= @since`); params.since = isoBound(o.since, 'since'); }
-  if (o.until) { where.push(`${ITEM_DATE} < @until`); params.until = isoBound(o.until, 'until'); }
+  if (o.since) {
+    where.push(`${ITEM_DATE} >= @since`);
+    params.since = isoBound(o.since, 'since');
+  }
+  if (o.until) {
+    where.push(`${ITEM_DATE} < @until`);
+    params.until = isoBound(o.until, 'until');
+  }
   if (o.sourceIds?.length) {
-    where.push(`EXISTS (SELECT 1 FROM item_sources s WHERE s.item_id = i.id AND s.source_id IN (SELECT value FROM json_each(@sourceIds)))`);
+    where.push(
+      `EXISTS (SELECT 1 FROM item_sources s WHERE s.item_id = i.id AND s.source_id IN (SELECT value FROM json_each(@sourceIds)))`,
+    );
     params.sourceIds = JSON.stringify(o.sourceIds);
   }
   if (o.sourceTypes?.length) {
@@ -85,12 +99,30 @@ function buildWhere(o: ListItemsOptions): { where: string; params: Record<string
     where.push('i.triage IN (SELECT value FROM json_each(@triage))');
     params.triage = JSON.stringify(Array.isArray(o.triage) ? o.triage : [o.triage]);
   }
-  if (o.language) { where.push('i.language = @language'); params.language = o.language; }
-  if (o.minVirality !== undefined) { where.push('i.virality >= @minVirality'); params.minVirality = o.minVirality; }
-  if (o.minControversy !== undefined) { where.push('i.controversy >= @minControversy'); params.minControversy = o.minControversy; }
-  if (o.minInfox !== undefined) { where.push('i.infox >= @minInfox'); params.minInfox = o.minInfox; }
-  if (o.storyId !== undefined) { where.push('i.story_id = @storyId'); params.storyId = o.storyId; }
-  if (o.starred !== undefined) { where.push('i.starred = @starred'); params.starred = o.starred ? 1 : 0; }
+  if (o.language) {
+    where.push('i.language = @language');
+    params.language = o.language;
+  }
+  if (o.minVirality !== undefined) {
+    where.push('i.virality >= @minVirality');
+    params.minVirality = o.minVirality;
+  }
+  if (o.minControversy !== undefined) {
+    where.push('i.controversy >= @minControversy');
+    params.minControversy = o.minControversy;
+  }
+  if (o.minInfox !== undefined) {
+    where.push('i.infox >= @minInfox');
+    params.minInfox = o.minInfox;
+  }
+  if (o.storyId !== undefined) {
+    where.push('i.story_id = @storyId');
+    params.storyId = o.storyId;
+  }
+  if (o.starred !== undefined) {
+    where.push('i.starred = @starred');
+    params.starred = o.starred ? 1 : 0;
+  }
   return { where: where.length ? 'WHERE ' + where.join(' AND ') : '', params };
 }
 
@@ -131,24 +163,33 @@ export interface DbStats {
 /** Computes counts by source and type, items per day and the database size. */
 export function stats(db: Db): DbStats {
   const items = db.prepare('SELECT count(*) FROM items').pluck().get() as number;
-  const occurrences = (db.prepare('SELECT coalesce(sum(occurrences), 0) FROM item_sources').pluck().get() as number) ?? 0;
+  const occurrences =
+    (db.prepare('SELECT coalesce(sum(occurrences), 0) FROM item_sources').pluck().get() as number) ?? 0;
   const sources = db.prepare('SELECT count(*) FROM sources').pluck().get() as number;
-  const bySource = db.prepare(
-    `SELECT so.id, so.name, so.type, count(s.item_id) AS items, coalesce(sum(s.occurrences), 0) AS occurrences
+  const bySource = db
+    .prepare(
+      `SELECT so.id, so.name, so.type, count(s.item_id) AS items, coalesce(sum(s.occurrences), 0) AS occurrences
      FROM sources so LEFT JOIN item_sources s ON s.source_id = so.id GROUP BY so.id ORDER BY items DESC, so.name`,
-  ).all() as DbStats['bySource'];
-  const byType = db.prepare(
-    `SELECT so.type AS type, count(DISTINCT s.item_id) AS items FROM item_sources s JOIN sources so ON so.id = s.source_id
+    )
+    .all() as DbStats['bySource'];
+  const byType = db
+    .prepare(
+      `SELECT so.type AS type, count(DISTINCT s.item_id) AS items FROM item_sources s JOIN sources so ON so.id = s.source_id
      GROUP BY so.type ORDER BY items DESC`,
-  ).all() as DbStats['byType'];
-  const perDay = db.prepare(
-    `SELECT substr(${ITEM_DATE}, 1, 10) AS day, count(*) AS items FROM items i GROUP BY day ORDER BY day`,
-  ).all() as DbStats['perDay'];
+    )
+    .all() as DbStats['byType'];
+  const perDay = db
+    .prepare(`SELECT substr(${ITEM_DATE}, 1, 10) AS day, count(*) AS items FROM items i GROUP BY day ORDER BY day`)
+    .all() as DbStats['perDay'];
   const file = db.name;
   let dbBytes = 0;
   if (file && file !== ':memory:') {
     for (const f of [file, file + '-wal']) {
-      try { dbBytes += fs.statSync(f).size; } catch { /* no WAL yet */ }
+      try {
+        dbBytes += fs.statSync(f).size;
+      } catch {
+        /* no WAL yet */
+      }
     }
   }
   return { items, occurrences, sources, bySource, byType, perDay, dbBytes };

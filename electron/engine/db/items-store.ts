@@ -57,10 +57,12 @@ function statements(db: Db): UpsertStatements {
     // Answered from the narrow items_hash index (content_hash, rowid): reading the wide item row
     // just to compare its hash costs more than the whole lookup.
     sameHash: db.prepare('SELECT 1 FROM items INDEXED BY items_hash WHERE content_hash = ? AND id = ?').pluck(),
-    byHash: db.prepare(
-      `SELECT i.id FROM items i INDEXED BY items_hash JOIN item_sources s ON s.item_id = i.id
+    byHash: db
+      .prepare(
+        `SELECT i.id FROM items i INDEXED BY items_hash JOIN item_sources s ON s.item_id = i.id
        WHERE i.content_hash = ? AND s.source_id = ? LIMIT 1`,
-    ).pluck(),
+      )
+      .pluck(),
     insertItem: db.prepare(
       `INSERT INTO items (source_id, guid, link, title, summary, content, content_text, authors, categories, enclosures,
          engagement, language, published, updated, fetched_at, content_hash)
@@ -86,7 +88,11 @@ function statements(db: Db): UpsertStatements {
 }
 
 /** Finds the stored item a processed item duplicates: guid → link → same source + same text. */
-function findExisting(s: UpsertStatements, p: ProcessedItem, sourceId: number): { id: number; changed: boolean; keyIndex: number } | undefined {
+function findExisting(
+  s: UpsertStatements,
+  p: ProcessedItem,
+  sourceId: number,
+): { id: number; changed: boolean; keyIndex: number } | undefined {
   for (let keyIndex = 0; keyIndex < p.keys.length; keyIndex++) {
     const id = s.byKey.get(p.keys[keyIndex]) as number | undefined;
     if (id !== undefined) return { id, changed: s.sameHash.get(p.contentHash, id) === undefined, keyIndex };
@@ -115,24 +121,26 @@ export function upsertItems(db: Db, sourceId: number, processed: ProcessedItem[]
     const existing = findExisting(s, p, sourceId);
     let id: number;
     if (!existing) {
-      id = Number(s.insertItem.run({
-        sourceId,
-        guid: p.guid,
-        link: p.link,
-        title: p.title,
-        summary: p.summary,
-        content: p.content,
-        contentText: p.contentText,
-        authors: JSON.stringify(p.authors),
-        categories: JSON.stringify(p.categories),
-        enclosures: JSON.stringify(p.enclosures),
-        engagement: p.engagement ? JSON.stringify(p.engagement) : null,
-        language: p.language,
-        published: p.published,
-        updated: p.updated,
-        fetchedAt: p.fetchedAt,
-        contentHash: p.contentHash,
-      }).lastInsertRowid);
+      id = Number(
+        s.insertItem.run({
+          sourceId,
+          guid: p.guid,
+          link: p.link,
+          title: p.title,
+          summary: p.summary,
+          content: p.content,
+          contentText: p.contentText,
+          authors: JSON.stringify(p.authors),
+          categories: JSON.stringify(p.categories),
+          enclosures: JSON.stringify(p.enclosures),
+          engagement: p.engagement ? JSON.stringify(p.engagement) : null,
+          language: p.language,
+          published: p.published,
+          updated: p.updated,
+          fetchedAt: p.fetchedAt,
+          contentHash: p.contentHash,
+        }).lastInsertRowid,
+      );
       newIds.push(id);
     } else {
       id = existing.id;
@@ -141,8 +149,14 @@ export function upsertItems(db: Db, sourceId: number, processed: ProcessedItem[]
         const last = s.lastSeen.get(id) as string | null;
         if (!last || at >= last) {
           s.updateText.run({
-            id, title: p.title, summary: p.summary, content: p.content, contentText: p.contentText,
-            contentHash: p.contentHash, updated: p.updated, published: p.published,
+            id,
+            title: p.title,
+            summary: p.summary,
+            content: p.content,
+            contentText: p.contentText,
+            contentHash: p.contentHash,
+            updated: p.updated,
+            published: p.published,
           });
           updatedIds.push(id);
         }
@@ -159,22 +173,27 @@ export function upsertItems(db: Db, sourceId: number, processed: ProcessedItem[]
 
 /** Returns one item, or undefined. */
 export function getItem(db: Db, id: number): Item | undefined {
-  const row = db.prepare(`SELECT ${ITEM_COLUMNS} FROM items i JOIN sources so ON so.id = i.source_id WHERE i.id = ?`).get(id) as ItemRow | undefined;
+  const row = db
+    .prepare(`SELECT ${ITEM_COLUMNS} FROM items i JOIN sources so ON so.id = i.source_id WHERE i.id = ?`)
+    .get(id) as ItemRow | undefined;
   return row ? toItem(row) : undefined;
 }
 
 /** Every source that carried the item, earliest first. */
 export function itemSources(db: Db, id: number): ItemSourceRecord[] {
-  return db.prepare(
-    `SELECT s.source_id AS sourceId, so.name AS sourceName, so.type AS sourceType, s.first_seen_at AS firstSeenAt,
+  return db
+    .prepare(
+      `SELECT s.source_id AS sourceId, so.name AS sourceName, so.type AS sourceType, s.first_seen_at AS firstSeenAt,
        s.last_seen_at AS lastSeenAt, s.occurrences AS occurrences
      FROM item_sources s JOIN sources so ON so.id = s.source_id WHERE s.item_id = ? ORDER BY s.first_seen_at, s.source_id`,
-  ).all(id) as ItemSourceRecord[];
+    )
+    .all(id) as ItemSourceRecord[];
 }
 
 /** Sets the triage state of the given items; returns how many changed. Throws `input.invalid` for an unknown state. */
 export function setTriage(db: Db, ids: number[], state: TriageState): number {
-  if (!(TRIAGE_STATES as readonly string[]).includes(state)) throw new AppError('input.invalid', `unknown triage state "${state}"`, { state });
+  if (!(TRIAGE_STATES as readonly string[]).includes(state))
+    throw new AppError('input.invalid', `unknown triage state "${state}"`, { state });
   const stmt = db.prepare('UPDATE items SET triage = ? WHERE id = ?');
   return db.transaction(() => ids.reduce((n, id) => n + stmt.run(state, id).changes, 0))();
 }

@@ -87,7 +87,9 @@ function toSource(row: SourceRow): SchedulableSource {
 /** Throws `input.invalid` unless `type` is one of SOURCE_TYPES. */
 export function assertSourceType(type: string): asserts type is SourceType {
   if (!(SOURCE_TYPES as readonly string[]).includes(type)) {
-    throw new AppError('input.invalid', `unknown source type "${type}" (expected one of ${SOURCE_TYPES.join(', ')})`, { type });
+    throw new AppError('input.invalid', `unknown source type "${type}" (expected one of ${SOURCE_TYPES.join(', ')})`, {
+      type,
+    });
   }
 }
 
@@ -113,24 +115,31 @@ export function addSource(db: Db, input: NewSource, now: Date = new Date()): Sch
   assertSourceType(input.type);
   assertFeedUrl(input.url);
   const priority = input.priority ?? false;
-  const poll = input.pollIntervalSec ?? (priority ? SCHEDULER_DEFAULTS.priorityIntervalSec : SCHEDULER_DEFAULTS.intervalSec);
+  const poll =
+    input.pollIntervalSec ?? (priority ? SCHEDULER_DEFAULTS.priorityIntervalSec : SCHEDULER_DEFAULTS.intervalSec);
   const existing = findSourceByUrl(db, input.url);
-  if (existing) throw new AppError('db.constraint', `source already exists: ${input.url} (#${existing.id})`, { url: input.url, id: existing.id });
-  const info = db.prepare(
-    `INSERT INTO sources (name, url, site_url, type, language, reach_weight, poll_interval_sec, priority, enabled, created_at, next_check_at)
+  if (existing)
+    throw new AppError('db.constraint', `source already exists: ${input.url} (#${existing.id})`, {
+      url: input.url,
+      id: existing.id,
+    });
+  const info = db
+    .prepare(
+      `INSERT INTO sources (name, url, site_url, type, language, reach_weight, poll_interval_sec, priority, enabled, created_at, next_check_at)
      VALUES (@name, @url, @siteUrl, @type, @language, @reach, @poll, @priority, @enabled, @createdAt, NULL)`,
-  ).run({
-    name: input.name.trim() || input.url,
-    url: input.url,
-    siteUrl: input.siteUrl ?? null,
-    type: input.type,
-    language: input.language ?? null,
-    reach: input.reachWeight ?? REACH_BY_TYPE[input.type],
-    poll,
-    priority: priority ? 1 : 0,
-    enabled: input.enabled === false ? 0 : 1,
-    createdAt: now.toISOString(),
-  });
+    )
+    .run({
+      name: input.name.trim() || input.url,
+      url: input.url,
+      siteUrl: input.siteUrl ?? null,
+      type: input.type,
+      language: input.language ?? null,
+      reach: input.reachWeight ?? REACH_BY_TYPE[input.type],
+      poll,
+      priority: priority ? 1 : 0,
+      enabled: input.enabled === false ? 0 : 1,
+      createdAt: now.toISOString(),
+    });
   return getSource(db, Number(info.lastInsertRowid))!;
 }
 
@@ -158,8 +167,14 @@ export interface ListSourcesOptions {
 export function listSources(db: Db, opts: ListSourcesOptions = {}): SchedulableSource[] {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  if (opts.enabled !== undefined) { where.push('enabled = @enabled'); params.enabled = opts.enabled ? 1 : 0; }
-  if (opts.type) { where.push('type = @type'); params.type = opts.type; }
+  if (opts.enabled !== undefined) {
+    where.push('enabled = @enabled');
+    params.enabled = opts.enabled ? 1 : 0;
+  }
+  if (opts.type) {
+    where.push('type = @type');
+    params.type = opts.type;
+  }
   const sql = `SELECT * FROM sources ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY name COLLATE NOCASE, id`;
   return (db.prepare(sql).all(params) as SourceRow[]).map(toSource);
 }
@@ -176,7 +191,10 @@ export function updateSource(db: Db, id: number, patch: SourcePatch): Schedulabl
   if (patch.type !== undefined) assertSourceType(patch.type);
   const sets: string[] = [];
   const params: Record<string, unknown> = { id };
-  const set = (col: string, key: string, value: unknown) => { sets.push(`${col} = @${key}`); params[key] = value; };
+  const set = (col: string, key: string, value: unknown) => {
+    sets.push(`${col} = @${key}`);
+    params[key] = value;
+  };
   if (patch.name !== undefined) set('name', 'name', patch.name);
   if (patch.type !== undefined) set('type', 'type', patch.type);
   if (patch.language !== undefined) set('language', 'language', patch.language);
@@ -187,8 +205,9 @@ export function updateSource(db: Db, id: number, patch: SourcePatch): Schedulabl
   if (patch.enabled !== undefined) {
     set('enabled', 'enabled', patch.enabled ? 1 : 0);
     // Enabling by hand is a resume: forget the automatic pause and the failure streak.
-    if (patch.enabled) { sets.push('paused_reason = NULL', 'error_count = 0', 'next_check_at = NULL'); }
-    else if (patch.pausedReason !== undefined) set('paused_reason', 'paused', patch.pausedReason);
+    if (patch.enabled) {
+      sets.push('paused_reason = NULL', 'error_count = 0', 'next_check_at = NULL');
+    } else if (patch.pausedReason !== undefined) set('paused_reason', 'paused', patch.pausedReason);
   } else if (patch.pausedReason !== undefined) set('paused_reason', 'paused', patch.pausedReason);
   if (sets.length) db.prepare(`UPDATE sources SET ${sets.join(', ')} WHERE id = @id`).run(params);
   return getSource(db, id)!;
@@ -199,18 +218,22 @@ export function updateSource(db: Db, id: number, patch: SourcePatch): Schedulabl
  * at most `limit`.
  */
 export function dueSources(db: Db, now: Date, limit = 1000): SchedulableSource[] {
-  const rows = db.prepare(
-    `SELECT * FROM sources WHERE enabled = 1 AND (next_check_at IS NULL OR next_check_at <= ?)
+  const rows = db
+    .prepare(
+      `SELECT * FROM sources WHERE enabled = 1 AND (next_check_at IS NULL OR next_check_at <= ?)
      ORDER BY next_check_at IS NOT NULL, next_check_at, priority DESC, id LIMIT ?`,
-  ).all(now.toISOString(), limit) as SourceRow[];
+    )
+    .all(now.toISOString(), limit) as SourceRow[];
   return rows.map(toSource);
 }
 
 /** The earliest next check among enabled sources (ISO), or null when none is scheduled. */
 export function nextDueAt(db: Db): string | null {
-  const row = db.prepare(
-    `SELECT CASE WHEN SUM(next_check_at IS NULL) > 0 THEN '' ELSE MIN(next_check_at) END AS t FROM sources WHERE enabled = 1`,
-  ).get() as { t: string | null };
+  const row = db
+    .prepare(
+      `SELECT CASE WHEN SUM(next_check_at IS NULL) > 0 THEN '' ELSE MIN(next_check_at) END AS t FROM sources WHERE enabled = 1`,
+    )
+    .get() as { t: string | null };
   if (row.t === null) return null;
   return row.t === '' ? new Date(0).toISOString() : row.t;
 }
@@ -238,8 +261,14 @@ export function recordSuccess(db: Db, id: number, rec: SuccessRecord): void {
        site_url = COALESCE(site_url, @siteUrl)
      WHERE id = @id`,
   ).run({
-    id, at, next: rec.nextCheckAt.toISOString(), etag: rec.etag, lastModified: rec.lastModified,
-    ttl: rec.ttlMinutes ?? null, ipd: rec.itemsPerDay ?? null, siteUrl: rec.siteUrl ?? null,
+    id,
+    at,
+    next: rec.nextCheckAt.toISOString(),
+    etag: rec.etag,
+    lastModified: rec.lastModified,
+    ttl: rec.ttlMinutes ?? null,
+    ipd: rec.itemsPerDay ?? null,
+    siteUrl: rec.siteUrl ?? null,
   });
 }
 
@@ -275,12 +304,15 @@ export function recordFailure(db: Db, id: number, rec: FailureRecord): { errorCo
       `UPDATE sources SET error_count = error_count + 1, last_error_code = @code, last_error_message = @message,
          last_error_at = @at, last_check_at = @at, next_check_at = @next WHERE id = @id`,
     ).run({ id, code: rec.code, message: rec.message.slice(0, 500), at, next: rec.nextCheckAt.toISOString() });
-    const row = db.prepare('SELECT error_count FROM sources WHERE id = ?').get(id) as { error_count: number } | undefined;
+    const row = db.prepare('SELECT error_count FROM sources WHERE id = ?').get(id) as
+      { error_count: number } | undefined;
     const errorCount = row?.error_count ?? 0;
     const paused = errorCount >= limit;
     if (paused) {
-      db.prepare('UPDATE sources SET enabled = 0, paused_reason = ? WHERE id = ?')
-        .run(`auto: ${errorCount} consecutive errors (last: ${rec.code})`, id);
+      db.prepare('UPDATE sources SET enabled = 0, paused_reason = ? WHERE id = ?').run(
+        `auto: ${errorCount} consecutive errors (last: ${rec.code})`,
+        id,
+      );
     }
     return { errorCount, paused };
   })();

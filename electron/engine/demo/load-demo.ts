@@ -39,19 +39,42 @@ export function demoFeedUrl(slug: string): string {
 
 /** Slug of a title for demo permalinks. */
 function slugify(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 }
 
 /** A one-item feed, as a fetch of that source would have returned it at that time. */
 function toFeed(src: DemoSource, it: DemoItem, published: string): Feed {
   return {
-    format: 'rss', title: src.name, link: `${HOST}/${src.slug}/`, description: null, language: 'fr', published: null, updated: null,
-    authors: [], categories: [],
-    items: [{
-      guid: `${HOST}/${src.slug}/${slugify(it.title)}`, title: it.title, link: `${HOST}/${src.slug}/${slugify(it.title)}`,
-      published, updated: null, authors: it.author ? [{ name: it.author }] : [], categories: [], summary: it.summary,
-      content: it.content ?? null, enclosures: [], ...(it.engagement ? { engagement: it.engagement } : {}),
-    }],
+    format: 'rss',
+    title: src.name,
+    link: `${HOST}/${src.slug}/`,
+    description: null,
+    language: 'fr',
+    published: null,
+    updated: null,
+    authors: [],
+    categories: [],
+    items: [
+      {
+        guid: `${HOST}/${src.slug}/${slugify(it.title)}`,
+        title: it.title,
+        link: `${HOST}/${src.slug}/${slugify(it.title)}`,
+        published,
+        updated: null,
+        authors: it.author ? [{ name: it.author }] : [],
+        categories: [],
+        summary: it.summary,
+        content: it.content ?? null,
+        enclosures: [],
+        ...(it.engagement ? { engagement: it.engagement } : {}),
+      },
+    ],
   };
 }
 
@@ -65,8 +88,23 @@ export function loadDemoWorkspace(db: Db, opts: LoadDemoOptions = {}): LoadDemoR
   for (const src of DEMO_SOURCES) {
     const url = demoFeedUrl(src.slug);
     const existing = findSourceByUrl(db, url);
-    if (existing) { sourceIds.set(src.slug, existing.id); continue; }
-    const s = addSource(db, { name: src.name, url, siteUrl: `${HOST}/${src.slug}/`, type: src.type, language: 'fr', reachWeight: src.reachWeight, enabled: false }, now);
+    if (existing) {
+      sourceIds.set(src.slug, existing.id);
+      continue;
+    }
+    const s = addSource(
+      db,
+      {
+        name: src.name,
+        url,
+        siteUrl: `${HOST}/${src.slug}/`,
+        type: src.type,
+        language: 'fr',
+        reachWeight: src.reachWeight,
+        enabled: false,
+      },
+      now,
+    );
     // Paused with a reason the Sources screen shows: the demo feeds are not real.
     updateSource(db, s.id, { pausedReason: 'demo' });
     sourceIds.set(src.slug, s.id);
@@ -74,19 +112,27 @@ export function loadDemoWorkspace(db: Db, opts: LoadDemoOptions = {}): LoadDemoR
   }
   const all = DEMO_SOURCES.flatMap((src) => src.items.map((it) => ({ src, it })));
   const held = opts.holdLive ? all.filter((x) => x.it.liveAfterSec !== undefined) : [];
-  const timeline = all.filter((x) => !held.includes(x))
+  const timeline = all
+    .filter((x) => !held.includes(x))
     .sort((a, b) => b.it.hoursAgo - a.it.hoursAgo || (a.it.liveAfterSec ?? 0) - (b.it.liveAfterSec ?? 0));
   const newIds: number[] = [];
   for (const { src, it } of timeline) {
     const publishedMs = now.getTime() - it.hoursAgo * 3_600_000;
     // Seen by the poller a couple of minutes after publication, never in the future.
     const fetchedAt = new Date(Math.min(now.getTime(), publishedMs + 2 * 60_000));
-    const r = storeFeedItems(db, { id: sourceIds.get(src.slug)! }, toFeed(src, it, new Date(publishedMs).toISOString()), { fetchedAt, language: 'fr', skipAnalysis: true });
+    const r = storeFeedItems(
+      db,
+      { id: sourceIds.get(src.slug)! },
+      toFeed(src, it, new Date(publishedMs).toISOString()),
+      { fetchedAt, language: 'fr', skipAnalysis: true },
+    );
     newIds.push(...r.newIds);
   }
   // One analysis pass over the whole scenario, as after a batch ingest.
   if (newIds.length) analyzeNewItems(db, newIds);
-  const live = held.map((x) => ({ afterSec: x.it.liveAfterSec!, source: x.src, item: x.it })).sort((a, b) => a.afterSec - b.afterSec);
+  const live = held
+    .map((x) => ({ afterSec: x.it.liveAfterSec!, source: x.src, item: x.it }))
+    .sort((a, b) => a.afterSec - b.afterSec);
   return { loaded: true, sources, items: timeline.length, newIds, live };
 }
 

@@ -6,19 +6,75 @@
 
 /** Query parameters that only track the click (campaigns, ad clicks, analytics), never the page. */
 const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'gclsrc', 'dclid', 'msclkid', 'yclid', 'twclid', 'ttclid', 'li_fat_id', 'wbraid', 'gbraid',
-  'xtor', 'xts', 'xtref', 'at_medium', 'at_campaign', 'at_platform', 'at_send_date', 'at_creation', 'at_link', 'at_recipient_id', 'at_ptr_name', 'at_format', 'at_link_id', 'at_link_origin', 'at_link_type',
-  'mc_cid', 'mc_eid', 'igshid', 'igsh', '_ga', '_gl', '_hsenc', '_hsmi', 'hsctatracking', 'mkt_tok',
-  'ocid', 'cmpid', 'cmp', 'icid', 'ito', 'soc_src', 'soc_trk', 'spm', 'vero_id', 'oly_enc_id', 'oly_anon_id',
-  'wt.mc_id', 'wt_mc_id', 'ncid', 'sr_share', 'smid', 'smtyp',
-  'ref_src', 'ref_url', 's_cid', 'ns_source', 'ns_campaign', 'ns_mchannel', 'ns_linkname', 'ns_fee',
+  'fbclid',
+  'gclid',
+  'gclsrc',
+  'dclid',
+  'msclkid',
+  'yclid',
+  'twclid',
+  'ttclid',
+  'li_fat_id',
+  'wbraid',
+  'gbraid',
+  'xtor',
+  'xts',
+  'xtref',
+  'at_medium',
+  'at_campaign',
+  'at_platform',
+  'at_send_date',
+  'at_creation',
+  'at_link',
+  'at_recipient_id',
+  'at_ptr_name',
+  'at_format',
+  'at_link_id',
+  'at_link_origin',
+  'at_link_type',
+  'mc_cid',
+  'mc_eid',
+  'igshid',
+  'igsh',
+  '_ga',
+  '_gl',
+  '_hsenc',
+  '_hsmi',
+  'hsctatracking',
+  'mkt_tok',
+  'ocid',
+  'cmpid',
+  'cmp',
+  'icid',
+  'ito',
+  'soc_src',
+  'soc_trk',
+  'spm',
+  'vero_id',
+  'oly_enc_id',
+  'oly_anon_id',
+  'wt.mc_id',
+  'wt_mc_id',
+  'ncid',
+  'sr_share',
+  'smid',
+  'smtyp',
+  'ref_src',
+  'ref_url',
+  's_cid',
+  'ns_source',
+  'ns_campaign',
+  'ns_mchannel',
+  'ns_linkname',
+  'ns_fee',
 ]);
 
 /** Prefixes of tracking parameter families (utm_source, utm_medium, pk_campaign, …). */
 const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', 'matomo_', 'at_', 'hmb_', 'vgo_', 'oly_'];
 
 /** Hosts where `ref`, `s` and `t` are share trackers rather than page selectors. */
-const SHARE_HOSTS = /(^|\.)(twitter\.com|x\.com|t\.co|instagram\.com|threads\.net|tiktok\.com|facebook\.com|youtube\.com|youtu\.be)$/;
+const SHARE_HOSTS =
+  /(^|\.)(twitter\.com|x\.com|t\.co|instagram\.com|threads\.net|tiktok\.com|facebook\.com|youtube\.com|youtu\.be)$/;
 
 /** Default ports, dropped because they do not change the resource. */
 const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' };

@@ -10,34 +10,136 @@ export interface ParseDateOptions {
 
 /** Named zones seen in feeds, as minutes east of UTC (RFC 822 §5, plus common publisher usage). */
 const NAMED_ZONES: Record<string, number> = {
-  UT: 0, UTC: 0, GMT: 0, Z: 0, WET: 0, BST: 60, IST: 330, CET: 60, MET: 60, CEST: 120, MEST: 120, MESZ: 120, MEZ: 60,
-  EET: 120, EEST: 180, MSK: 180, JST: 540, KST: 540, HKT: 480, AEST: 600, AEDT: 660, NZST: 720,
-  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
-  AST: -240, ADT: -180, AT: -240, ET: -300, CT: -360, MT: -420, PT: -480, AKST: -540, AKDT: -480, HST: -600,
+  UT: 0,
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  WET: 0,
+  BST: 60,
+  IST: 330,
+  CET: 60,
+  MET: 60,
+  CEST: 120,
+  MEST: 120,
+  MESZ: 120,
+  MEZ: 60,
+  EET: 120,
+  EEST: 180,
+  MSK: 180,
+  JST: 540,
+  KST: 540,
+  HKT: 480,
+  AEST: 600,
+  AEDT: 660,
+  NZST: 720,
+  EST: -300,
+  EDT: -240,
+  CST: -360,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
+  AST: -240,
+  ADT: -180,
+  AT: -240,
+  ET: -300,
+  CT: -360,
+  MT: -420,
+  PT: -480,
+  AKST: -540,
+  AKDT: -480,
+  HST: -600,
 };
 
 /** Month names and abbreviations, English and French (accents optional), keyed lower-case. */
 const MONTHS: Record<string, number> = {};
 [
-  ['jan', 'january', 'janv', 'janvier'], ['feb', 'february', 'fev', 'fév', 'févr', 'fevr', 'février', 'fevrier'],
-  ['mar', 'march', 'mars'], ['apr', 'april', 'avr', 'avril'], ['may', 'mai'], ['jun', 'june', 'juin'],
-  ['jul', 'july', 'juil', 'juillet'], ['aug', 'august', 'aou', 'aoû', 'août', 'aout'],
-  ['sep', 'sept', 'september', 'septembre'], ['oct', 'october', 'octobre'], ['nov', 'november', 'novembre'],
+  ['jan', 'january', 'janv', 'janvier'],
+  ['feb', 'february', 'fev', 'fév', 'févr', 'fevr', 'février', 'fevrier'],
+  ['mar', 'march', 'mars'],
+  ['apr', 'april', 'avr', 'avril'],
+  ['may', 'mai'],
+  ['jun', 'june', 'juin'],
+  ['jul', 'july', 'juil', 'juillet'],
+  ['aug', 'august', 'aou', 'aoû', 'août', 'aout'],
+  ['sep', 'sept', 'september', 'septembre'],
+  ['oct', 'october', 'octobre'],
+  ['nov', 'november', 'novembre'],
   ['dec', 'december', 'déc', 'décembre', 'decembre'],
 ].forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)));
 
 /** Day names ignored wherever they appear (English and French). */
-const DAY_NAMES = new Set(['mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'lun', 'mer', 'jeu', 'ven', 'sam', 'dim', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']);
+const DAY_NAMES = new Set([
+  'mon',
+  'tue',
+  'tues',
+  'wed',
+  'thu',
+  'thur',
+  'thurs',
+  'fri',
+  'sat',
+  'sun',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'lun',
+  'mer',
+  'jeu',
+  'ven',
+  'sam',
+  'dim',
+  'lundi',
+  'mardi',
+  'mercredi',
+  'jeudi',
+  'vendredi',
+  'samedi',
+  'dimanche',
+]);
 
 /** Words and separators French pages put around dates ("le 7 mars 2022 à 08h15", "7 mars 2022 - 08:15"). */
-const FILLER_WORDS = new Set(['le', 'à', 'a', 'at', 'on', 'the', 'de', 'du', '-', '–', '—', '|', '@', 'publié', 'mis', 'jour', 'updated', 'published']);
+const FILLER_WORDS = new Set([
+  'le',
+  'à',
+  'a',
+  'at',
+  'on',
+  'the',
+  'de',
+  'du',
+  '-',
+  '–',
+  '—',
+  '|',
+  '@',
+  'publié',
+  'mis',
+  'jour',
+  'updated',
+  'published',
+]);
 
-const ISO_RE = /^(\d{4})(?:-(\d{1,3})(?:-(\d{1,2}))?)?(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
-const ISO_COMPACT_RE = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const ISO_RE =
+  /^(\d{4})(?:-(\d{1,3})(?:-(\d{1,2}))?)?(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const ISO_COMPACT_RE =
+  /^(\d{4})(\d{2})(\d{2})(?:T(\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
 /** Broken-down date awaiting a zone; `offset` is minutes east of UTC, null when absent. */
-interface Parts { year: number; month: number; day: number; hour: number; minute: number; second: number; offset: number | null }
+interface Parts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  offset: number | null;
+}
 
 /** Parses "+0200", "-01:01", "+02" into minutes east of UTC (null when malformed). */
 function parseOffset(s: string): number | null {
@@ -60,13 +162,27 @@ function parseIso(s: string): Parts | null {
   } else if (!m[4]) {
     offset = 0; // A bare calendar date names a day, not an instant in Paris: midnight UTC like every peer parser.
   }
-  return { year: Number(m[1]), month: m[2] ? Number(m[2]) : 1, day: m[3] ? Number(m[3]) : 1, hour: m[4] ? Number(m[4]) : 0, minute: m[5] ? Number(m[5]) : 0, second: m[6] ? Number(m[6]) : 0, offset };
+  return {
+    year: Number(m[1]),
+    month: m[2] ? Number(m[2]) : 1,
+    day: m[3] ? Number(m[3]) : 1,
+    hour: m[4] ? Number(m[4]) : 0,
+    minute: m[5] ? Number(m[5]) : 0,
+    second: m[6] ? Number(m[6]) : 0,
+    offset,
+  };
 }
 
 /** Token-based RFC 822 / asctime / free-form parser: order of day, month, year and time may vary. */
 function parseLoose(s: string): Parts | null {
-  const tokens = s.replace(/,/g, ' ').replace(/(\d)([+-]\d{2}:?\d{2})$/, '$1 $2').split(/\s+/).filter(Boolean);
-  let day: number | null = null, month: number | null = null, year: number | null = null;
+  const tokens = s
+    .replace(/,/g, ' ')
+    .replace(/(\d)([+-]\d{2}:?\d{2})$/, '$1 $2')
+    .split(/\s+/)
+    .filter(Boolean);
+  let day: number | null = null,
+    month: number | null = null,
+    year: number | null = null;
   let time: [number, number, number] | null = null;
   let offset: number | null = null;
   let pm: boolean | null = null;
@@ -83,12 +199,15 @@ function parseLoose(s: string): Parts | null {
     } else if (/^1er$/i.test(t) && day === null) {
       day = 1;
     } else if ((m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(t))) {
-      year = Number(m[1]); month = Number(m[2]); day = Number(m[3]);
+      year = Number(m[1]);
+      month = Number(m[2]);
+      day = Number(m[3]);
     } else if (/^\d{4}$/.test(t) && year === null) {
       year = Number(t);
     } else if (/^\d{1,2}$/.test(t)) {
       if (day === null) day = Number(t);
-      else if (year === null) year = Number(t) + (Number(t) < 50 ? 2000 : 1900); // RFC 822 two-digit years
+      else if (year === null)
+        year = Number(t) + (Number(t) < 50 ? 2000 : 1900); // RFC 822 two-digit years
       else return null;
     } else if (MONTHS[lower] !== undefined && month === null) {
       month = MONTHS[lower];
@@ -96,7 +215,10 @@ function parseLoose(s: string): Parts | null {
       continue;
     } else if (/^(am|pm)$/.test(lower)) {
       pm = lower === 'pm';
-    } else if ((m = /^(?:(?:GMT|UTC|UT|Etc\/GMT)?([+-]\d{1,2}(?::?\d{2})?)|(?:GMT|UTC|UT|Etc\/GMT|Etc\/UTC))$/i.exec(t)) && offset === null) {
+    } else if (
+      (m = /^(?:(?:GMT|UTC|UT|Etc\/GMT)?([+-]\d{1,2}(?::?\d{2})?)|(?:GMT|UTC|UT|Etc\/GMT|Etc\/UTC))$/i.exec(t)) &&
+      offset === null
+    ) {
       if (m[1]) {
         const sign = m[1][0];
         const body = m[1].slice(1);
@@ -131,12 +253,24 @@ function isLeapYear(y: number): boolean {
 
 /** Epoch milliseconds of the parts, validating every field (no rollover of 31 Feb or 25:00); null when invalid. */
 function toEpochMs(p: Parts): number | null {
-  if (p.month < 1 || p.month > 12 || p.day < 1 || p.day > daysInMonth(p.year, p.month) || p.hour > 23 || p.minute > 59 || p.second > 60) return null;
+  if (
+    p.month < 1 ||
+    p.month > 12 ||
+    p.day < 1 ||
+    p.day > daysInMonth(p.year, p.month) ||
+    p.hour > 23 ||
+    p.minute > 59 ||
+    p.second > 60
+  )
+    return null;
   if (p.offset !== null && Math.abs(p.offset) > 18 * 60) return null;
   const second = Math.min(p.second, 59);
   if (p.offset === null) {
     // Only zone-less dates need a tz database (DST rules of Europe/Paris); luxon is ~10x slower than Date.UTC.
-    const dt = DateTime.fromObject({ year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second }, { zone: DEFAULT_TIME_ZONE });
+    const dt = DateTime.fromObject(
+      { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second },
+      { zone: DEFAULT_TIME_ZONE },
+    );
     return dt.isValid ? dt.toMillis() : null;
   }
   const d = new Date(Date.UTC(2000, p.month - 1, p.day, p.hour, p.minute, second));

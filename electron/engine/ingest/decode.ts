@@ -13,12 +13,28 @@ const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * Labels that mean "Latin-1-ish": browsers (WHATWG) decode them as windows-1252, which also
  * recovers the curly quotes and € that publishers put in the 0x80–0x9F range.
  */
-const WINDOWS_1252_ALIASES = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'latin-1', 'l1', 'us-ascii', 'ascii', 'ansi_x3.4-1968', 'iso_8859-1', 'cp1252', 'windows-1252', 'x-cp1252']);
+const WINDOWS_1252_ALIASES = new Set([
+  'iso-8859-1',
+  'iso8859-1',
+  'latin1',
+  'latin-1',
+  'l1',
+  'us-ascii',
+  'ascii',
+  'ansi_x3.4-1968',
+  'iso_8859-1',
+  'cp1252',
+  'windows-1252',
+  'x-cp1252',
+]);
 
 /** Normalizes a charset label and maps it to the codec iconv-lite should use (null when unknown). */
 function normalizeCharset(label: string | null | undefined): string | null {
   if (!label) return null;
-  const cs = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const cs = label
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
   if (!cs) return null;
   if (WINDOWS_1252_ALIASES.has(cs)) return 'windows-1252';
   if (cs === 'utf8' || cs === 'utf-8') return 'utf-8';
@@ -43,9 +59,12 @@ function charsetFromXmlDeclaration(bytes: Buffer): string | null {
 
 /** Byte-order mark detection (BOMs are unambiguous, so they win over labels). */
 function detectBom(bytes: Buffer): { charset: string; length: number } | null {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { charset: 'utf-8', length: 3 };
-  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return { charset: 'utf-32le', length: 4 };
-  if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return { charset: 'utf-32be', length: 4 };
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { charset: 'utf-8', length: 3 };
+  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0)
+    return { charset: 'utf-32le', length: 4 };
+  if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)
+    return { charset: 'utf-32be', length: 4 };
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: 'utf-16le', length: 2 };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: 'utf-16be', length: 2 };
   return null;
@@ -86,7 +105,10 @@ export function decodeFeedBytes(bytes: Buffer, contentType?: string | null): Dec
   const wide = sniffWideEncoding(bytes);
   if (wide) return { text: decodeWith(bytes, wide), charset: wide };
 
-  const labels = [normalizeCharset(charsetFromContentType(contentType)), normalizeCharset(charsetFromXmlDeclaration(bytes))];
+  const labels = [
+    normalizeCharset(charsetFromContentType(contentType)),
+    normalizeCharset(charsetFromXmlDeclaration(bytes)),
+  ];
   if (isAscii(bytes)) {
     // Every ASCII-compatible charset decodes 7-bit bytes identically; report the declared one.
     const declared = labels.find((l) => l && !/^utf-(16|32)/.test(l)) ?? 'utf-8';
@@ -98,7 +120,8 @@ export function decodeFeedBytes(bytes: Buffer, contentType?: string | null): Dec
     // Not UTF-8: trust the first usable non-UTF-8 label.
   }
   for (const label of labels) {
-    if (label && label !== 'utf-8' && !/^utf-(16|32)/.test(label)) return { text: decodeWith(bytes, label), charset: label };
+    if (label && label !== 'utf-8' && !/^utf-(16|32)/.test(label))
+      return { text: decodeWith(bytes, label), charset: label };
   }
   return { text: decodeWith(bytes, 'windows-1252'), charset: 'windows-1252' };
 }

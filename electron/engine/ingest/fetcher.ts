@@ -94,8 +94,12 @@ function checkUrl(url: string, base?: string): URL {
 
 /** Reads the body chunk by chunk and stops as soon as the decoded size passes the cap. */
 async function readCapped(res: Response, maxBytes: number, url: string): Promise<Buffer> {
-  const tooLarge = () => new AppError('fetch.too_large',
-    `feed larger than ${Math.round(maxBytes / 1024 / 1024 * 10) / 10} MB (limit ${maxBytes} bytes): ${url}`, { url, maxBytes });
+  const tooLarge = () =>
+    new AppError(
+      'fetch.too_large',
+      `feed larger than ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB (limit ${maxBytes} bytes): ${url}`,
+      { url, maxBytes },
+    );
   // An honest Content-Length on an unencoded body lets us refuse without reading anything.
   const declared = Number(res.headers.get('content-length'));
   const encoded = (res.headers.get('content-encoding') ?? 'identity').toLowerCase() !== 'identity';
@@ -130,10 +134,22 @@ function hints(res: Response, finalUrl: string, permanentRedirect: boolean): Cac
 }
 
 /** Maps whatever fetch threw into an AppError, telling timeouts from caller aborts. */
-function classify(err: unknown, url: string, timeout: AbortSignal, caller: AbortSignal | undefined, timeoutMs: number): AppError {
+function classify(
+  err: unknown,
+  url: string,
+  timeout: AbortSignal,
+  caller: AbortSignal | undefined,
+  timeoutMs: number,
+): AppError {
   if (err instanceof AppError) return err;
   if (caller?.aborted) return new AppError('fetch.aborted', `request cancelled: ${url}`, { url }, { cause: err });
-  if (timeout.aborted) return new AppError('fetch.timeout', `no complete answer within ${timeoutMs} ms: ${url}`, { url, timeoutMs }, { cause: err });
+  if (timeout.aborted)
+    return new AppError(
+      'fetch.timeout',
+      `no complete answer within ${timeoutMs} ms: ${url}`,
+      { url, timeoutMs },
+      { cause: err },
+    );
   // undici wraps the socket error (ECONNREFUSED, ENOTFOUND, …) in `cause`.
   const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
   const detail = cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
@@ -153,7 +169,8 @@ export async function fetchFeed(url: string, opts: FetchFeedOptions = {}): Promi
   const signal = opts.signal ? AbortSignal.any([timeout, opts.signal]) : timeout;
   const headers: Record<string, string> = {
     'user-agent': opts.userAgent ?? FETCH_DEFAULTS.userAgent,
-    accept: 'application/rss+xml, application/atom+xml, application/rdf+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8',
+    accept:
+      'application/rss+xml, application/atom+xml, application/rdf+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8',
     // Node only asks for br on https by default; feeds over plain http compress with br too.
     'accept-encoding': 'gzip, deflate, br',
   };
@@ -169,13 +186,23 @@ export async function fetchFeed(url: string, opts: FetchFeedOptions = {}): Promi
       if (REDIRECT_CODES.has(res.status)) {
         await res.body?.cancel().catch(() => undefined); // free the socket
         const location = res.headers.get('location');
-        if (!location) throw new AppError(`http.${res.status}` as ErrorCode, `redirect without Location: ${current.href}`, { url: current.href, status: res.status });
+        if (!location)
+          throw new AppError(`http.${res.status}` as ErrorCode, `redirect without Location: ${current.href}`, {
+            url: current.href,
+            status: res.status,
+          });
         if (hop >= maxRedirects) {
-          throw new AppError('fetch.too_many_redirects', `more than ${maxRedirects} redirects from ${url}`, { url, maxRedirects });
+          throw new AppError('fetch.too_many_redirects', `more than ${maxRedirects} redirects from ${url}`, {
+            url,
+            maxRedirects,
+          });
         }
         const next = checkUrl(location, current.href);
         if (seen.has(next.href)) {
-          throw new AppError('fetch.too_many_redirects', `redirect loop at ${next.href} (from ${url})`, { url, loopAt: next.href });
+          throw new AppError('fetch.too_many_redirects', `redirect loop at ${next.href} (from ${url})`, {
+            url,
+            loopAt: next.href,
+          });
         }
         seen.add(next.href);
         // A chain is permanent only if every hop is (RFC 9110: clients may update links on 301/308).
@@ -191,7 +218,8 @@ export async function fetchFeed(url: string, opts: FetchFeedOptions = {}): Promi
       if (res.status < 200 || res.status > 299) {
         await res.body?.cancel().catch(() => undefined);
         const context: Record<string, unknown> = { url: finalUrl, status: res.status };
-        if (res.status === 429 || res.status === 503) context.retryAfterSec = parseRetryAfter(res.headers.get('retry-after'));
+        if (res.status === 429 || res.status === 503)
+          context.retryAfterSec = parseRetryAfter(res.headers.get('retry-after'));
         const reason = res.statusText ? ` ${res.statusText}` : '';
         throw new AppError(`http.${res.status}` as ErrorCode, `HTTP ${res.status}${reason}: ${finalUrl}`, context);
       }

@@ -36,7 +36,10 @@ function startWorker(): Worker {
   const script = path.join(__dirname, `parse-worker${ext}`);
   if (ext === '.js') return new Worker(script);
   const tsx = require.resolve('tsx/cjs/api'); // throws when tsx is absent: caller falls back
-  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(script)});`, { eval: true, execArgv: [] });
+  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(script)});`, {
+    eval: true,
+    execArgv: [],
+  });
 }
 
 /** A parser that works in the calling thread. */

@@ -94,7 +94,10 @@ export function collectFiles(paths: string[], onUnreadable?: (p: string, err: un
       return;
     }
     if (st.isDirectory()) {
-      const names = fs.readdirSync(p).filter((n) => !n.startsWith('.')).sort();
+      const names = fs
+        .readdirSync(p)
+        .filter((n) => !n.startsWith('.'))
+        .sort();
       for (const n of names) walk(path.join(p, n));
     } else if (st.isFile()) out.push(p);
   };
@@ -168,7 +171,10 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestFilesOpti
   const files = collectFiles(paths, (p, err) => {
     unreadable++;
     const e = err as NodeJS.ErrnoException;
-    onError(p, { code: 'input.invalid', message: e.code === 'ENOENT' ? 'no such file or directory' : String(e.message ?? err) });
+    onError(p, {
+      code: 'input.invalid',
+      message: e.code === 'ENOENT' ? 'no such file or directory' : String(e.message ?? err),
+    });
   });
   const batchSize = Math.max(1, opts.batchFiles ?? 64);
   const resolveSource = createSourceResolver(db, opts);
@@ -193,7 +199,9 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestFilesOpti
   const submitUpTo = (n: number) => {
     while (submitted < Math.min(n, files.length)) {
       const file = files[submitted];
-      inFlight.push(parser.workers > 0 && submitted < batchSize ? readAndParseFile(file, { prepare: true }) : parser.parse(file));
+      inFlight.push(
+        parser.workers > 0 && submitted < batchSize ? readAndParseFile(file, { prepare: true }) : parser.parse(file),
+      );
       submitted++;
     }
   };
@@ -234,7 +242,14 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestFilesOpti
         for (const id of batchNewIds) toAnalyse.push(id);
         if (toAnalyse.length >= analyseEvery) analyzeStoredItems(db, toAnalyse.splice(0));
       }
-      opts.onProgress?.({ files: start + batch.length, totalFiles: files.length, items: total.items, new: total.new, errors: total.errors, batchNewIds });
+      opts.onProgress?.({
+        files: start + batch.length,
+        totalFiles: files.length,
+        items: total.items,
+        new: total.new,
+        errors: total.errors,
+        batchNewIds,
+      });
     }
     if (toAnalyse.length) analyzeStoredItems(db, toAnalyse.splice(0));
   } finally {

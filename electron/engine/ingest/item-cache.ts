@@ -24,7 +24,8 @@ const DEFAULT_CAPACITY = 10_000;
  * Channel-level elements that change on every fetch without changing any item: they are left out
  * of the envelope's identity, or no fetch would ever reuse anything.
  */
-const VOLATILE_ENVELOPE = /<(lastBuildDate|pubDate|updated|dc:date|modified|ttl|generator)(?:\s[^>]*)?>[\s\S]*?<\/\1\s*>/g;
+const VOLATILE_ENVELOPE =
+  /<(lastBuildDate|pubDate|updated|dc:date|modified|ttl|generator)(?:\s[^>]*)?>[\s\S]*?<\/\1\s*>/g;
 
 /** Cuts a non-prefixed RSS/RDF (`item`) or Atom (`entry`) document into its items; null when unsure. */
 export function splitItems(xml: string, tag: 'item' | 'entry'): ItemSplit | null {
@@ -34,7 +35,8 @@ export function splitItems(xml: string, tag: 'item' | 'entry'): ItemSplit | null
   const isBoundary = (c: number) => c === 62 /* > */ || c === 32 || c === 9 || c === 10 || c === 13;
   const nextOpen = (from: number): number => {
     let i = xml.indexOf(open, from);
-    while (i >= 0 && !isBoundary(xml.charCodeAt(i + open.length)) && xml.charCodeAt(i + open.length) !== 47 /* / */) i = xml.indexOf(open, i + 1);
+    while (i >= 0 && !isBoundary(xml.charCodeAt(i + open.length)) && xml.charCodeAt(i + open.length) !== 47 /* / */)
+      i = xml.indexOf(open, i + 1);
     return i;
   };
   /** End (after '>') of the closing tag starting at j, or -1 when j is not one (e.g. `</items>`). */
@@ -95,7 +97,8 @@ export function itemKey(envelope: string, span: string): string {
  * A URL-bearing attribute (quoted plainly or entity-escaped, as in escaped HTML bodies) or
  * element whose value is not an absolute http(s) URL, or a srcset (several URLs).
  */
-const RELATIVE_REFERENCE = /\b(?:href|src|url|poster|xml:base|rdf:about|rdf:resource)\s*=\s*(?:["']|&quot;|&apos;|&#0*3[49];|&#x0*2[27];)(?!\s*https?:\/\/)|\bsrcset\s*=|<(?:link|guid|comments)(?:\s[^>]*)?>\s*(?:<!\[CDATA\[)?\s*(?!https?:\/\/|<)[^<\s]/i;
+const RELATIVE_REFERENCE =
+  /\b(?:href|src|url|poster|xml:base|rdf:about|rdf:resource)\s*=\s*(?:["']|&quot;|&apos;|&#0*3[49];|&#x0*2[27];)(?!\s*https?:\/\/)|\bsrcset\s*=|<(?:link|guid|comments)(?:\s[^>]*)?>\s*(?:<!\[CDATA\[)?\s*(?!https?:\/\/|<)[^<\s]/i;
 
 /**
  * Envelope for an RSS/RDF item whose mapping cannot depend on the channel: every URL it holds is
@@ -165,7 +168,11 @@ export function detachItem(item: FeedItem): FeedItem {
     updated: own(item.updated),
     summary: own(item.summary),
     content: own(item.content),
-    authors: item.authors.map((a) => ({ ...a, ...(a.name !== undefined ? { name: own(a.name) } : {}), ...(a.email !== undefined ? { email: own(a.email) } : {}) })),
+    authors: item.authors.map((a) => ({
+      ...a,
+      ...(a.name !== undefined ? { name: own(a.name) } : {}),
+      ...(a.email !== undefined ? { email: own(a.email) } : {}),
+    })),
     categories: item.categories.map((c) => own(c)),
     enclosures: item.enclosures.map((e) => ({ ...e, url: own(e.url), type: own(e.type) })),
   };

@@ -51,7 +51,12 @@ export interface NextCheckPolicy {
 }
 
 /** Seconds until the next check (before clamping and jitter details, see computeNextCheck). */
-export function computeIntervalSec(source: ScheduleSource, outcome: CheckOutcome, now: Date, policy: NextCheckPolicy = {}): number {
+export function computeIntervalSec(
+  source: ScheduleSource,
+  outcome: CheckOutcome,
+  now: Date,
+  policy: NextCheckPolicy = {},
+): number {
   const min = policy.minIntervalSec ?? SCHEDULER_DEFAULTS.minIntervalSec;
   const max = policy.maxIntervalSec ?? SCHEDULER_DEFAULTS.maxIntervalSec;
   const clamp = (s: number) => Math.min(max, Math.max(min, Math.round(s)));
@@ -89,7 +94,12 @@ export function computeIntervalSec(source: ScheduleSource, outcome: CheckOutcome
 }
 
 /** The date of the next check after `outcome` at `now`. */
-export function computeNextCheck(source: ScheduleSource, outcome: CheckOutcome, now: Date, policy: NextCheckPolicy = {}): Date {
+export function computeNextCheck(
+  source: ScheduleSource,
+  outcome: CheckOutcome,
+  now: Date,
+  policy: NextCheckPolicy = {},
+): Date {
   return new Date(now.getTime() + computeIntervalSec(source, outcome, now, policy) * 1000);
 }
 

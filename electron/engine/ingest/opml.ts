@@ -29,11 +29,31 @@ export interface OpmlEntry {
 
 // Folder and category names other readers (and French users) give to our types.
 const TYPE_SYNONYMS: Record<string, SourceType> = {
-  'presse nationale': 'press-national', 'national': 'press-national', 'national press': 'press-national',
-  'presse régionale': 'press-regional', 'presse regionale': 'press-regional', 'régional': 'press-regional', 'regional': 'press-regional', 'pqr': 'press-regional',
-  'télévision': 'tv', 'television': 'tv', 'télé': 'tv', 'radio': 'radio', 'réseaux sociaux': 'social', 'social': 'social', 'social media': 'social',
-  'officiel': 'official', 'officiels': 'official', 'institutions': 'official', 'gouvernement': 'official',
-  'fact-checking': 'factcheck', 'fact-check': 'factcheck', 'vérification': 'factcheck', 'factcheck': 'factcheck', 'web': 'web', 'blogs': 'web',
+  'presse nationale': 'press-national',
+  national: 'press-national',
+  'national press': 'press-national',
+  'presse régionale': 'press-regional',
+  'presse regionale': 'press-regional',
+  régional: 'press-regional',
+  regional: 'press-regional',
+  pqr: 'press-regional',
+  télévision: 'tv',
+  television: 'tv',
+  télé: 'tv',
+  radio: 'radio',
+  'réseaux sociaux': 'social',
+  social: 'social',
+  'social media': 'social',
+  officiel: 'official',
+  officiels: 'official',
+  institutions: 'official',
+  gouvernement: 'official',
+  'fact-checking': 'factcheck',
+  'fact-check': 'factcheck',
+  vérification: 'factcheck',
+  factcheck: 'factcheck',
+  web: 'web',
+  blogs: 'web',
 };
 
 /** Maps a folder or category label to a source type, or null. */
@@ -54,7 +74,10 @@ const attr = (o: Outline, name: string): string | undefined => {
 /** Parses OPML text into feed entries (nested outlines flattened, duplicates by URL dropped). */
 export function parseOpml(xml: string): OpmlEntry[] {
   const parser = new XMLParser({
-    ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, parseTagValue: false,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseAttributeValue: false,
+    parseTagValue: false,
     isArray: (name) => name === 'outline',
   });
   let doc: Record<string, unknown>;
@@ -79,7 +102,10 @@ export function parseOpml(xml: string): OpmlEntry[] {
       }
       if (seen.has(xmlUrl)) continue;
       seen.add(xmlUrl);
-      const categories = (attr(o, 'category') ?? '').split(/[,/]/).map((c) => c.trim()).filter(Boolean);
+      const categories = (attr(o, 'category') ?? '')
+        .split(/[,/]/)
+        .map((c) => c.trim())
+        .filter(Boolean);
       const type = typeFromLabel(attr(o, 'vigie:type')) ?? categories.map(typeFromLabel).find((t) => t) ?? folderType;
       const reach = Number(attr(o, 'vigie:reach'));
       entries.push({
@@ -101,24 +127,37 @@ export function parseOpml(xml: string): OpmlEntry[] {
 }
 
 /** Writes sources as OPML 2.0, one folder per type, with vigie:* attributes for a lossless round trip. */
-export function buildOpml(sources: Array<Pick<Source, 'name' | 'url' | 'siteUrl' | 'type' | 'language' | 'priority' | 'reachWeight'>>, title = 'Vigie — sources', now = new Date()): string {
+export function buildOpml(
+  sources: Array<Pick<Source, 'name' | 'url' | 'siteUrl' | 'type' | 'language' | 'priority' | 'reachWeight'>>,
+  title = 'Vigie — sources',
+  now = new Date(),
+): string {
   const folders = SOURCE_TYPES.map((type) => ({
     '@_text': type,
     '@_title': type,
-    outline: sources.filter((s) => s.type === type).map((s) => ({
-      '@_type': 'rss',
-      '@_text': s.name,
-      '@_title': s.name,
-      '@_xmlUrl': s.url,
-      ...(s.siteUrl ? { '@_htmlUrl': s.siteUrl } : {}),
-      ...(s.language ? { '@_language': s.language } : {}),
-      '@_category': s.type,
-      '@_vigie:type': s.type,
-      '@_vigie:reach': String(s.reachWeight),
-      ...(s.priority ? { '@_vigie:priority': 'true' } : {}),
-    })),
+    outline: sources
+      .filter((s) => s.type === type)
+      .map((s) => ({
+        '@_type': 'rss',
+        '@_text': s.name,
+        '@_title': s.name,
+        '@_xmlUrl': s.url,
+        ...(s.siteUrl ? { '@_htmlUrl': s.siteUrl } : {}),
+        ...(s.language ? { '@_language': s.language } : {}),
+        '@_category': s.type,
+        '@_vigie:type': s.type,
+        '@_vigie:reach': String(s.reachWeight),
+        ...(s.priority ? { '@_vigie:priority': 'true' } : {}),
+      })),
   })).filter((f) => f.outline.length > 0);
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true, suppressBooleanAttributes: false });
+  const builder = new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    format: true,
+    indentBy: '  ',
+    suppressEmptyNode: true,
+    suppressBooleanAttributes: false,
+  });
   const xml = builder.build({
     opml: {
       '@_version': '2.0',
@@ -155,12 +194,22 @@ export function importOpml(db: Db, xml: string, opts: ImportOpmlOptions = {}): I
   const result: ImportOpmlResult = { found: entries.length, added: [], skipped: [], invalid: [] };
   db.transaction(() => {
     for (const e of entries) {
-      if (findSourceByUrl(db, e.url)) { result.skipped.push(e.url); continue; }
+      if (findSourceByUrl(db, e.url)) {
+        result.skipped.push(e.url);
+        continue;
+      }
       try {
-        result.added.push(addSource(db, {
-          name: e.name, url: e.url, siteUrl: e.siteUrl, type: e.type ?? opts.defaultType ?? 'web',
-          language: e.language ?? opts.defaultLanguage ?? null, priority: e.priority, reachWeight: e.reachWeight ?? undefined,
-        }));
+        result.added.push(
+          addSource(db, {
+            name: e.name,
+            url: e.url,
+            siteUrl: e.siteUrl,
+            type: e.type ?? opts.defaultType ?? 'web',
+            language: e.language ?? opts.defaultLanguage ?? null,
+            priority: e.priority,
+            reachWeight: e.reachWeight ?? undefined,
+          }),
+        );
       } catch (err) {
         result.invalid.push({ url: e.url, error: serializeError(err) });
       }

@@ -3,7 +3,20 @@ import type { Author, Enclosure, Feed, FeedItem } from '../../../shared/types/fe
 import { parseFeedDate } from './dates';
 import { nodes, readEngagement, readEnclosures, readGeo, type MapContext, type RawNodes } from './parse-rss';
 import { htmlToText, sanitizeHtml } from './sanitize';
-import { all, attr, child, first, firstText, isHttpUrl, resolveUrl, textOf, toCount, uniqueAuthors, uniqueStrings, type XmlNode } from './xml-nodes';
+import {
+  all,
+  attr,
+  child,
+  first,
+  firstText,
+  isHttpUrl,
+  resolveUrl,
+  textOf,
+  toCount,
+  uniqueAuthors,
+  uniqueStrings,
+  type XmlNode,
+} from './xml-nodes';
 
 /** Escapes text so it can be handled as HTML. */
 function escapeHtml(s: string): string {
@@ -27,7 +40,8 @@ export function atomHtml(node: XmlNode | undefined): string | null {
   const type = (attr(node, 'type') ?? 'text').toLowerCase();
   const mode = attr(node, 'mode')?.toLowerCase();
   // Atom 1.0 §4.1.3.3: a MIME type that is neither text nor XML means base64 content.
-  const binaryType = type.includes('/') && !/^text\/|xml|json|javascript/.test(type) && /^[A-Za-z0-9+/=\s]+$/.test(value);
+  const binaryType =
+    type.includes('/') && !/^text\/|xml|json|javascript/.test(type) && /^[A-Za-z0-9+/=\s]+$/.test(value);
   if (mode === 'base64' || binaryType) {
     try {
       value = Buffer.from(value.replace(/\s+/g, ''), 'base64').toString('utf8');
@@ -50,15 +64,17 @@ function atomText(node: XmlNode | undefined): string | null {
 
 /** Atom person constructs (<author>, <contributor>): name and email children. */
 function readPeople(list: unknown): Author[] {
-  return uniqueAuthors(all(list).map((p) => {
-    if (typeof p === 'string') return p.trim() ? { name: htmlToText(p) } : null;
-    const name = htmlToText(textOf(first(child(p, 'name'))));
-    const email = textOf(first(child(p, 'email'))).trim();
-    const a: Author = {};
-    if (name) a.name = name;
-    if (email) a.email = email;
-    return a;
-  }));
+  return uniqueAuthors(
+    all(list).map((p) => {
+      if (typeof p === 'string') return p.trim() ? { name: htmlToText(p) } : null;
+      const name = htmlToText(textOf(first(child(p, 'name'))));
+      const email = textOf(first(child(p, 'email'))).trim();
+      const a: Author = {};
+      if (name) a.name = name;
+      if (email) a.email = email;
+      return a;
+    }),
+  );
 }
 
 /** Link elements after the pre-parse rename (rss-parser would crash on attribute-less links). */
@@ -70,8 +86,10 @@ function linkNodes(raw: RawNodes): XmlNode[] {
 function alternateLink(links: XmlNode[], base: string | null): string | null {
   const hrefOf = (l: XmlNode) => attr(l, 'href') ?? (textOf(l).trim() || undefined);
   const alternates = links.filter((l) => (attr(l, 'rel') ?? 'alternate').toLowerCase() === 'alternate' && hrefOf(l));
-  const pick = alternates.find((l) => /html/i.test(attr(l, 'type') ?? 'text/html')) ?? alternates[0]
-    ?? links.find((l) => !/^(self|enclosure|edit|replies|hub)$/i.test(attr(l, 'rel') ?? '') && hrefOf(l));
+  const pick =
+    alternates.find((l) => /html/i.test(attr(l, 'type') ?? 'text/html')) ??
+    alternates[0] ??
+    links.find((l) => !/^(self|enclosure|edit|replies|hub)$/i.test(attr(l, 'rel') ?? '') && hrefOf(l));
   return pick ? resolveUrl(hrefOf(pick), base) : null;
 }
 
@@ -86,14 +104,24 @@ function mapEntry(raw: RawNodes, ctx: MapContext, feedAuthors: Author[]): FeedIt
   const base = baseOf(raw, ctx.baseUrl);
   const dateOpts = { fetchedAt: ctx.fetchedAt };
   const links = linkNodes(raw);
-  const enclosures: Enclosure[] = links.filter((l) => attr(l, 'rel')?.toLowerCase() === 'enclosure' && attr(l, 'href')).map((l) => ({
-    url: resolveUrl(attr(l, 'href'), base) as string, type: attr(l, 'type')?.trim() || null, length: toCount(attr(l, 'length')),
-  }));
+  const enclosures: Enclosure[] = links
+    .filter((l) => attr(l, 'rel')?.toLowerCase() === 'enclosure' && attr(l, 'href'))
+    .map((l) => ({
+      url: resolveUrl(attr(l, 'href'), base) as string,
+      type: attr(l, 'type')?.trim() || null,
+      length: toCount(attr(l, 'length')),
+    }));
   for (const e of readEnclosures(raw, base)) if (!enclosures.some((x) => x.url === e.url)) enclosures.push(e);
   const contentNode = first(nodes(raw, 'content'));
   const contentHtml = atomHtml(contentNode);
   const summaryHtml = atomHtml(first(nodes(raw, 'summary')));
-  const published = parseFeedDate(firstText(nodes(raw, 'vigie-published')) ?? firstText(nodes(raw, 'issued')) ?? firstText(nodes(raw, 'created')) ?? firstText(nodes(raw, 'dc:date')), dateOpts);
+  const published = parseFeedDate(
+    firstText(nodes(raw, 'vigie-published')) ??
+      firstText(nodes(raw, 'issued')) ??
+      firstText(nodes(raw, 'created')) ??
+      firstText(nodes(raw, 'dc:date')),
+    dateOpts,
+  );
   const updated = parseFeedDate(firstText(nodes(raw, 'vigie-updated')) ?? firstText(nodes(raw, 'modified')), dateOpts);
   const authors = readPeople(nodes(raw, 'author'));
   const dcAuthors = all(nodes(raw, 'dc:creator')).map((a) => ({ name: htmlToText(textOf(a)) }));
@@ -106,7 +134,11 @@ function mapEntry(raw: RawNodes, ctx: MapContext, feedAuthors: Author[]): FeedIt
     updated,
     // RFC 4287 §4.2.1: an entry without author inherits the feed's.
     authors: authors.length || dcAuthors.length ? uniqueAuthors([...authors, ...dcAuthors]) : feedAuthors,
-    categories: uniqueStrings(all(nodes(raw, 'category')).map((c) => attr(c, 'term') ?? attr(c, 'label') ?? textOf(c)).map((c) => (c ? htmlToText(c) : null))),
+    categories: uniqueStrings(
+      all(nodes(raw, 'category'))
+        .map((c) => attr(c, 'term') ?? attr(c, 'label') ?? textOf(c))
+        .map((c) => (c ? htmlToText(c) : null)),
+    ),
     summary: summaryHtml ? htmlToText(summaryHtml) || null : null,
     content: contentHtml ? sanitizeHtml(contentHtml, base) || null : null,
     enclosures,
@@ -133,7 +165,9 @@ export function mapAtomFeed(feed: RawNodes, entries: RawNodes[], ctx: MapContext
     format: 'atom',
     title: atomText(first(nodes(feed, 'title'))),
     link,
-    description: atomText(first(nodes(feed, 'subtitle')) ?? first(nodes(feed, 'tagline')) ?? first(nodes(feed, 'info'))),
+    description: atomText(
+      first(nodes(feed, 'subtitle')) ?? first(nodes(feed, 'tagline')) ?? first(nodes(feed, 'info')),
+    ),
     language: lang ? lang.trim().toLowerCase().replace(/_/g, '-') || null : null,
     published: parseFeedDate(firstText(nodes(feed, 'vigie-published')), dateOpts),
     updated: parseFeedDate(firstText(nodes(feed, 'vigie-updated')) ?? firstText(nodes(feed, 'modified')), dateOpts),

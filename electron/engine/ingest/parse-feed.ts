@@ -3,13 +3,28 @@ import Parser from 'rss-parser';
 import { AppError, isAppError } from '../../../shared/errors';
 import type { Feed, FeedItem } from '../../../shared/types/feed';
 import { decodeFeedBytes } from './decode';
-import { channelFreeKey, dependsOnFetchTime, detachItem, envelopeKey, itemKey, ParsedItemCache, splitItems, type ItemSplit } from './item-cache';
+import {
+  channelFreeKey,
+  dependsOnFetchTime,
+  detachItem,
+  envelopeKey,
+  itemKey,
+  ParsedItemCache,
+  splitItems,
+  type ItemSplit,
+} from './item-cache';
 import { mapAtomFeed } from './parse-atom';
 import { parseJsonFeed } from './parse-json-feed';
 import { parseLenient } from './parse-lenient';
 import { FEED_ELEMENTS, ITEM_ELEMENTS, mapRssFeed, type MapContext, type RawNodes } from './parse-rss';
 import { resolveUrl } from './xml-nodes';
-import { closeTruncatedDocument, demoronizeCharRefs, repairXmlEntities, stripIllegalXmlChars, wrapInlineMarkup } from './repair-xml';
+import {
+  closeTruncatedDocument,
+  demoronizeCharRefs,
+  repairXmlEntities,
+  stripIllegalXmlChars,
+  wrapInlineMarkup,
+} from './repair-xml';
 
 /** Options of parseFeed. */
 export interface ParseFeedOptions {
@@ -34,12 +49,18 @@ const toCustom = (names: string[]) => names.map((n) => [n, `x:${n}`, { keepArray
 /** One rss-parser for every call: xml2js resets its state after each document. */
 const rssParser = new Parser({
   defaultRSS: 2,
-  customFields: { feed: toCustom(FEED_ELEMENTS) as unknown as string[], item: toCustom(ITEM_ELEMENTS) as unknown as string[] },
+  customFields: {
+    feed: toCustom(FEED_ELEMENTS) as unknown as string[],
+    item: toCustom(ITEM_ELEMENTS) as unknown as string[],
+  },
 });
 
 /** Name of the root element (after the prolog, comments and doctype), or null. */
 function rootElement(text: string): string | null {
-  const m = /^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]*\[[\s\S]*?\])?[^>]*>))*\s*<([A-Za-z_][\w:.-]*)/i.exec(text.slice(0, 65536));
+  const m =
+    /^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]*\[[\s\S]*?\])?[^>]*>))*\s*<([A-Za-z_][\w:.-]*)/i.exec(
+      text.slice(0, 65536),
+    );
   return m ? m[1] : null;
 }
 
@@ -92,7 +113,10 @@ async function parseStrict(xml: string): Promise<{ feed: RawNodes; items: RawNod
  * lenient reader (mismatched or unclosed tags) before truncation recovery, and the other way round
  * for a cut-off document. A recovery that loses every item the text visibly holds is not accepted.
  */
-async function parseXmlTree(xml: string, format: XmlFormat): Promise<{ feed: RawNodes; items: RawNodes[]; strict: boolean }> {
+async function parseXmlTree(
+  xml: string,
+  format: XmlFormat,
+): Promise<{ feed: RawNodes; items: RawNodes[]; strict: boolean }> {
   let lastError: unknown;
   try {
     return await parseStrict(xml);
@@ -126,7 +150,10 @@ async function parseXmlTree(xml: string, format: XmlFormat): Promise<{ feed: Raw
  * `parse.not_a_feed` (HTML page, other XML or JSON) or `parse.invalid` (unrecoverable syntax).
  */
 export async function parseFeed(input: Buffer | string, options: ParseFeedOptions = {}): Promise<Feed> {
-  const text = (typeof input === 'string' ? input : decodeFeedBytes(input, options.contentType).text).replace(/^\uFEFF/, '');
+  const text = (typeof input === 'string' ? input : decodeFeedBytes(input, options.contentType).text).replace(
+    /^\uFEFF/,
+    '',
+  );
   const trimmed = text.trim();
   if (!trimmed) throw new AppError('parse.empty', 'empty document');
   const ctx: MapContext = { baseUrl: options.baseUrl ?? null, fetchedAt: options.fetchedAt ?? new Date() };
@@ -157,12 +184,20 @@ export async function parseFeed(input: Buffer | string, options: ParseFeedOption
 }
 
 /** Parses a whole XML document and maps it; `strict` is false when a repair was needed. */
-async function parseAndMap(xmlText: string, format: XmlFormat, root: string, ctx: MapContext): Promise<{ feed: Feed; strict: boolean }> {
+async function parseAndMap(
+  xmlText: string,
+  format: XmlFormat,
+  root: string,
+  ctx: MapContext,
+): Promise<{ feed: Feed; strict: boolean }> {
   const { feed, items, strict } = await parseXmlTree(prepareXml(xmlText, format, root), format);
   // rss-parser drops the root's attributes: an xml:base there still governs relative links.
   const rootBase = format === 'atom' ? null : rootXmlBase(xmlText, root);
   const mapCtx = rootBase ? { ...ctx, baseUrl: resolveUrl(rootBase, ctx.baseUrl) } : ctx;
-  return { feed: format === 'atom' ? mapAtomFeed(feed, items, mapCtx) : mapRssFeed(feed, items, mapCtx, format), strict };
+  return {
+    feed: format === 'atom' ? mapAtomFeed(feed, items, mapCtx) : mapRssFeed(feed, items, mapCtx, format),
+    strict,
+  };
 }
 
 /**
@@ -170,9 +205,18 @@ async function parseAndMap(xmlText: string, format: XmlFormat, root: string, ctx
  * to the whole document when the reduced one does not give back exactly the missing items; only
  * items of a strict, fully accounted-for parse are remembered.
  */
-async function parseReusing(xmlText: string, format: XmlFormat, root: string, ctx: MapContext, split: ItemSplit, cache: ParsedItemCache): Promise<Feed> {
+async function parseReusing(
+  xmlText: string,
+  format: XmlFormat,
+  root: string,
+  ctx: MapContext,
+  split: ItemSplit,
+  cache: ParsedItemCache,
+): Promise<Feed> {
   const envelope = envelopeKey(split, ctx.baseUrl);
-  const keys = split.spans.map((span) => itemKey((format !== 'atom' && channelFreeKey(format, span)) || envelope, span));
+  const keys = split.spans.map((span) =>
+    itemKey((format !== 'atom' && channelFreeKey(format, span)) || envelope, span),
+  );
   const items = keys.map((k) => cache.get(k));
   const missing = items.flatMap((it, i) => (it === undefined ? [i] : []));
   const fetchedIso = ctx.fetchedAt.toISOString();
@@ -197,7 +241,8 @@ async function parseReusing(xmlText: string, format: XmlFormat, root: string, ct
     }
   }
   const whole = await parseAndMap(xmlText, format, root, ctx);
-  if (whole.strict && whole.feed.items.length === keys.length) whole.feed.items = whole.feed.items.map((it, i) => remember(i, it));
+  if (whole.strict && whole.feed.items.length === keys.length)
+    whole.feed.items = whole.feed.items.map((it, i) => remember(i, it));
   cache.misses += keys.length;
   return whole.feed;
 }

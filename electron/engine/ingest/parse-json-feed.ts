@@ -17,15 +17,17 @@ function str(v: unknown): string | null {
 /** JSON Feed authors: 1.1 `authors` array, 1.0 `author` object. */
 function readAuthors(obj: Json): Author[] {
   const list = Array.isArray(obj.authors) ? obj.authors : obj.author ? [obj.author] : [];
-  return uniqueAuthors(list.map((a: unknown) => {
-    if (!a || typeof a !== 'object') return null;
-    const name = str((a as Json).name);
-    const url = str((a as Json).url);
-    const out: Author = {};
-    if (name) out.name = htmlToText(name);
-    if (url?.startsWith('mailto:')) out.email = url.slice(7);
-    return out;
-  }));
+  return uniqueAuthors(
+    list.map((a: unknown) => {
+      if (!a || typeof a !== 'object') return null;
+      const name = str((a as Json).name);
+      const url = str((a as Json).url);
+      const out: Author = {};
+      if (name) out.name = htmlToText(name);
+      if (url?.startsWith('mailto:')) out.email = url.slice(7);
+      return out;
+    }),
+  );
 }
 
 /** Escapes plain text so it can be stored as HTML content. */
@@ -42,11 +44,13 @@ function mapItem(it: Json, ctx: MapContext, feedAuthors: Author[]): FeedItem {
   const html = str(it.content_html);
   const text = str(it.content_text);
   const attachments = Array.isArray(it.attachments) ? (it.attachments as Json[]) : [];
-  const enclosures: Enclosure[] = attachments.filter((a) => a && str(a.url)).map((a) => ({
-    url: resolveUrl(str(a.url), base) as string,
-    type: str(a.mime_type),
-    length: toCount(str(a.size_in_bytes)),
-  }));
+  const enclosures: Enclosure[] = attachments
+    .filter((a) => a && str(a.url))
+    .map((a) => ({
+      url: resolveUrl(str(a.url), base) as string,
+      type: str(a.mime_type),
+      length: toCount(str(a.size_in_bytes)),
+    }));
   const authors = readAuthors(it);
   const title = str(it.title);
   const summary = str(it.summary);
@@ -57,7 +61,9 @@ function mapItem(it: Json, ctx: MapContext, feedAuthors: Author[]): FeedItem {
     published,
     updated,
     authors: authors.length ? authors : feedAuthors,
-    categories: uniqueStrings(Array.isArray(it.tags) ? it.tags.map((t: unknown) => (typeof t === 'string' ? htmlToText(t) : null)) : []),
+    categories: uniqueStrings(
+      Array.isArray(it.tags) ? it.tags.map((t: unknown) => (typeof t === 'string' ? htmlToText(t) : null)) : [],
+    ),
     summary: summary ? htmlToText(summary) || null : null,
     content: html ? sanitizeHtml(html, base) || null : text ? textToHtml(text) : null,
     enclosures,
@@ -72,14 +78,18 @@ export function parseJsonFeed(text: string, ctx: MapContext): Feed {
   } catch (err) {
     throw new AppError('parse.invalid', `invalid JSON: ${(err as Error).message}`, {}, { cause: err });
   }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new AppError('parse.not_a_feed', 'JSON document is not a JSON Feed');
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+    throw new AppError('parse.not_a_feed', 'JSON document is not a JSON Feed');
   const feed = doc as Json;
   const version = str(feed.version) ?? '';
-  if (!/jsonfeed\.org/i.test(version) && !Array.isArray(feed.items)) throw new AppError('parse.not_a_feed', 'JSON document is not a JSON Feed');
+  if (!/jsonfeed\.org/i.test(version) && !Array.isArray(feed.items))
+    throw new AppError('parse.not_a_feed', 'JSON document is not a JSON Feed');
   const link = resolveUrl(str(feed.home_page_url), ctx.baseUrl);
   const base = ctx.baseUrl ?? link ?? str(feed.feed_url);
   const authors = readAuthors(feed);
-  const items = Array.isArray(feed.items) ? (feed.items as unknown[]).filter((i): i is Json => !!i && typeof i === 'object') : [];
+  const items = Array.isArray(feed.items)
+    ? (feed.items as unknown[]).filter((i): i is Json => !!i && typeof i === 'object')
+    : [];
   const title = str(feed.title);
   const description = str(feed.description);
   return {

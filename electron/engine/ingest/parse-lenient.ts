@@ -25,7 +25,8 @@ type Node = Record<string, unknown>;
 function toRaw(el: unknown): RawNodes {
   const raw: RawNodes = {};
   if (!el || typeof el !== 'object') return raw;
-  for (const [key, value] of Object.entries(el as Node)) raw[`x:${key}`] = key === '$' && Array.isArray(value) ? value[0] : value;
+  for (const [key, value] of Object.entries(el as Node))
+    raw[`x:${key}`] = key === '$' && Array.isArray(value) ? value[0] : value;
   return raw;
 }
 
@@ -46,9 +47,14 @@ function normalize(value: unknown): unknown {
 }
 
 /** Feed-level raw nodes and item raw nodes, or null when the document has no feed root. */
-export function parseLenient(xml: string, format: 'rss' | 'rdf' | 'atom'): { feed: RawNodes; items: RawNodes[] } | null {
+export function parseLenient(
+  xml: string,
+  format: 'rss' | 'rdf' | 'atom',
+): { feed: RawNodes; items: RawNodes[] } | null {
   const doc = normalize(lenientParser.parse(xml)) as Node;
-  const rootKey = Object.keys(doc).find((k) => (format === 'atom' ? k === 'feed' : format === 'rss' ? k === 'rss' : /(^|:)RDF$/i.test(k)));
+  const rootKey = Object.keys(doc).find((k) =>
+    format === 'atom' ? k === 'feed' : format === 'rss' ? k === 'rss' : /(^|:)RDF$/i.test(k),
+  );
   const root = rootKey ? (doc[rootKey] as Node[])[0] : undefined;
   if (!root || typeof root !== 'object') return null;
   const itemName = format === 'atom' ? 'entry' : 'item';

@@ -31,6 +31,10 @@ parentPort?.on('message', (job: ParseJob) => {
       return;
     }
     const items = wire.encode(result.feed.items, result.prepared);
-    parentPort!.postMessage({ id: job.id, result: { ...result, feed: { ...result.feed, items: [] }, prepared: undefined }, items });
+    parentPort!.postMessage({
+      id: job.id,
+      result: { ...result, feed: { ...result.feed, items: [] }, prepared: undefined },
+      items,
+    });
   });
 });

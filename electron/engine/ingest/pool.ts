@@ -61,9 +61,12 @@ export function createPool(opts: PoolOptions = {}): Pool {
 
   // Starts as many queued jobs as the limits allow, oldest first, skipping saturated keys.
   const pump = () => {
-    for (let i = 0; i < queue.length && running < concurrency; ) {
+    for (let i = 0; i < queue.length && running < concurrency;) {
       const job = queue[i];
-      if ((perKeyRunning.get(job.key) ?? 0) >= perKey) { i++; continue; }
+      if ((perKeyRunning.get(job.key) ?? 0) >= perKey) {
+        i++;
+        continue;
+      }
       queue.splice(i, 1);
       running++;
       perKeyRunning.set(job.key, (perKeyRunning.get(job.key) ?? 0) + 1);
@@ -75,7 +78,8 @@ export function createPool(opts: PoolOptions = {}): Pool {
   const release = (key: string) => {
     running--;
     const n = (perKeyRunning.get(key) ?? 1) - 1;
-    if (n <= 0) perKeyRunning.delete(key); else perKeyRunning.set(key, n);
+    if (n <= 0) perKeyRunning.delete(key);
+    else perKeyRunning.set(key, n);
     pump();
   };
 
@@ -84,7 +88,10 @@ export function createPool(opts: PoolOptions = {}): Pool {
       return new Promise<T>((resolve, reject) => {
         const start = () => {
           // Promise.resolve().then() also catches a task that throws synchronously.
-          Promise.resolve().then(task).then(resolve, reject).finally(() => release(key));
+          Promise.resolve()
+            .then(task)
+            .then(resolve, reject)
+            .finally(() => release(key));
         };
         queue.push({ key, start, reject });
         pump();
@@ -100,7 +107,11 @@ export function createPool(opts: PoolOptions = {}): Pool {
       settleIdle();
       return dropped.length;
     },
-    get running() { return running; },
-    get queued() { return queue.length; },
+    get running() {
+      return running;
+    },
+    get queued() {
+      return queue.length;
+    },
   };
 }

@@ -19,15 +19,26 @@ const invalid = (kind: string, value: string, hint: string) =>
 
 function tryUrl(value: string): URL | null {
   if (!/^https?:\/\//i.test(value)) return null;
-  try { return new URL(value); } catch { return null; }
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
 }
 
 /** `@user@instance`, `user@instance` or `https://instance/@user` → feed of the account. */
 function mastodon(value: string): NewSource {
   const u = tryUrl(value);
-  let user: string | undefined; let host: string | undefined;
-  if (u) { host = u.host; user = /^\/@([^/]+)/.exec(u.pathname)?.[1]; }
-  else { const m = /^@?([^@\s/]+)@([^@\s/]+\.[^@\s/]+)$/.exec(value); user = m?.[1]; host = m?.[2]; }
+  let user: string | undefined;
+  let host: string | undefined;
+  if (u) {
+    host = u.host;
+    user = /^\/@([^/]+)/.exec(u.pathname)?.[1];
+  } else {
+    const m = /^@?([^@\s/]+)@([^@\s/]+\.[^@\s/]+)$/.exec(value);
+    user = m?.[1];
+    host = m?.[2];
+  }
   if (!user || !host) throw invalid('mastodon', value, 'expected @user@instance or https://instance/@user');
   user = user.replace(/\.rss$/, '');
   return { name: `Mastodon @${user}@${host}`, url: `https://${host.toLowerCase()}/@${user}.rss`, type: 'social' };
@@ -36,12 +47,23 @@ function mastodon(value: string): NewSource {
 /** `#tag@instance`, `tag@instance`, `#tag` (mastodon.social) or `https://instance/tags/tag` → hashtag feed. */
 function mastodonTag(value: string): NewSource {
   const u = tryUrl(value);
-  let tag: string | undefined; let host: string | undefined;
-  if (u) { host = u.host; tag = /^\/tags\/([^/]+)/.exec(u.pathname)?.[1]; }
-  else { const m = /^#?([^@\s#/]+)(?:@([^@\s/]+\.[^@\s/]+))?$/.exec(value); tag = m?.[1]; host = m?.[2] ?? DEFAULT_MASTODON_INSTANCE; }
+  let tag: string | undefined;
+  let host: string | undefined;
+  if (u) {
+    host = u.host;
+    tag = /^\/tags\/([^/]+)/.exec(u.pathname)?.[1];
+  } else {
+    const m = /^#?([^@\s#/]+)(?:@([^@\s/]+\.[^@\s/]+))?$/.exec(value);
+    tag = m?.[1];
+    host = m?.[2] ?? DEFAULT_MASTODON_INSTANCE;
+  }
   if (!tag || !host) throw invalid('mastodon-tag', value, 'expected #tag@instance or https://instance/tags/tag');
   tag = decodeURIComponent(tag.replace(/\.rss$/, ''));
-  return { name: `Mastodon #${tag} (${host})`, url: `https://${host.toLowerCase()}/tags/${encodeURIComponent(tag)}.rss`, type: 'social' };
+  return {
+    name: `Mastodon #${tag} (${host})`,
+    url: `https://${host.toLowerCase()}/tags/${encodeURIComponent(tag)}.rss`,
+    type: 'social',
+  };
 }
 
 /** `@handle`, `handle` or `https://bsky.app/profile/handle` → Bluesky's profile RSS. */
@@ -59,7 +81,8 @@ function youtube(value: string): NewSource {
   const u = tryUrl(value);
   const id = u ? (/^\/channel\/(UC[\w-]{22})/.exec(u.pathname)?.[1] ?? u.searchParams.get('channel_id')) : value;
   // @handles and /c/ names need a page fetch to resolve; a preset stays offline and exact.
-  if (!id || !/^UC[\w-]{22}$/.test(id)) throw invalid('youtube', value, 'expected a channel id UC… (24 characters) or a /channel/UC… URL');
+  if (!id || !/^UC[\w-]{22}$/.test(id))
+    throw invalid('youtube', value, 'expected a channel id UC… (24 characters) or a /channel/UC… URL');
   return { name: `YouTube ${id}`, url: `https://www.youtube.com/feeds/videos.xml?channel_id=${id}`, type: 'social' };
 }
 
@@ -87,12 +110,21 @@ function googleNews(value: string): NewSource {
 export function buildPresetSource(kind: string, value: string): NewSource {
   const v = value.trim();
   switch (kind) {
-    case 'mastodon': return mastodon(v);
-    case 'mastodon-tag': return mastodonTag(v);
-    case 'bluesky': return bluesky(v);
-    case 'youtube': return youtube(v);
-    case 'reddit': return reddit(v);
-    case 'googlenews': return googleNews(v);
-    default: throw new AppError('input.invalid', `unknown preset "${kind}" (expected one of ${PRESET_KINDS.join(', ')})`, { kind });
+    case 'mastodon':
+      return mastodon(v);
+    case 'mastodon-tag':
+      return mastodonTag(v);
+    case 'bluesky':
+      return bluesky(v);
+    case 'youtube':
+      return youtube(v);
+    case 'reddit':
+      return reddit(v);
+    case 'googlenews':
+      return googleNews(v);
+    default:
+      throw new AppError('input.invalid', `unknown preset "${kind}" (expected one of ${PRESET_KINDS.join(', ')})`, {
+        kind,
+      });
   }
 }

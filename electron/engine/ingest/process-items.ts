@@ -144,7 +144,12 @@ const UNSCOPED_GUID = 'g:?:';
 /** Dedup keys: URL guids are global, other guids only mean something inside their source (null: not known yet). */
 function dedupKeys(guid: string | null, link: string | null, sourceId: number | null): string[] {
   const keys: string[] = [];
-  if (guid) keys.push(isAbsoluteHttpUrl(guid) ? 'g:' + canonicalizeUrl(guid) : `${sourceId === null ? UNSCOPED_GUID : `g:${sourceId}:`}${guid}`);
+  if (guid)
+    keys.push(
+      isAbsoluteHttpUrl(guid)
+        ? 'g:' + canonicalizeUrl(guid)
+        : `${sourceId === null ? UNSCOPED_GUID : `g:${sourceId}:`}${guid}`,
+    );
   if (link) keys.push('l:' + link);
   return keys;
 }
@@ -234,7 +239,8 @@ export function prepareItems(feed: Feed, ctx: { fetchedAt: Date; detectLanguage?
   const hint = feed.language ?? null;
   return feed.items.map((item) => {
     const known = PREPARED.get(item);
-    if (known && (!ctx.detectLanguage || known.detected?.hint === hint)) return known.fetchedAt === fetchedAt ? known : { ...known, fetchedAt };
+    if (known && (!ctx.detectLanguage || known.detected?.hint === hint))
+      return known.fetchedAt === fetchedAt ? known : { ...known, fetchedAt };
     const p = prepareItem(item, null, fetchedAt);
     if (ctx.detectLanguage) p.detected = { hint, language: languageOf(p, hint) };
     PREPARED.set(item, p);
@@ -243,7 +249,10 @@ export function prepareItems(feed: Feed, ctx: { fetchedAt: Date; detectLanguage?
 }
 
 /** Completes prepareItems' output for `sourceId`: same result as processItems on the same feed. */
-export function finishPreparedItems(prepared: PreparedItem[], ctx: { sourceId: number; feedLanguage?: string | null }): ProcessedItem[] {
+export function finishPreparedItems(
+  prepared: PreparedItem[],
+  ctx: { sourceId: number; feedLanguage?: string | null },
+): ProcessedItem[] {
   const hint = ctx.feedLanguage ?? null;
   return prepared.map((p) => finishItem(p, hint, ctx.sourceId));
 }

@@ -25,14 +25,14 @@ export interface ParseJob {
 /** Outcome of reading and parsing one file. */
 export type ParsedFile =
   | {
-    ok: true;
-    /** The feed; its `items` are empty when `prepared` is set (they would only be cloned twice). */
-    feed: Feed;
-    /** ISO: newest item date, else the file's mtime. */
-    fetchedAt: string;
-    /** prepareItems(feed) when asked for (`prepare`). */
-    prepared?: PreparedItem[];
-  }
+      ok: true;
+      /** The feed; its `items` are empty when `prepared` is set (they would only be cloned twice). */
+      feed: Feed;
+      /** ISO: newest item date, else the file's mtime. */
+      fetchedAt: string;
+      /** prepareItems(feed) when asked for (`prepare`). */
+      prepared?: PreparedItem[];
+    }
   | { ok: false; error: SerializedError };
 
 /** The effective fetch date of a file: its newest item date, else its modification time. */

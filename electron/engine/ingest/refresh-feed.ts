@@ -57,12 +57,26 @@ export interface RefreshOptions {
 }
 
 /** Refreshes one source and records its health; resolves a RefreshResult, never rejects. */
-export async function refreshFeed(db: Db, source: SchedulableSource, opts: RefreshOptions = {}): Promise<RefreshResult> {
+export async function refreshFeed(
+  db: Db,
+  source: SchedulableSource,
+  opts: RefreshOptions = {},
+): Promise<RefreshResult> {
   const now = opts.now ?? (() => new Date());
   const t0 = Date.now();
-  const base = { sourceId: source.id, sourceName: source.name, url: source.url, items: 0, new: 0, newIds: [] as number[] };
-  const done = (r: Omit<RefreshResult, keyof typeof base | 'durationMs'> & Partial<typeof base>): RefreshResult =>
-    ({ ...base, ...r, durationMs: Date.now() - t0 });
+  const base = {
+    sourceId: source.id,
+    sourceName: source.name,
+    url: source.url,
+    items: 0,
+    new: 0,
+    newIds: [] as number[],
+  };
+  const done = (r: Omit<RefreshResult, keyof typeof base | 'durationMs'> & Partial<typeof base>): RefreshResult => ({
+    ...base,
+    ...r,
+    durationMs: Date.now() - t0,
+  });
   try {
     const res = await fetchFeed(source.url, {
       ...opts.fetch,
@@ -73,40 +87,77 @@ export async function refreshFeed(db: Db, source: SchedulableSource, opts: Refre
     const at = now();
     if (res.status === 'not-modified') {
       // A 304 costs nothing and proves the feed is alive: health stays good, validators kept.
-      const next = computeNextCheck(source, { kind: 'not-modified', maxAgeSec: res.maxAgeSec, expires: res.expires }, at, opts.policy);
+      const next = computeNextCheck(
+        source,
+        { kind: 'not-modified', maxAgeSec: res.maxAgeSec, expires: res.expires },
+        at,
+        opts.policy,
+      );
       recordNotModified(db, source.id, { nextCheckAt: next, at });
-      return done({ status: 'not-modified', nextCheckAt: next.toISOString(), ...(res.permanentRedirect ? { movedTo: res.finalUrl } : {}) });
+      return done({
+        status: 'not-modified',
+        nextCheckAt: next.toISOString(),
+        ...(res.permanentRedirect ? { movedTo: res.finalUrl } : {}),
+      });
     }
     const feed = await parseFeed(res.body, { contentType: res.contentType, fetchedAt: at, baseUrl: res.finalUrl });
-    const stored = storeFeedItems(db, source, feed, { fetchedAt: at, language: source.language, skipAnalysis: opts.skipAnalysis });
-    const itemsPerDay = estimateItemsPerDay(feed.items.map((i) => i.published ?? i.updated), at);
+    const stored = storeFeedItems(db, source, feed, {
+      fetchedAt: at,
+      language: source.language,
+      skipAnalysis: opts.skipAnalysis,
+    });
+    const itemsPerDay = estimateItemsPerDay(
+      feed.items.map((i) => i.published ?? i.updated),
+      at,
+    );
     const ttlMinutes = feed.ttlMinutes ?? null;
     const next = computeNextCheck(
       { ...source, itemsPerDay: itemsPerDay ?? source.itemsPerDay, ttlMinutes },
-      { kind: 'ok', maxAgeSec: res.maxAgeSec, expires: res.expires }, at, opts.policy,
+      { kind: 'ok', maxAgeSec: res.maxAgeSec, expires: res.expires },
+      at,
+      opts.policy,
     );
     recordSuccess(db, source.id, {
-      etag: res.etag, lastModified: res.lastModified, nextCheckAt: next, ttlMinutes, itemsPerDay, siteUrl: feed.link, at,
+      etag: res.etag,
+      lastModified: res.lastModified,
+      nextCheckAt: next,
+      ttlMinutes,
+      itemsPerDay,
+      siteUrl: feed.link,
+      at,
     });
     return done({
-      status: 'ok', items: stored.items, new: stored.new, newIds: stored.newIds, nextCheckAt: next.toISOString(),
+      status: 'ok',
+      items: stored.items,
+      new: stored.new,
+      newIds: stored.newIds,
+      nextCheckAt: next.toISOString(),
       ...(res.permanentRedirect ? { movedTo: res.finalUrl } : {}),
     });
   } catch (err) {
     const error = serializeError(err);
     if (error.code === 'fetch.aborted') return done({ status: 'aborted', nextCheckAt: null, error });
     const at = now();
-    const retryAfterSec = err instanceof AppError && typeof err.context.retryAfterSec === 'number' ? err.context.retryAfterSec : null;
+    const retryAfterSec =
+      err instanceof AppError && typeof err.context.retryAfterSec === 'number' ? err.context.retryAfterSec : null;
     const errorCount = source.health.errorCount + 1;
     const next = computeNextCheck(source, { kind: 'error', errorCount, retryAfterSec }, at, opts.policy);
     try {
       const { paused } = recordFailure(db, source.id, {
-        code: error.code, message: error.message, nextCheckAt: next, at, pauseAfterErrors: opts.pauseAfterErrors,
+        code: error.code,
+        message: error.message,
+        nextCheckAt: next,
+        at,
+        pauseAfterErrors: opts.pauseAfterErrors,
       });
       return done({ status: 'error', nextCheckAt: next.toISOString(), error, paused });
     } catch (dbErr) {
       // The database itself failed (busy, closed): report both, still without throwing.
-      return done({ status: 'error', nextCheckAt: null, error: { ...error, context: { ...error.context, recordError: serializeError(dbErr).message } } });
+      return done({
+        status: 'error',
+        nextCheckAt: null,
+        error: { ...error, context: { ...error.context, recordError: serializeError(dbErr).message } },
+      });
     }
   }
 }

@@ -25,16 +25,26 @@ function htmlEntityToNumeric(name: string): string | null {
 
 /** True when a numeric character reference names a character XML allows. */
 function isLegalCodePoint(cp: number): boolean {
-  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+  return (
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
 }
 
 /** Fixes ampersands in markup text: bare `&` → `&amp;`, HTML named entities → numeric references. */
 function repairAmpersands(segment: string): string {
-  return segment.replace(/&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));|&/g, (m, dec: string, hex: string, name: string) => {
-    if (dec || hex) return isLegalCodePoint(dec ? Number(dec) : parseInt(hex, 16)) ? m : '';
-    if (name) return XML_ENTITIES.has(name) ? m : htmlEntityToNumeric(name) ?? `&amp;${name};`;
-    return '&amp;';
-  });
+  return segment.replace(
+    /&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));|&/g,
+    (m, dec: string, hex: string, name: string) => {
+      if (dec || hex) return isLegalCodePoint(dec ? Number(dec) : parseInt(hex, 16)) ? m : '';
+      if (name) return XML_ENTITIES.has(name) ? m : (htmlEntityToNumeric(name) ?? `&amp;${name};`);
+      return '&amp;';
+    },
+  );
 }
 
 /** Windows-1252 characters for code points 0x80–0x9F (publishers write &#146; meaning ’). */
@@ -68,10 +78,12 @@ export function repairXmlEntities(text: string): string {
 }
 
 /** Elements that may carry inline (X)HTML markup in feeds. */
-const MARKUP_ELEMENTS = /<((?:(?:atom\w*|content|xhtml|html|dc|dcterms|itunes|rss):)?(?:title|subtitle|tagline|summary|content|description|encoded|body|fullitem|info|rights|copyright))(\s[^>]*?)?(?<!\/)>([\s\S]*?)<\/\1\s*>/g;
+const MARKUP_ELEMENTS =
+  /<((?:(?:atom\w*|content|xhtml|html|dc|dcterms|itunes|rss):)?(?:title|subtitle|tagline|summary|content|description|encoded|body|fullitem|info|rights|copyright))(\s[^>]*?)?(?<!\/)>([\s\S]*?)<\/\1\s*>/g;
 
 /** Cheap pre-check: some markup element whose content starts with a child tag or text then a tag. */
-const MARKUP_HINT = /<(?:(?:atom\w*|content|xhtml|html|dc|dcterms|itunes|rss):)?(?:title|subtitle|tagline|summary|content|description|encoded|body|fullitem|info|rights|copyright)[\s>][^<]*<[^!/]/;
+const MARKUP_HINT =
+  /<(?:(?:atom\w*|content|xhtml|html|dc|dcterms|itunes|rss):)?(?:title|subtitle|tagline|summary|content|description|encoded|body|fullitem|info|rights|copyright)[\s>][^<]*<[^!/]/;
 
 /**
  * Wraps inline markup of text elements (Atom type="xhtml", RSS naked HTML) in CDATA so the XML
@@ -86,7 +98,8 @@ export function wrapInlineMarkup(text: string): string {
 }
 
 /** Opening/closing tags (not comments, PIs, CDATA or declarations) for the truncation scan. */
-const TAG = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<[?!][^>]*>|<(\/?)([A-Za-z_][\w:.-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+const TAG =
+  /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<[?!][^>]*>|<(\/?)([A-Za-z_][\w:.-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
 
 /**
  * Recovers a truncated document: keeps everything up to the last complete item/entry and closes
@@ -107,5 +120,11 @@ export function closeTruncatedDocument(text: string): string | null {
       if (at !== -1) stack.length = at;
     } else stack.push(m[2]);
   }
-  return prefix + stack.reverse().map((name) => `</${name}>`).join('');
+  return (
+    prefix +
+    stack
+      .reverse()
+      .map((name) => `</${name}>`)
+      .join('')
+  );
 }

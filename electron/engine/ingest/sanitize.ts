@@ -6,15 +6,91 @@ const SAFE_SCHEMES = ['http', 'https', 'mailto'];
 
 /** Text and media elements only: no script, style, form, frame or plugin element survives. */
 const ALLOWED_TAGS = [
-  'p', 'br', 'hr', 'div', 'span', 'b', 'i', 'em', 'strong', 'u', 's', 'strike', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'abbr', 'acronym',
-  'cite', 'q', 'blockquote', 'code', 'pre', 'kbd', 'samp', 'var', 'tt', 'big', 'time', 'address', 'dfn',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'a', 'img', 'figure', 'figcaption', 'picture', 'source', 'video', 'audio', 'track',
-  'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'colgroup', 'col',
+  'p',
+  'br',
+  'hr',
+  'div',
+  'span',
+  'b',
+  'i',
+  'em',
+  'strong',
+  'u',
+  's',
+  'strike',
+  'del',
+  'ins',
+  'mark',
+  'small',
+  'sub',
+  'sup',
+  'abbr',
+  'acronym',
+  'cite',
+  'q',
+  'blockquote',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'var',
+  'tt',
+  'big',
+  'time',
+  'address',
+  'dfn',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'a',
+  'img',
+  'figure',
+  'figcaption',
+  'picture',
+  'source',
+  'video',
+  'audio',
+  'track',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'colgroup',
+  'col',
 ];
 
 /** Elements whose content is dropped with them (scripts, styles, frames, form widgets); <object> fallback text is kept. */
-const DROP_CONTENT_TAGS = ['script', 'style', 'textarea', 'option', 'select', 'noscript', 'template', 'title', 'xmp', 'noembed', 'noframes', 'iframe', 'frameset', 'head', 'svg', 'math'];
+const DROP_CONTENT_TAGS = [
+  'script',
+  'style',
+  'textarea',
+  'option',
+  'select',
+  'noscript',
+  'template',
+  'title',
+  'xmp',
+  'noembed',
+  'noframes',
+  'iframe',
+  'frameset',
+  'head',
+  'svg',
+  'math',
+];
 
 /** Attributes naming a URL, resolved against the base and checked against SAFE_SCHEMES. */
 const URL_ATTRIBUTES = ['href', 'src', 'cite', 'poster'];
@@ -26,9 +102,19 @@ const ALLOWED_ATTRIBUTES: sanitize.IOptions['allowedAttributes'] = {
   audio: ['src', 'controls'],
   source: ['src', 'srcset', 'type', 'media', 'sizes'],
   track: ['src', 'kind', 'srclang', 'label'],
-  td: ['colspan', 'rowspan', 'align'], th: ['colspan', 'rowspan', 'align', 'scope'], col: ['span'], colgroup: ['span'],
-  blockquote: ['cite'], q: ['cite'], del: ['cite', 'datetime'], ins: ['cite', 'datetime'], time: ['datetime'],
-  abbr: ['title'], acronym: ['title'], ol: ['start', 'type'], li: ['value'],
+  td: ['colspan', 'rowspan', 'align'],
+  th: ['colspan', 'rowspan', 'align', 'scope'],
+  col: ['span'],
+  colgroup: ['span'],
+  blockquote: ['cite'],
+  q: ['cite'],
+  del: ['cite', 'datetime'],
+  ins: ['cite', 'datetime'],
+  time: ['datetime'],
+  abbr: ['title'],
+  acronym: ['title'],
+  ol: ['start', 'type'],
+  li: ['value'],
   '*': ['lang', 'dir'],
 };
 
@@ -48,7 +134,11 @@ function urlTransform(base: string | null | undefined, isLink: boolean): sanitiz
     const out: sanitize.Attributes = { ...attribs };
     for (const name of URL_ATTRIBUTES) if (out[name]) out[name] = absolutize(out[name].trim(), base);
     // srcset = "url [descriptor], …": resolve each candidate (sanitize-html drops unsafe schemes there).
-    if (out.srcset && base) out.srcset = out.srcset.split(',').map((c) => c.trim().replace(/^\S+/, (u) => absolutize(u, base))).join(', ');
+    if (out.srcset && base)
+      out.srcset = out.srcset
+        .split(',')
+        .map((c) => c.trim().replace(/^\S+/, (u) => absolutize(u, base)))
+        .join(', ');
     if (isLink) {
       out.rel = 'noopener noreferrer';
       out.target = '_blank';
@@ -73,7 +163,18 @@ function optionsFor(base: string | null | undefined): sanitize.IOptions {
       allowProtocolRelative: true,
       nonTextTags: DROP_CONTENT_TAGS,
       disallowedTagsMode: 'discard',
-      transformTags: { a: urlTransform(base, true), img: media, video: media, audio: media, source: media, track: media, blockquote: media, q: media, del: media, ins: media },
+      transformTags: {
+        a: urlTransform(base, true),
+        img: media,
+        video: media,
+        audio: media,
+        source: media,
+        track: media,
+        blockquote: media,
+        q: media,
+        del: media,
+        ins: media,
+      },
     };
     if (optionsCache.size > 200) optionsCache.clear();
     optionsCache.set(key, opts);
@@ -92,12 +193,26 @@ export function sanitizeHtml(html: string, baseUrl?: string | null): string {
   return sanitize(html, optionsFor(baseUrl)).trim();
 }
 
-const TEXT_OPTIONS: sanitize.IOptions = { allowedTags: [], allowedAttributes: {}, nonTextTags: DROP_CONTENT_TAGS, disallowedTagsMode: 'discard' };
+const TEXT_OPTIONS: sanitize.IOptions = {
+  allowedTags: [],
+  allowedAttributes: {},
+  nonTextTags: DROP_CONTENT_TAGS,
+  disallowedTagsMode: 'discard',
+};
 
 /** Block-level boundaries become spaces so "<p>a</p><p>b</p>" reads "a b", not "ab". */
-const BLOCK_BOUNDARY = /<(?:\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|blockquote|pre|dt|dd|figure|figcaption|table|section|article|header|footer)\b)/gi;
+const BLOCK_BOUNDARY =
+  /<(?:\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|blockquote|pre|dt|dd|figure|figcaption|table|section|article|header|footer)\b)/gi;
 
-const TEXT_ESCAPES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&nbsp;': '\u00a0' };
+const TEXT_ESCAPES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&#x27;': "'",
+  '&nbsp;': '\u00a0',
+};
 
 /** Plain text of an HTML fragment: tags removed (script/style content too), entities decoded, whitespace collapsed. */
 export function htmlToText(html: string): string {

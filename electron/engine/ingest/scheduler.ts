@@ -71,27 +71,54 @@ export async function refreshAll(db: Db, opts: RefreshAllOptions = {}): Promise<
   const t0 = Date.now();
   const now = (opts.now ?? (() => new Date()))();
   let sources: SchedulableSource[];
-  if (opts.sourceIds) sources = opts.sourceIds.map((id) => getSource(db, id)).filter((s): s is SchedulableSource => !!s);
+  if (opts.sourceIds)
+    sources = opts.sourceIds.map((id) => getSource(db, id)).filter((s): s is SchedulableSource => !!s);
   else if (opts.all) sources = listSources(db, { enabled: true });
   else sources = dueSources(db, now, 100_000);
   opts.onStart?.(sources.length);
-  const summary: RefreshSummary = { sources: sources.length, ok: 0, notModified: 0, errors: 0, aborted: 0, paused: 0, items: 0, new: 0, durationMs: 0, results: [] };
-  const pool = createPool({ concurrency: opts.concurrency ?? FETCH_DEFAULTS.concurrency, perKey: opts.perHost ?? FETCH_DEFAULTS.perHostConcurrency });
-  await Promise.all(sources.map((source) => pool.run(hostKey(source.url), async () => {
-    const result = opts.signal?.aborted
-      ? abortedResult(source)
-      : await refreshFeed(db, source, { ...opts, signal: opts.signal });
-    tally(summary, result);
-    opts.onProgress?.({ done: summary.results.length, total: sources.length, result });
-  })));
+  const summary: RefreshSummary = {
+    sources: sources.length,
+    ok: 0,
+    notModified: 0,
+    errors: 0,
+    aborted: 0,
+    paused: 0,
+    items: 0,
+    new: 0,
+    durationMs: 0,
+    results: [],
+  };
+  const pool = createPool({
+    concurrency: opts.concurrency ?? FETCH_DEFAULTS.concurrency,
+    perKey: opts.perHost ?? FETCH_DEFAULTS.perHostConcurrency,
+  });
+  await Promise.all(
+    sources.map((source) =>
+      pool.run(hostKey(source.url), async () => {
+        const result = opts.signal?.aborted
+          ? abortedResult(source)
+          : await refreshFeed(db, source, { ...opts, signal: opts.signal });
+        tally(summary, result);
+        opts.onProgress?.({ done: summary.results.length, total: sources.length, result });
+      }),
+    ),
+  );
   summary.durationMs = Date.now() - t0;
   return summary;
 }
 
 function abortedResult(source: SchedulableSource): RefreshResult {
   return {
-    sourceId: source.id, sourceName: source.name, url: source.url, status: 'aborted', items: 0, new: 0, newIds: [],
-    durationMs: 0, nextCheckAt: null, error: { code: 'fetch.aborted', message: 'scheduler stopping' },
+    sourceId: source.id,
+    sourceName: source.name,
+    url: source.url,
+    status: 'aborted',
+    items: 0,
+    new: 0,
+    newIds: [],
+    durationMs: 0,
+    nextCheckAt: null,
+    error: { code: 'fetch.aborted', message: 'scheduler stopping' },
   };
 }
 
@@ -129,7 +156,10 @@ export function startScheduler(db: Db, opts: SchedulerOptions = {}): Scheduler {
   const now = opts.now ?? (() => new Date());
   const maxSleep = opts.maxSleepMs ?? 30_000;
   const minSleep = opts.minSleepMs ?? 250;
-  const pool = createPool({ concurrency: opts.concurrency ?? FETCH_DEFAULTS.concurrency, perKey: opts.perHost ?? FETCH_DEFAULTS.perHostConcurrency });
+  const pool = createPool({
+    concurrency: opts.concurrency ?? FETCH_DEFAULTS.concurrency,
+    perKey: opts.perHost ?? FETCH_DEFAULTS.perHostConcurrency,
+  });
   const abort = new AbortController();
   if (opts.signal) opts.signal.addEventListener('abort', () => abort.abort(), { once: true });
   const inFlight = new Set<number>();
@@ -146,12 +176,18 @@ export function startScheduler(db: Db, opts: SchedulerOptions = {}): Scheduler {
   const runOne = (source: SchedulableSource) => {
     inFlight.add(source.id);
     opts.onStart?.(source);
-    pool.run(hostKey(source.url), () => refreshFeed(db, source, { ...opts, signal: abort.signal }))
-      .then((result) => {
-        completed++;
-        opts.onResult?.(result);
-        opts.onProgress?.({ done: completed, total: completed + inFlight.size - 1 + pool.queued, result });
-      }, (err) => { if (!stopped) opts.onError?.(err); })
+    pool
+      .run(hostKey(source.url), () => refreshFeed(db, source, { ...opts, signal: abort.signal }))
+      .then(
+        (result) => {
+          completed++;
+          opts.onResult?.(result);
+          opts.onProgress?.({ done: completed, total: completed + inFlight.size - 1 + pool.queued, result });
+        },
+        (err) => {
+          if (!stopped) opts.onError?.(err);
+        },
+      )
       .finally(() => {
         inFlight.delete(source.id);
         // A slot freed: maybe more sources are due than the pool took last time.
@@ -167,7 +203,9 @@ export function startScheduler(db: Db, opts: SchedulerOptions = {}): Scheduler {
       // Take only what the pool can start soon, so a stop has little queued work to drop.
       const room = Math.max(0, (opts.concurrency ?? FETCH_DEFAULTS.concurrency) * 2 - inFlight.size);
       if (room > 0) {
-        const due = dueSources(db, at, room + inFlight.size).filter((s) => !inFlight.has(s.id)).slice(0, room);
+        const due = dueSources(db, at, room + inFlight.size)
+          .filter((s) => !inFlight.has(s.id))
+          .slice(0, room);
         for (const s of due) runOne(s);
       }
       const next = nextDueAt(db);
@@ -192,7 +230,11 @@ export function startScheduler(db: Db, opts: SchedulerOptions = {}): Scheduler {
       await pool.onIdle();
       if (grace) clearTimeout(grace);
     },
-    get inFlight() { return inFlight.size; },
-    get completed() { return completed; },
+    get inFlight() {
+      return inFlight.size;
+    },
+    get completed() {
+      return completed;
+    },
   };
 }

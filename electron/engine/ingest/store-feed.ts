@@ -39,12 +39,20 @@ export function analyzeStoredItems(db: Db, ids: number[]): void {
     analyzeNewItems(db, ids);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`vigie: analysis failed for ${ids.length} new items (run \`vigie analyze\`): ${msg.split('\n')[0]}\n`);
+    process.stderr.write(
+      `vigie: analysis failed for ${ids.length} new items (run \`vigie analyze\`): ${msg.split('\n')[0]}\n`,
+    );
   }
 }
 
 /** Writes a feed's items without opening a transaction (the caller holds one). */
-export function storeFeedItemsInTransaction(db: Db, sourceId: number, feed: Feed, fetchedAt: Date, language?: string | null): StoreFeedResult {
+export function storeFeedItemsInTransaction(
+  db: Db,
+  sourceId: number,
+  feed: Feed,
+  fetchedAt: Date,
+  language?: string | null,
+): StoreFeedResult {
   const processed = processItems(feed, { sourceId, fetchedAt, feedLanguage: feed.language ?? language ?? null });
   const r = upsertItems(db, sourceId, processed, fetchedAt);
   return { items: r.items, new: r.new, newIds: r.newIds };
@@ -53,7 +61,11 @@ export function storeFeedItemsInTransaction(db: Db, sourceId: number, feed: Feed
 /** Processes and stores one feed's items for `source` in one transaction, then analyses the new ones. */
 export function storeFeedItems(db: Db, source: { id: number }, feed: Feed, opts: StoreFeedOptions): StoreFeedResult {
   // Processing is pure and runs before the write lock is taken.
-  const processed = processItems(feed, { sourceId: source.id, fetchedAt: opts.fetchedAt, feedLanguage: feed.language ?? opts.language ?? null });
+  const processed = processItems(feed, {
+    sourceId: source.id,
+    fetchedAt: opts.fetchedAt,
+    feedLanguage: feed.language ?? opts.language ?? null,
+  });
   const r = db.transaction(() => upsertItems(db, source.id, processed, opts.fetchedAt))();
   const result: StoreFeedResult = { items: r.items, new: r.new, newIds: r.newIds };
   if (!opts.skipAnalysis) analyzeStoredItems(db, result.newIds);

@@ -34,12 +34,31 @@ export interface ChannelForm {
 /** An empty form of the given kind. */
 export function emptyChannel(kind: ChannelKind = 'smtp'): ChannelForm {
   return {
-    kind, name: '', enabled: true, host: '', port: '587', security: 'starttls', allowSelfSigned: false, user: '', from: '', recipients: '',
-    url: '', preset: 'generic', homeserver: '', roomId: '', secret: '', clearSecret: false, hasSecret: false,
+    kind,
+    name: '',
+    enabled: true,
+    host: '',
+    port: '587',
+    security: 'starttls',
+    allowSelfSigned: false,
+    user: '',
+    from: '',
+    recipients: '',
+    url: '',
+    preset: 'generic',
+    homeserver: '',
+    roomId: '',
+    secret: '',
+    clearSecret: false,
+    hasSecret: false,
   };
 }
 
-const list = (s: string): string[] => s.split(/[\s,;]+/).map((x) => x.trim()).filter(Boolean);
+const list = (s: string): string[] =>
+  s
+    .split(/[\s,;]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -48,11 +67,24 @@ export function fromChannel(c: AlertChannel): ChannelForm {
   const g = c.config;
   const security = g.secure === true ? 'tls' : g.ignoreTLS === true ? 'none' : 'starttls';
   return {
-    ...emptyChannel(c.kind), id: c.id, name: c.name, enabled: c.enabled, hasSecret: c.hasSecret,
-    host: str(g.host), port: str(g.port) || '587', security, allowSelfSigned: g.allowSelfSigned === true, user: str(g.user), from: str(g.from),
+    ...emptyChannel(c.kind),
+    id: c.id,
+    name: c.name,
+    enabled: c.enabled,
+    hasSecret: c.hasSecret,
+    host: str(g.host),
+    port: str(g.port) || '587',
+    security,
+    allowSelfSigned: g.allowSelfSigned === true,
+    user: str(g.user),
+    from: str(g.from),
     recipients: Array.isArray(g.defaultTo) ? (g.defaultTo as unknown[]).map(str).join(', ') : '',
-    url: str(g.url), preset: (WEBHOOK_PRESETS as readonly string[]).includes(str(g.preset)) ? (g.preset as ChannelForm['preset']) : 'generic',
-    homeserver: str(g.homeserver), roomId: str(g.roomId),
+    url: str(g.url),
+    preset: (WEBHOOK_PRESETS as readonly string[]).includes(str(g.preset))
+      ? (g.preset as ChannelForm['preset'])
+      : 'generic',
+    homeserver: str(g.homeserver),
+    roomId: str(g.roomId),
   };
 }
 
@@ -81,17 +113,39 @@ export function validateChannel(f: ChannelForm): string[] {
 }
 
 /** The alerts:channels:save input for the form. */
-export function toSaveInput(f: ChannelForm): { id?: number; name: string; kind: ChannelKind; config: Record<string, unknown>; secret?: string | null; enabled: boolean } {
+export function toSaveInput(f: ChannelForm): {
+  id?: number;
+  name: string;
+  kind: ChannelKind;
+  config: Record<string, unknown>;
+  secret?: string | null;
+  enabled: boolean;
+} {
   let config: Record<string, unknown> = {};
   if (f.kind === 'smtp') {
     config = {
-      host: f.host.trim(), port: Number(f.port), secure: f.security === 'tls', requireTLS: f.security === 'starttls', ignoreTLS: f.security === 'none',
-      allowSelfSigned: f.allowSelfSigned, from: f.from.trim(), defaultTo: list(f.recipients), ...(f.user.trim() ? { user: f.user.trim() } : {}),
+      host: f.host.trim(),
+      port: Number(f.port),
+      secure: f.security === 'tls',
+      requireTLS: f.security === 'starttls',
+      ignoreTLS: f.security === 'none',
+      allowSelfSigned: f.allowSelfSigned,
+      from: f.from.trim(),
+      defaultTo: list(f.recipients),
+      ...(f.user.trim() ? { user: f.user.trim() } : {}),
     };
   } else if (f.kind === 'webhook') config = { url: f.url.trim(), preset: f.preset };
-  else if (f.kind === 'matrix') config = { homeserver: f.homeserver.trim().replace(/\/+$/, ''), roomId: f.roomId.trim() };
+  else if (f.kind === 'matrix')
+    config = { homeserver: f.homeserver.trim().replace(/\/+$/, ''), roomId: f.roomId.trim() };
   const secret = f.clearSecret ? null : f.secret ? f.secret : undefined;
-  return { ...(f.id ? { id: f.id } : {}), name: f.name.trim(), kind: f.kind, config, ...(secret !== undefined ? { secret } : {}), enabled: f.enabled };
+  return {
+    ...(f.id ? { id: f.id } : {}),
+    name: f.name.trim(),
+    kind: f.kind,
+    config,
+    ...(secret !== undefined ? { secret } : {}),
+    enabled: f.enabled,
+  };
 }
 
 /** One-line target of a channel for the list: recipients, URL (masked), room, or the workstation. */

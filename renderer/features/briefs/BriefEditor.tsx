@@ -48,24 +48,41 @@ export function BriefEditor({ range, loadKey, onSaved }: BriefEditorProps) {
     let live = true;
     void call('briefs:draft:get', range).then((r) => {
       if (!live) return;
-      if (r.ok) { setDraft(r.value); setAnalysis(r.value.analysis ?? ''); setError(null); } else setError(r.error);
+      if (r.ok) {
+        setDraft(r.value);
+        setAnalysis(r.value.analysis ?? '');
+        setError(null);
+      } else setError(r.error);
     });
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
     // Reload only when the screen asks (a new period), not on every render's fresh range object.
   }, [loadKey]);
 
   // Keep the keyboard focus on the entry the analyst just moved.
   useEffect(() => {
-    if (focusKey.current) { rows.current.get(focusKey.current)?.focus(); focusKey.current = null; }
+    if (focusKey.current) {
+      rows.current.get(focusKey.current)?.focus();
+      focusKey.current = null;
+    }
   }, [draft]);
 
   const save = async (entries: BriefEntry[], removed: BriefEntry[], text: string, message: string) => {
     if (!draft) return;
     setDraft({ ...draft, entries, removed });
     setBusy(true);
-    const r = await call('briefs:draft:save', { ...range, order: entries.map((e) => e.key), removed: removed.map((e) => e.key), analysis: text.trim() ? text : null });
+    const r = await call('briefs:draft:save', {
+      ...range,
+      order: entries.map((e) => e.key),
+      removed: removed.map((e) => e.key),
+      analysis: text.trim() ? text : null,
+    });
     setBusy(false);
-    if (!r.ok) { setError(r.error); return; }
+    if (!r.ok) {
+      setError(r.error);
+      return;
+    }
     setDraft(r.value);
     setError(null);
     setStatus(message);
@@ -79,8 +96,20 @@ export function BriefEditor({ range, loadKey, onSaved }: BriefEditorProps) {
     focusKey.current = e.key;
     void save(next, draft.removed, analysis, t(dir < 0 ? 'briefs.movedUp' : 'briefs.movedDown', { title: e.title }));
   };
-  const remove = (e: BriefEntry) => void save(draft.entries.filter((x) => x.key !== e.key), [...draft.removed, e], analysis, t('briefs.removedOne', { title: e.title }));
-  const restore = (e: BriefEntry) => void save(draft.entries, draft.removed.filter((x) => x.key !== e.key), analysis, t('briefs.restoredOne', { title: e.title }));
+  const remove = (e: BriefEntry) =>
+    void save(
+      draft.entries.filter((x) => x.key !== e.key),
+      [...draft.removed, e],
+      analysis,
+      t('briefs.removedOne', { title: e.title }),
+    );
+  const restore = (e: BriefEntry) =>
+    void save(
+      draft.entries,
+      draft.removed.filter((x) => x.key !== e.key),
+      analysis,
+      t('briefs.restoredOne', { title: e.title }),
+    );
   const onKey = (ev: React.KeyboardEvent, e: BriefEntry) => {
     if (!ev.altKey || (ev.key !== 'ArrowUp' && ev.key !== 'ArrowDown')) return;
     ev.preventDefault();
@@ -99,13 +128,44 @@ export function BriefEditor({ range, loadKey, onSaved }: BriefEditorProps) {
             <h2 id={`brief-sec-${section}`}>{t(`briefs.section.${section}`)}</h2>
             <ol className="brief-entries">
               {list.map((e, i) => (
-                <li key={e.key} tabIndex={0} ref={(el) => { if (el) rows.current.set(e.key, el); else rows.current.delete(e.key); }}
-                  onKeyDown={(ev) => onKey(ev, e)} aria-label={t('briefs.entryLabel', { n: i + 1, title: e.title })}>
+                <li
+                  key={e.key}
+                  tabIndex={0}
+                  ref={(el) => {
+                    if (el) rows.current.set(e.key, el);
+                    else rows.current.delete(e.key);
+                  }}
+                  onKeyDown={(ev) => onKey(ev, e)}
+                  aria-label={t('briefs.entryLabel', { n: i + 1, title: e.title })}
+                >
                   <span className="brief-entry-title">{e.title}</span>
                   <span className="brief-entry-actions">
-                    <button type="button" disabled={busy || i === 0} onClick={() => move(e, -1)} aria-label={t('briefs.moveUp', { title: e.title })} title={t('briefs.moveUpKey')}>↑</button>
-                    <button type="button" disabled={busy || i === list.length - 1} onClick={() => move(e, 1)} aria-label={t('briefs.moveDown', { title: e.title })} title={t('briefs.moveDownKey')}>↓</button>
-                    <button type="button" disabled={busy} onClick={() => remove(e)} aria-label={t('briefs.remove', { title: e.title })}>{t('briefs.removeShort')}</button>
+                    <button
+                      type="button"
+                      disabled={busy || i === 0}
+                      onClick={() => move(e, -1)}
+                      aria-label={t('briefs.moveUp', { title: e.title })}
+                      title={t('briefs.moveUpKey')}
+                    >
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      disabled={busy || i === list.length - 1}
+                      onClick={() => move(e, 1)}
+                      aria-label={t('briefs.moveDown', { title: e.title })}
+                      title={t('briefs.moveDownKey')}
+                    >
+                      ↓
+                    </button>
+                    <button
+                      type="button"
+                      disabled={busy}
+                      onClick={() => remove(e)}
+                      aria-label={t('briefs.remove', { title: e.title })}
+                    >
+                      {t('briefs.removeShort')}
+                    </button>
                   </span>
                 </li>
               ))}
@@ -120,19 +180,45 @@ export function BriefEditor({ range, loadKey, onSaved }: BriefEditorProps) {
             {draft.removed.map((e) => (
               <li key={e.key}>
                 <span className="brief-entry-title">{e.title}</span>
-                <button type="button" disabled={busy} onClick={() => restore(e)} aria-label={t('briefs.restore', { title: e.title })}>{t('briefs.restoreShort')}</button>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => restore(e)}
+                  aria-label={t('briefs.restore', { title: e.title })}
+                >
+                  {t('briefs.restoreShort')}
+                </button>
               </li>
             ))}
           </ul>
         </section>
       )}
-      <form className="block" onSubmit={(ev) => { ev.preventDefault(); void save(draft.entries, draft.removed, analysis, t('briefs.analysisSaved')); }}>
+      <form
+        className="block"
+        onSubmit={(ev) => {
+          ev.preventDefault();
+          void save(draft.entries, draft.removed, analysis, t('briefs.analysisSaved'));
+        }}
+      >
         <label htmlFor="brief-analysis">{t('briefs.analysis')}</label>
-        <textarea id="brief-analysis" rows={5} maxLength={8000} value={analysis} onChange={(ev) => setAnalysis(ev.target.value)} aria-describedby="brief-analysis-hint" />
-        <p id="brief-analysis-hint" className="muted">{t('briefs.analysisHint')}</p>
-        <button type="submit" className="primary" disabled={busy}>{t('briefs.saveAnalysis')}</button>
+        <textarea
+          id="brief-analysis"
+          rows={5}
+          maxLength={8000}
+          value={analysis}
+          onChange={(ev) => setAnalysis(ev.target.value)}
+          aria-describedby="brief-analysis-hint"
+        />
+        <p id="brief-analysis-hint" className="muted">
+          {t('briefs.analysisHint')}
+        </p>
+        <button type="submit" className="primary" disabled={busy}>
+          {t('briefs.saveAnalysis')}
+        </button>
       </form>
-      <p role="status" aria-live="polite" className="muted">{status}</p>
+      <p role="status" aria-live="polite" className="muted">
+        {status}
+      </p>
     </div>
   );
 }

@@ -25,22 +25,35 @@ export function FilterBar({ filters, onChange, ready = true }: FilterBarProps) {
 
   useEffect(() => {
     if (!ready) return;
-    void call('sources:list').then((r) => { if (r.ok) setSources(r.value); });
-    void call('search:saved:list').then((r) => { if (r.ok) setTopics(r.value); });
+    void call('sources:list').then((r) => {
+      if (r.ok) setSources(r.value);
+    });
+    void call('search:saved:list').then((r) => {
+      if (r.ok) setTopics(r.value);
+    });
   }, [liveTick, ready]);
 
   const saveSearch = async () => {
     const name = filters.query.trim() || t('search.untitled');
     const r = await call('search:saved:save', { name, query: filters.query, watch: true });
-    if (r.ok) { setTopics((ts) => [...ts.filter((x) => x.id !== r.value.id), r.value]); notify(t('search.saved', { name })); }
-    else notify(t('errors.generic'));
+    if (r.ok) {
+      setTopics((ts) => [...ts.filter((x) => x.id !== r.value.id), r.value]);
+      notify(t('search.saved', { name }));
+    } else notify(t('errors.generic'));
   };
 
   const score = (k: 'minVirality' | 'minControversy' | 'minInfox', label: string) => (
     <label className="f f-num">
       <span>{label} ≥</span>
-      <input type="number" min={0} max={100} step={10} value={filters[k] || ''} placeholder="0"
-        onChange={(e) => set(k, Math.max(0, Math.min(100, Number(e.target.value) || 0)))} />
+      <input
+        type="number"
+        min={0}
+        max={100}
+        step={10}
+        value={filters[k] || ''}
+        placeholder="0"
+        onChange={(e) => set(k, Math.max(0, Math.min(100, Number(e.target.value) || 0)))}
+      />
     </label>
   );
   const active = countActiveFilters(filters);
@@ -53,27 +66,46 @@ export function FilterBar({ filters, onChange, ready = true }: FilterBarProps) {
           <option value="open">{t('filters.open')}</option>
           <option value="all">{t('filters.all')}</option>
           <option value="starred">{t('triage.starred')}</option>
-          {TRIAGE_STATES.map((s) => <option key={s} value={s}>{t(`triage.${s}`)}</option>)}
+          {TRIAGE_STATES.map((s) => (
+            <option key={s} value={s}>
+              {t(`triage.${s}`)}
+            </option>
+          ))}
         </select>
       </label>
       <label className="f">
         <span>{t('filters.sourceType')}</span>
-        <select value={filters.sourceType} onChange={(e) => set('sourceType', e.target.value as InboxFilters['sourceType'])}>
+        <select
+          value={filters.sourceType}
+          onChange={(e) => set('sourceType', e.target.value as InboxFilters['sourceType'])}
+        >
           <option value="">{t('filters.any')}</option>
-          {SOURCE_TYPES.map((s) => <option key={s} value={s}>{t(`sourceType.${s}`)}</option>)}
+          {SOURCE_TYPES.map((s) => (
+            <option key={s} value={s}>
+              {t(`sourceType.${s}`)}
+            </option>
+          ))}
         </select>
       </label>
       <label className="f">
         <span>{t('filters.source')}</span>
         <select value={filters.sourceId} onChange={(e) => set('sourceId', Number(e.target.value))}>
           <option value={0}>{t('filters.any')}</option>
-          {sources.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          {sources.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
         </select>
       </label>
       <label className="f">
         <span>{t('filters.period')}</span>
         <select value={filters.periodHours} onChange={(e) => set('periodHours', Number(e.target.value))}>
-          {PERIODS.map((h) => <option key={h} value={h}>{t(`filters.periods.${h}`)}</option>)}
+          {PERIODS.map((h) => (
+            <option key={h} value={h}>
+              {t(`filters.periods.${h}`)}
+            </option>
+          ))}
         </select>
       </label>
       {score('minVirality', t('score.short.virality'))}
@@ -91,20 +123,36 @@ export function FilterBar({ filters, onChange, ready = true }: FilterBarProps) {
         <span>{t('filters.topic')}</span>
         <select value={filters.watchTopicId} onChange={(e) => set('watchTopicId', Number(e.target.value))}>
           <option value={0}>{t('filters.any')}</option>
-          {topics.filter((x) => x.watch).map((x) => <option key={x.id} value={x.id}>{x.name} ({x.matchCount})</option>)}
+          {topics
+            .filter((x) => x.watch)
+            .map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name} ({x.matchCount})
+              </option>
+            ))}
         </select>
       </label>
       <label className="f">
         <span>{t('filters.sort')}</span>
         <select value={filters.sort} onChange={(e) => set('sort', e.target.value as InboxFilters['sort'])}>
-          {(['urgency', 'recent', 'virality', 'controversy', 'infox'] as const).map((s) => <option key={s} value={s}>{t(`sort.${s}`)}</option>)}
+          {(['urgency', 'recent', 'virality', 'controversy', 'infox'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`sort.${s}`)}
+            </option>
+          ))}
         </select>
       </label>
       <div className="f-actions">
-        <button type="button" onClick={() => onChange({ ...DEFAULT_FILTERS, query: filters.query })} disabled={active === 0}>
+        <button
+          type="button"
+          onClick={() => onChange({ ...DEFAULT_FILTERS, query: filters.query })}
+          disabled={active === 0}
+        >
           {t('filters.reset', { count: active })}
         </button>
-        <button type="button" onClick={() => void saveSearch()} disabled={!filters.query.trim()}>{t('search.saveAsTopic')}</button>
+        <button type="button" onClick={() => void saveSearch()} disabled={!filters.query.trim()}>
+          {t('search.saveAsTopic')}
+        </button>
       </div>
     </form>
   );

@@ -19,19 +19,29 @@ export const ItemRow = memo(function ItemRow({ item, terms }: ItemRowProps) {
   if (!item) return <div className="row row-loading">{t('common.loading')}</div>;
   return (
     <div className={`row triage-${item.triage}`}>
-      <span className={`star${item.starred ? ' on' : ''}`} aria-hidden="true">{item.starred ? '★' : '☆'}</span>
+      <span className={`star${item.starred ? ' on' : ''}`} aria-hidden="true">
+        {item.starred ? '★' : '☆'}
+      </span>
       {item.starred && <span className="sr-only">{t('triage.starred')}</span>}
       <span className={`state state-${item.triage}`}>{t(`triage.${item.triage}`)}</span>
       <span className="row-main">
-        <span className="row-title"><Highlight text={item.title} terms={terms} /></span>
+        <span className="row-title">
+          <Highlight text={item.title} terms={terms} />
+        </span>
         <span className="row-meta">
           <span className="src">{item.sourceName}</span>
           <span className={`type type-${item.sourceType}`}>{t(`sourceType.${item.sourceType}`)}</span>
           {item.verdict && <span className={`verdict verdict-${item.verdict}`}>{t(`verdict.${item.verdict}`)}</span>}
-          {item.tags.slice(0, 3).map((tag) => <span key={tag} className="tag">#{tag}</span>)}
+          {item.tags.slice(0, 3).map((tag) => (
+            <span key={tag} className="tag">
+              #{tag}
+            </span>
+          ))}
         </span>
       </span>
-      <time className="row-time" dateTime={item.published ?? undefined}>{formatCompactTime(item.published ?? item.fetchedAt, i18n.language)}</time>
+      <time className="row-time" dateTime={item.published ?? undefined}>
+        {formatCompactTime(item.published ?? item.fetchedAt, i18n.language)}
+      </time>
       <span className="row-scores">
         {scoreBadgeView('urgency', item.urgency, false, t)}
         {scoreBadgeView('virality', item.virality, false, t)}

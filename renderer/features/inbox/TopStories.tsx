@@ -15,12 +15,16 @@ export function TopStories({ ready = true }: { ready?: boolean }) {
   const [stories, setStories] = useState<StorySummary[]>([]);
   useEffect(() => {
     if (!ready) return;
-    void call('stories:list', { sort: 'urgency', limit: 8, minItems: 2 }).then((r) => { if (r.ok) setStories(r.value.stories); });
+    void call('stories:list', { sort: 'urgency', limit: 8, minItems: 2 }).then((r) => {
+      if (r.ok) setStories(r.value.stories);
+    });
   }, [liveTick, ready]);
   return (
     <aside className="topstories" aria-labelledby="topstories-title">
       <h2 id="topstories-title">{t('inbox.topStories')}</h2>
-      {stories.length === 0 ? <p className="muted">{t('stories.none')}</p> : (
+      {stories.length === 0 ? (
+        <p className="muted">{t('stories.none')}</p>
+      ) : (
         <ol>
           {stories.map((s) => (
             <li key={s.id}>
@@ -28,7 +32,12 @@ export function TopStories({ ready = true }: { ready?: boolean }) {
               <div className="ts-meta">
                 <ScoreBadge kind="urgency" value={s.urgency} />
                 <span>{t('stories.size', { count: s.itemCount })}</span>
-                <Sparkline values={s.sparkline} width={64} height={18} label={t('stories.sparkLabel', { count: s.sparkline.reduce((a, b) => a + b, 0) })} />
+                <Sparkline
+                  values={s.sparkline}
+                  width={64}
+                  height={18}
+                  label={t('stories.sparkLabel', { count: s.sparkline.reduce((a, b) => a + b, 0) })}
+                />
               </div>
             </li>
           ))}

@@ -25,8 +25,17 @@ export interface InboxFilters {
 
 /** Defaults: everything not archived, by urgency. */
 export const DEFAULT_FILTERS: InboxFilters = {
-  query: '', sourceType: '', sourceId: 0, periodHours: 0, minVirality: 0, minControversy: 0, minInfox: 0,
-  language: '', watchTopicId: 0, triage: 'open', sort: 'urgency',
+  query: '',
+  sourceType: '',
+  sourceId: 0,
+  periodHours: 0,
+  minVirality: 0,
+  minControversy: 0,
+  minInfox: 0,
+  language: '',
+  watchTopicId: 0,
+  triage: 'open',
+  sort: 'urgency',
 };
 
 /** Builds the items:list input (without paging) from the filters, at time `now`. */
@@ -49,6 +58,7 @@ export function toListInput(f: InboxFilters, now = Date.now()): ChannelInput<'it
 
 /** Number of filters differing from the defaults (shown on the "Filtres" button). */
 export function countActiveFilters(f: InboxFilters): number {
-  return (Object.keys(DEFAULT_FILTERS) as Array<keyof InboxFilters>)
-    .filter((k) => k !== 'sort' && k !== 'query' && f[k] !== DEFAULT_FILTERS[k]).length;
+  return (Object.keys(DEFAULT_FILTERS) as Array<keyof InboxFilters>).filter(
+    (k) => k !== 'sort' && k !== 'query' && f[k] !== DEFAULT_FILTERS[k],
+  ).length;
 }

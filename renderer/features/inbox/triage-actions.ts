@@ -6,7 +6,15 @@
 import { call } from '../../api';
 import type { SerializedError } from '../../../shared/errors';
 import type { TriageState } from '../../../shared/types/domain';
-import { createUndoStack, groupPriorsByState, popChange, pushChange, type TriageChange, type TriagePrior, type UndoStack } from './triage-undo';
+import {
+  createUndoStack,
+  groupPriorsByState,
+  popChange,
+  pushChange,
+  type TriageChange,
+  type TriagePrior,
+  type UndoStack,
+} from './triage-undo';
 
 /** A change with what the engine needs to undo it. */
 interface RecordedChange extends TriageChange {
@@ -31,7 +39,12 @@ export function isOwnChange(ids: number[]): boolean {
 }
 
 /** Sets a triage state; records the priors for undo. Resolves to an error or null. */
-export async function setTriage(ids: number[], state: TriageState, priors: TriagePrior[], label: string): Promise<SerializedError | null> {
+export async function setTriage(
+  ids: number[],
+  state: TriageState,
+  priors: TriagePrior[],
+  label: string,
+): Promise<SerializedError | null> {
   if (ids.length === 0) return null;
   markOwn(ids);
   const r = await call('items:setTriage', { ids, state });
@@ -41,7 +54,12 @@ export async function setTriage(ids: number[], state: TriageState, priors: Triag
 }
 
 /** Stars or unstars; records the priors for undo. */
-export async function setStarred(ids: number[], starred: boolean, priors: TriagePrior[], label: string): Promise<SerializedError | null> {
+export async function setStarred(
+  ids: number[],
+  starred: boolean,
+  priors: TriagePrior[],
+  label: string,
+): Promise<SerializedError | null> {
   if (ids.length === 0) return null;
   markOwn(ids);
   const r = await call('items:setStarred', { ids, starred });

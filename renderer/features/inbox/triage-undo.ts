@@ -54,7 +54,9 @@ export function groupPriorsByState(priors: TriagePrior[]): Map<TriageState, numb
 
 /** Applies a triage state to the rows in memory (optimistic update), returning new rows and the priors. */
 export function applyTriage<T extends { id: number; triage: TriageState; starred: boolean }>(
-  rows: T[], ids: ReadonlySet<number>, patch: { triage?: TriageState; starred?: boolean },
+  rows: T[],
+  ids: ReadonlySet<number>,
+  patch: { triage?: TriageState; starred?: boolean },
 ): { rows: T[]; priors: TriagePrior[] } {
   const priors: TriagePrior[] = [];
   const next = rows.map((r) => {
@@ -66,7 +68,10 @@ export function applyTriage<T extends { id: number; triage: TriageState; starred
 }
 
 /** Restores priors onto rows (used when undoing, or when the back end refused a change). */
-export function restorePriors<T extends { id: number; triage: TriageState; starred: boolean }>(rows: T[], priors: TriagePrior[]): T[] {
+export function restorePriors<T extends { id: number; triage: TriageState; starred: boolean }>(
+  rows: T[],
+  priors: TriagePrior[],
+): T[] {
   const byId = new Map(priors.map((p) => [p.id, p]));
   return rows.map((r) => {
     const p = byId.get(r.id);

@@ -63,7 +63,11 @@ export function useItemPages(input: ChannelInput<'items:list'>, key: string): It
     const r = await (early ?? call('items:list', { ...inputRef.current, limit: PAGE_SIZE, offset: page * PAGE_SIZE }));
     inflight.current.delete(page);
     if (gen !== generation.current) return; // filters changed meanwhile
-    if (!r.ok) { setError(r.error); setLoading(false); return; }
+    if (!r.ok) {
+      setError(r.error);
+      setLoading(false);
+      return;
+    }
     pages.current.set(page, r.value.items);
     setTotal(r.value.total);
     setError(null);
@@ -84,24 +88,35 @@ export function useItemPages(input: ChannelInput<'items:list'>, key: string): It
   // scroll settles are fetched (pages flown past are not queued ahead of the one wanted).
   const settleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const visible = useRef<[number, number]>([0, 0]);
-  const ensureRange = useCallback((start: number, end: number) => {
-    visible.current = [start, end];
-    const fetchMissing = () => {
-      for (let p = Math.floor(start / PAGE_SIZE); p <= Math.floor(end / PAGE_SIZE); p++) {
-        if (!pages.current.has(p)) void loadPage(p, generation.current);
-      }
-    };
-    clearTimeout(settleTimer.current);
-    const missing = !pages.current.has(Math.floor(start / PAGE_SIZE)) || !pages.current.has(Math.floor(end / PAGE_SIZE));
-    if (missing) settleTimer.current = setTimeout(fetchMissing, SETTLE_MS);
-  }, [loadPage]);
+  const ensureRange = useCallback(
+    (start: number, end: number) => {
+      visible.current = [start, end];
+      const fetchMissing = () => {
+        for (let p = Math.floor(start / PAGE_SIZE); p <= Math.floor(end / PAGE_SIZE); p++) {
+          if (!pages.current.has(p)) void loadPage(p, generation.current);
+        }
+      };
+      clearTimeout(settleTimer.current);
+      const missing =
+        !pages.current.has(Math.floor(start / PAGE_SIZE)) || !pages.current.has(Math.floor(end / PAGE_SIZE));
+      if (missing) settleTimer.current = setTimeout(fetchMissing, SETTLE_MS);
+    },
+    [loadPage],
+  );
   useEffect(() => () => clearTimeout(settleTimer.current), []);
 
-  const getRow = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
+  const getRow = useCallback(
+    (index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+    [],
+  );
 
   const patchRows = useCallback((ids: ReadonlySet<number>, patch: (row: ItemSummary) => ItemSummary) => {
     for (const [p, rows] of pages.current) {
-      if (rows.some((r) => ids.has(r.id))) pages.current.set(p, rows.map((r) => (ids.has(r.id) ? patch(r) : r)));
+      if (rows.some((r) => ids.has(r.id)))
+        pages.current.set(
+          p,
+          rows.map((r) => (ids.has(r.id) ? patch(r) : r)),
+        );
     }
     setVersion((v) => v + 1);
   }, []);
@@ -123,15 +138,25 @@ export function useItemPages(input: ChannelInput<'items:list'>, key: string): It
     const hi = Math.floor(visible.current[1] / PAGE_SIZE) + 1;
     for (const p of [...pages.current.keys()]) if (p < lo || p > hi) pages.current.delete(p);
     const loaded = [...pages.current.keys()];
-    const results = await Promise.all(loaded.map((p) => call('items:list', { ...inputRef.current, limit: PAGE_SIZE, offset: p * PAGE_SIZE })));
+    const results = await Promise.all(
+      loaded.map((p) => call('items:list', { ...inputRef.current, limit: PAGE_SIZE, offset: p * PAGE_SIZE })),
+    );
     if (gen !== generation.current) return null;
     let newTotal: number | null = null;
-    results.forEach((r, i) => { if (r.ok) { pages.current.set(loaded[i], r.value.items); newTotal = r.value.total; } });
+    results.forEach((r, i) => {
+      if (r.ok) {
+        pages.current.set(loaded[i], r.value.items);
+        newTotal = r.value.total;
+      }
+    });
     if (loaded.length === 0) {
       // Nothing loaded near the window (e.g. an empty list): fetch the first page.
       const r = await call('items:list', { ...inputRef.current, limit: PAGE_SIZE, offset: 0 });
       if (gen !== generation.current) return null;
-      if (r.ok) { pages.current.set(0, r.value.items); newTotal = r.value.total; }
+      if (r.ok) {
+        pages.current.set(0, r.value.items);
+        newTotal = r.value.total;
+      }
     }
     if (newTotal !== null) setTotal(newTotal);
     setVersion((v) => v + 1);

@@ -25,14 +25,20 @@ export function AnalystPanel({ detail, onChange, onVerdict }: AnalystPanelProps)
 
   const changeTags = async (add: string[], remove: string[]) => {
     const r = await call('items:tag', { ids: [it.id], add, remove });
-    if (!r.ok) { notify(t('errors.generic')); return; }
+    if (!r.ok) {
+      notify(t('errors.generic'));
+      return;
+    }
     onChange({ ...detail, item: { ...it, tags: r.value.tags[it.id] ?? it.tags } });
   };
   const addNote = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!note.trim()) return;
     const r = await call('items:note', { itemId: it.id, text: note.trim() });
-    if (!r.ok) { notify(t('errors.generic')); return; }
+    if (!r.ok) {
+      notify(t('errors.generic'));
+      return;
+    }
     onChange({ ...detail, notes: [...detail.notes, r.value], item: { ...it, noteCount: it.noteCount + 1 } });
     setNote('');
   };
@@ -46,33 +52,77 @@ export function AnalystPanel({ detail, onChange, onVerdict }: AnalystPanelProps)
       <section className="panel" aria-labelledby="item-verdict">
         <h2 id="item-verdict">{t('verdict.title')}</h2>
         <p className="verdict-now">
-          {it.verdict
-            ? <span className={`verdict verdict-${it.verdict}`}>{t(`verdict.${it.verdict}`)}</span>
-            : <span className="muted">{t('verdict.none')}</span>}
-          {detail.verdictBy && <span className="muted"> — {detail.verdictBy}, {formatDateTime(detail.verdictAt, i18n.language)}</span>}
+          {it.verdict ? (
+            <span className={`verdict verdict-${it.verdict}`}>{t(`verdict.${it.verdict}`)}</span>
+          ) : (
+            <span className="muted">{t('verdict.none')}</span>
+          )}
+          {detail.verdictBy && (
+            <span className="muted">
+              {' '}
+              — {detail.verdictBy}, {formatDateTime(detail.verdictAt, i18n.language)}
+            </span>
+          )}
         </p>
         <label className="block">
           <span>{t('verdict.comment')}</span>
           <input type="text" value={comment} onChange={(e) => setComment(e.target.value)} />
         </label>
         <div className="btn-row">
-          <button type="button" className="danger" aria-pressed={it.verdict === 'confirmed'} onClick={() => onVerdict('confirmed', comment)}>{t('verdict.confirm')}</button>
-          <button type="button" aria-pressed={it.verdict === 'unfounded'} onClick={() => onVerdict('unfounded', comment)}>{t('verdict.unfound')}</button>
-          {it.verdict && <button type="button" onClick={() => onVerdict(null)}>{t('verdict.clear')}</button>}
+          <button
+            type="button"
+            className="danger"
+            aria-pressed={it.verdict === 'confirmed'}
+            onClick={() => onVerdict('confirmed', comment)}
+          >
+            {t('verdict.confirm')}
+          </button>
+          <button
+            type="button"
+            aria-pressed={it.verdict === 'unfounded'}
+            onClick={() => onVerdict('unfounded', comment)}
+          >
+            {t('verdict.unfound')}
+          </button>
+          {it.verdict && (
+            <button type="button" onClick={() => onVerdict(null)}>
+              {t('verdict.clear')}
+            </button>
+          )}
         </div>
       </section>
       <section className="panel" aria-labelledby="item-tags">
         <h2 id="item-tags">{t('tags.title')}</h2>
         <ul className="chips">
           {it.tags.map((x) => (
-            <li key={x} className="chip">#{x}
-              <button type="button" aria-label={t('tags.remove', { tag: x })} onClick={() => void changeTags([], [x])}>×</button>
+            <li key={x} className="chip">
+              #{x}
+              <button type="button" aria-label={t('tags.remove', { tag: x })} onClick={() => void changeTags([], [x])}>
+                ×
+              </button>
             </li>
           ))}
         </ul>
-        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); if (tag.trim()) { void changeTags([tag.trim()], []); setTag(''); } }}>
-          <label htmlFor="tag-input" className="sr-only">{t('tags.add')}</label>
-          <input id="tag-input" type="text" value={tag} placeholder={t('tags.placeholder')} onChange={(e) => setTag(e.target.value)} />
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (tag.trim()) {
+              void changeTags([tag.trim()], []);
+              setTag('');
+            }
+          }}
+        >
+          <label htmlFor="tag-input" className="sr-only">
+            {t('tags.add')}
+          </label>
+          <input
+            id="tag-input"
+            type="text"
+            value={tag}
+            placeholder={t('tags.placeholder')}
+            onChange={(e) => setTag(e.target.value)}
+          />
           <button type="submit">{t('tags.add')}</button>
         </form>
       </section>
@@ -82,15 +132,23 @@ export function AnalystPanel({ detail, onChange, onVerdict }: AnalystPanelProps)
           {detail.notes.map((n) => (
             <li key={n.id}>
               <p>{n.text}</p>
-              <p className="muted">{n.author} · {formatDateTime(n.createdAt, i18n.language)}
-                <button type="button" className="link" onClick={() => void removeNote(n.id)}>{t('common.delete')}</button></p>
+              <p className="muted">
+                {n.author} · {formatDateTime(n.createdAt, i18n.language)}
+                <button type="button" className="link" onClick={() => void removeNote(n.id)}>
+                  {t('common.delete')}
+                </button>
+              </p>
             </li>
           ))}
         </ul>
         <form onSubmit={addNote}>
-          <label htmlFor="note-input" className="block"><span>{t('notes.add')}</span></label>
+          <label htmlFor="note-input" className="block">
+            <span>{t('notes.add')}</span>
+          </label>
           <textarea id="note-input" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
-          <button type="submit" disabled={!note.trim()}>{t('notes.save')}</button>
+          <button type="submit" disabled={!note.trim()}>
+            {t('notes.save')}
+          </button>
         </form>
       </section>
     </>

@@ -31,10 +31,15 @@ export function PushDialog({ itemId, title, onClose }: PushDialogProps) {
   const first = useRef<HTMLTextAreaElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   useFocusTrap(formRef);
-  useEffect(() => { first.current?.focus(); }, []);
+  useEffect(() => {
+    first.current?.focus();
+  }, []);
   useEffect(() => {
     void call('alerts:channels:list').then((r) => {
-      if (!r.ok) { setChannels([]); return; }
+      if (!r.ok) {
+        setChannels([]);
+        return;
+      }
       const usable = r.value.filter((c) => c.enabled);
       setChannels(usable);
       setPicked(usable.map((c) => c.id));
@@ -49,10 +54,14 @@ export function PushDialog({ itemId, title, onClose }: PushDialogProps) {
       if (stop || !r.ok) return;
       const mine = r.value.filter((d) => d.alertId === alertId);
       setDeliveries(mine);
-      if (mine.length === 0 || mine.some((d) => d.status === 'pending' || d.status === 'sending')) timer = setTimeout(() => void poll(), 700);
+      if (mine.length === 0 || mine.some((d) => d.status === 'pending' || d.status === 'sending'))
+        timer = setTimeout(() => void poll(), 700);
     };
     let timer = setTimeout(() => void poll(), 0);
-    return () => { stop = true; clearTimeout(timer); };
+    return () => {
+      stop = true;
+      clearTimeout(timer);
+    };
   }, [alertId]);
   // An empty channel list means "every enabled channel" to the engine: never send it when the analyst unticked all.
   const noneChosen = channels !== null && channels.length > 0 && picked.length === 0;
@@ -61,51 +70,135 @@ export function PushDialog({ itemId, title, onClose }: PushDialogProps) {
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const emails = recipients.split(/[\s,;]+/).map((x) => x.trim()).filter(Boolean);
+    const emails = recipients
+      .split(/[\s,;]+/)
+      .map((x) => x.trim())
+      .filter(Boolean);
     // With configured channels the analyst's choice is sent; none picked = let the engine refuse with its reason.
     const chosen = channels && channels.length ? { channelIds: picked } : {};
-    const r = await call('alerts:push', { itemId, severity, ...chosen, ...(comment.trim() ? { comment: comment.trim() } : {}), ...(emails.length ? { recipients: emails } : {}) });
+    const r = await call('alerts:push', {
+      itemId,
+      severity,
+      ...chosen,
+      ...(comment.trim() ? { comment: comment.trim() } : {}),
+      ...(emails.length ? { recipients: emails } : {}),
+    });
     setBusy(false);
     // A failure stays in the dialog (with its reason) so the analyst can fix recipients and resend;
     // a success stays too, to show each delivery's status as the outbox sends it.
-    if (r.ok) { notify(t('push.sent', { count: r.value.deliveries })); setError(null); setAlertId(r.value.alertId); } else setError(r.error);
+    if (r.ok) {
+      notify(t('push.sent', { count: r.value.deliveries }));
+      setError(null);
+      setAlertId(r.value.alertId);
+    } else setError(r.error);
   };
   return (
     <div className="overlay" role="presentation" onClick={onClose}>
-      <form ref={formRef} className="dialog" role="dialog" aria-modal="true" aria-labelledby="push-title" onSubmit={submit} onClick={(e) => e.stopPropagation()}>
+      <form
+        ref={formRef}
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="push-title"
+        onSubmit={submit}
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2 id="push-title">{t('item.push')}</h2>
         <p className="muted">{title}</p>
-        <label className="block"><span>{t('push.comment')}</span>
-          <textarea ref={first} rows={4} value={comment} onChange={(e) => setComment(e.target.value)} /></label>
-        <label className="block"><span>{t('push.recipients')}</span>
-          <input type="text" value={recipients} onChange={(e) => setRecipients(e.target.value)} placeholder="cabinet@…" /></label>
+        <label className="block">
+          <span>{t('push.comment')}</span>
+          <textarea ref={first} rows={4} value={comment} onChange={(e) => setComment(e.target.value)} />
+        </label>
+        <label className="block">
+          <span>{t('push.recipients')}</span>
+          <input
+            type="text"
+            value={recipients}
+            onChange={(e) => setRecipients(e.target.value)}
+            placeholder="cabinet@…"
+          />
+        </label>
         {channels && channels.length > 0 && (
-          <fieldset className="checks"><legend>{t('push.channels')}</legend>
+          <fieldset className="checks">
+            <legend>{t('push.channels')}</legend>
             {channels.map((c) => (
-              <label key={c.id}><input type="checkbox" checked={picked.includes(c.id)} onChange={() => toggle(c.id)} disabled={alertId !== null} /> {c.name} <span className="muted">({t(`channels.kinds.${c.kind}`)})</span></label>
+              <label key={c.id}>
+                <input
+                  type="checkbox"
+                  checked={picked.includes(c.id)}
+                  onChange={() => toggle(c.id)}
+                  disabled={alertId !== null}
+                />{' '}
+                {c.name} <span className="muted">({t(`channels.kinds.${c.kind}`)})</span>
+              </label>
             ))}
           </fieldset>
         )}
-        {channels && channels.length === 0 && <p className="muted">{t('push.noChannels')} <a href="#/alertes" onClick={onClose}>{t('push.configure')}</a></p>}
+        {channels && channels.length === 0 && (
+          <p className="muted">
+            {t('push.noChannels')}{' '}
+            <a href="#/alertes" onClick={onClose}>
+              {t('push.configure')}
+            </a>
+          </p>
+        )}
         <label className="block">
           <span>{t('push.severity')}</span>
           <select value={severity} onChange={(e) => setSeverity(e.target.value as Severity)}>
-            {SEVERITIES.map((s) => <option key={s} value={s}>{t(`severity.${s}`)}</option>)}
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {t(`severity.${s}`)}
+              </option>
+            ))}
           </select>
         </label>
-        {noneChosen && <p id="push-pick-one" className="muted">{t('push.pickOne')}</p>}
+        {noneChosen && (
+          <p id="push-pick-one" className="muted">
+            {t('push.pickOne')}
+          </p>
+        )}
         <ErrorNote error={error} />
         {alertId !== null && (
           <div role="status" className="push-result">
-            <p>{deliveries.length === 0 ? t('push.queued') : deliveries.every((d) => d.status === 'sent') ? t('push.delivered') : deliveries.some((d) => d.status === 'dead') ? t('push.someFailed') : t('push.queued')}</p>
-            <ul className="plain">{deliveries.map((d) => (
-              <li key={d.id}>{t(`channels.kinds.${d.channelKind}`)} · {d.recipient} — <span className={`delivery delivery-${d.status}`}>{t(`delivery.${d.status}`)}</span>{d.lastErrorCode && <span className="muted"> ({t(`errors.${d.lastErrorCode.replace('.', '_')}`, { defaultValue: d.lastErrorCode })})</span>}</li>
-            ))}</ul>
+            <p>
+              {deliveries.length === 0
+                ? t('push.queued')
+                : deliveries.every((d) => d.status === 'sent')
+                  ? t('push.delivered')
+                  : deliveries.some((d) => d.status === 'dead')
+                    ? t('push.someFailed')
+                    : t('push.queued')}
+            </p>
+            <ul className="plain">
+              {deliveries.map((d) => (
+                <li key={d.id}>
+                  {t(`channels.kinds.${d.channelKind}`)} · {d.recipient} —{' '}
+                  <span className={`delivery delivery-${d.status}`}>{t(`delivery.${d.status}`)}</span>
+                  {d.lastErrorCode && (
+                    <span className="muted">
+                      {' '}
+                      ({t(`errors.${d.lastErrorCode.replace('.', '_')}`, { defaultValue: d.lastErrorCode })})
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
           </div>
         )}
         <div className="btn-row">
-          {alertId === null && <button type="submit" className="primary" disabled={busy || noneChosen} aria-describedby={noneChosen ? 'push-pick-one' : undefined}>{t('push.send')}</button>}
-          <button type="button" onClick={onClose}>{alertId === null ? t('common.cancel') : t('push.close')}</button>
+          {alertId === null && (
+            <button
+              type="submit"
+              className="primary"
+              disabled={busy || noneChosen}
+              aria-describedby={noneChosen ? 'push-pick-one' : undefined}
+            >
+              {t('push.send')}
+            </button>
+          )}
+          <button type="button" onClick={onClose}>
+            {alertId === null ? t('common.cancel') : t('push.close')}
+          </button>
         </div>
       </form>
     </div>

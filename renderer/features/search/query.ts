@@ -34,7 +34,8 @@ export function parseQuery(input: string): ParsedQuery {
 function collectHighlights(node: QueryNode | null, negated = false, acc: HighlightTerm[] = []): HighlightTerm[] {
   if (!node) return acc;
   if (node.kind === 'term') {
-    if (!negated && !acc.some((h) => h.text === foldText(node.text) && h.prefix === node.prefix)) acc.push({ text: foldText(node.text), prefix: node.prefix });
+    if (!negated && !acc.some((h) => h.text === foldText(node.text) && h.prefix === node.prefix))
+      acc.push({ text: foldText(node.text), prefix: node.prefix });
   } else if (node.kind === 'not') collectHighlights(node.child, !negated, acc);
   else for (const c of node.children) collectHighlights(c, negated, acc);
   return acc;
@@ -46,9 +47,16 @@ const COLUMN_LABELS = { title: 'titre', summary: 'résumé', content_text: 'text
 /** Renders a tree back as canonical text (ET/OU/SAUF), used to show how the query was understood. */
 export function describeQuery(node: QueryNode | null): string {
   if (!node) return '';
-  if (node.kind === 'term') return (node.column ? `${COLUMN_LABELS[node.column]}:` : '') + (node.phrase ? `"${node.text}"` : node.text) + (node.prefix ? '*' : '');
+  if (node.kind === 'term')
+    return (
+      (node.column ? `${COLUMN_LABELS[node.column]}:` : '') +
+      (node.phrase ? `"${node.text}"` : node.text) +
+      (node.prefix ? '*' : '')
+    );
   if (node.kind === 'not') return `SAUF ${describeQuery(node.child)}`;
-  const inner = node.children.map((c) => (c.kind === 'and' || c.kind === 'or' ? `(${describeQuery(c)})` : describeQuery(c)));
+  const inner = node.children.map((c) =>
+    c.kind === 'and' || c.kind === 'or' ? `(${describeQuery(c)})` : describeQuery(c),
+  );
   return inner.join(node.kind === 'and' ? ' ET ' : ' OU ');
 }
 
@@ -70,7 +78,10 @@ export function highlightSegments(text: string, terms: HighlightTerm[]): TextSeg
   const origin: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const f = foldText(text[i]);
-    for (const ch of f) { folded.push(ch); origin.push(i); }
+    for (const ch of f) {
+      folded.push(ch);
+      origin.push(i);
+    }
   }
   const hay = folded.join('');
   const marks = new Uint8Array(text.length);
@@ -85,8 +96,9 @@ export function highlightSegments(text: string, terms: HighlightTerm[]): TextSeg
       const after = hay[at + term.text.length] ?? '';
       if (before && /[\p{L}\p{N}]/u.test(before)) continue;
       let end = at + term.text.length;
-      if (term.prefix) { while (end < hay.length && /[\p{L}\p{N}]/u.test(hay[end])) end++; }
-      else if (after && /[\p{L}\p{N}]/u.test(after)) continue;
+      if (term.prefix) {
+        while (end < hay.length && /[\p{L}\p{N}]/u.test(hay[end])) end++;
+      } else if (after && /[\p{L}\p{N}]/u.test(after)) continue;
       for (let k = at; k < end; k++) marks[origin[k]] = 1;
     }
   }

@@ -28,58 +28,113 @@ export function StoriesScreen() {
   const [type, setType] = useState<SourceType | ''>('');
 
   useEffect(() => {
-    void call('stories:list', { sort, limit: 2000, ...(applied.trim() ? { query: applied.trim() } : {}), ...(type ? { sourceTypes: [type] } : {}) }).then((r) => {
-      if (r.ok) { setStories(r.value.stories); setError(null); setCursor(0); } else setError(r.error);
+    void call('stories:list', {
+      sort,
+      limit: 2000,
+      ...(applied.trim() ? { query: applied.trim() } : {}),
+      ...(type ? { sourceTypes: [type] } : {}),
+    }).then((r) => {
+      if (r.ok) {
+        setStories(r.value.stories);
+        setError(null);
+        setCursor(0);
+      } else setError(r.error);
     });
   }, [sort, liveTick, applied, type]);
 
-  const open = useCallback((i: number) => { const s = stories[i]; if (s) navigate({ screen: 'story', id: s.id }); }, [stories, navigate]);
+  const open = useCallback(
+    (i: number) => {
+      const s = stories[i];
+      if (s) navigate({ screen: 'story', id: s.id });
+    },
+    [stories, navigate],
+  );
   useCommands((c) => {
-    if (c === 'next') { setCursor((x) => moveCursor(x, 1, stories.length)); return true; }
-    if (c === 'prev') { setCursor((x) => moveCursor(x, -1, stories.length)); return true; }
-    if (c === 'open') { open(cursor); return true; }
+    if (c === 'next') {
+      setCursor((x) => moveCursor(x, 1, stories.length));
+      return true;
+    }
+    if (c === 'prev') {
+      setCursor((x) => moveCursor(x, -1, stories.length));
+      return true;
+    }
+    if (c === 'open') {
+      open(cursor);
+      return true;
+    }
     return false;
   });
 
-  const renderRow = useCallback((i: number) => {
-    const s = stories[i];
-    return (
-      <div className="row story-row">
-        <span className="row-main">
-          <span className="row-title">{s.title}</span>
-          <span className="row-meta">
-            <span>{t('stories.size', { count: s.itemCount })}</span>
-            <span>{t('stories.sources', { count: s.sourceCount })}</span>
-            {s.sourceTypes.slice(0, 4).map((ty) => <span key={ty} className={`type type-${ty}`}>{t(`sourceType.${ty}`)}</span>)}
+  const renderRow = useCallback(
+    (i: number) => {
+      const s = stories[i];
+      return (
+        <div className="row story-row">
+          <span className="row-main">
+            <span className="row-title">{s.title}</span>
+            <span className="row-meta">
+              <span>{t('stories.size', { count: s.itemCount })}</span>
+              <span>{t('stories.sources', { count: s.sourceCount })}</span>
+              {s.sourceTypes.slice(0, 4).map((ty) => (
+                <span key={ty} className={`type type-${ty}`}>
+                  {t(`sourceType.${ty}`)}
+                </span>
+              ))}
+            </span>
           </span>
-        </span>
-        <Sparkline values={s.sparkline} label={t('stories.sparkLabel', { count: s.sparkline.reduce((a, b) => a + b, 0) })} />
-        <time className="row-time" dateTime={s.lastSeen}>{formatCompactTime(s.lastSeen, i18n.language)}</time>
-        <span className="row-scores">
-          <ScoreBadge kind="urgency" value={s.urgency} />
-          <ScoreBadge kind="virality" value={s.virality} />
-          <ScoreBadge kind="controversy" value={s.controversy} />
-          <ScoreBadge kind="infox" value={s.infox} />
-        </span>
-      </div>
-    );
-  }, [stories, t, i18n.language]);
+          <Sparkline
+            values={s.sparkline}
+            label={t('stories.sparkLabel', { count: s.sparkline.reduce((a, b) => a + b, 0) })}
+          />
+          <time className="row-time" dateTime={s.lastSeen}>
+            {formatCompactTime(s.lastSeen, i18n.language)}
+          </time>
+          <span className="row-scores">
+            <ScoreBadge kind="urgency" value={s.urgency} />
+            <ScoreBadge kind="virality" value={s.virality} />
+            <ScoreBadge kind="controversy" value={s.controversy} />
+            <ScoreBadge kind="infox" value={s.infox} />
+          </span>
+        </div>
+      );
+    },
+    [stories, t, i18n.language],
+  );
 
   return (
     <section className="screen stories" aria-labelledby="stories-title">
       <div className="screen-head">
         <h1 id="stories-title">{t('nav.stories')}</h1>
         <p className="count">{t('stories.count', { count: stories.length })}</p>
-        <form className="inline-form" role="search" aria-label={t('stories.filter')} onSubmit={(e) => { e.preventDefault(); setApplied(query); }}>
-          <label className="f"><span>{t('stories.filter')}</span>
-            <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('stories.filterPlaceholder')} /></label>
+        <form
+          className="inline-form"
+          role="search"
+          aria-label={t('stories.filter')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            setApplied(query);
+          }}
+        >
+          <label className="f">
+            <span>{t('stories.filter')}</span>
+            <input
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              placeholder={t('stories.filterPlaceholder')}
+            />
+          </label>
           <button type="submit">{t('search.submit')}</button>
         </form>
         <label className="f">
           <span>{t('filters.sourceType')}</span>
           <select value={type} onChange={(e) => setType(e.target.value as SourceType | '')}>
             <option value="">{t('filters.any')}</option>
-            {SOURCE_TYPES.map((x) => <option key={x} value={x}>{t(`sourceType.${x}`)}</option>)}
+            {SOURCE_TYPES.map((x) => (
+              <option key={x} value={x}>
+                {t(`sourceType.${x}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="f">
@@ -93,9 +148,19 @@ export function StoriesScreen() {
       </div>
       <ErrorNote error={error} />
       <div className="list-host">
-        {stories.length === 0 ? <p className="empty">{t('stories.none')}</p> : (
-          <VirtualList id="stories" count={stories.length} rowHeight={52} cursor={cursor} label={t('stories.listLabel')}
-            renderRow={renderRow} onRowClick={(i) => setCursor(i)} onRowActivate={open} />
+        {stories.length === 0 ? (
+          <p className="empty">{t('stories.none')}</p>
+        ) : (
+          <VirtualList
+            id="stories"
+            count={stories.length}
+            rowHeight={52}
+            cursor={cursor}
+            label={t('stories.listLabel')}
+            renderRow={renderRow}
+            onRowClick={(i) => setCursor(i)}
+            onRowActivate={open}
+          />
         )}
       </div>
     </section>

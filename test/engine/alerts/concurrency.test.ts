@@ -26,15 +26,32 @@ it('two senders (two connections) share the outbox: every delivery sent exactly 
   const b = openDatabase(file);
   const rx = await startAlertReceiver({ delayMs: 5 });
   try {
-    const itemId = seedItem(a, { sourceId: seedSource(a, 'AFP'), title: 'Dépêche', published: new Date().toISOString() });
+    const itemId = seedItem(a, {
+      sourceId: seedSource(a, 'AFP'),
+      title: 'Dépêche',
+      published: new Date().toISOString(),
+    });
     insertChannel(a, { name: 'hook', kind: 'webhook', ratePerMin: 10_000, config: { url: `${rx.url}/hook` } });
-    insertChannel(a, { name: 'tchap', kind: 'matrix', ratePerMin: 10_000, secret: 'syt_test_token', config: { homeserver: rx.url, roomId: '!r:t' } });
+    insertChannel(a, {
+      name: 'tchap',
+      kind: 'matrix',
+      ratePerMin: 10_000,
+      secret: 'syt_test_token',
+      config: { homeserver: rx.url, roomId: '!r:t' },
+    });
     const s1 = new AlertSender(a, { pollMs: 20, concurrency: 3 }).start();
     const s2 = new AlertSender(b, { pollMs: 20, concurrency: 3 }).start();
     const counts = [0, 0];
     s1.on('delivered', () => counts[0]++);
     s2.on('delivered', () => counts[1]++);
-    for (let i = 0; i < 40; i++) pushAlert(a, { itemId, severity: i % 3 === 0 ? 'flash' : 'info', recipients: [], channels: ['hook', 'tchap'], actor: 'a' });
+    for (let i = 0; i < 40; i++)
+      pushAlert(a, {
+        itemId,
+        severity: i % 3 === 0 ? 'flash' : 'info',
+        recipients: [],
+        channels: ['hook', 'tchap'],
+        actor: 'a',
+      });
     await waitFor(() => listDeliveries(a, { status: 'sent', limit: 1000 }).length === 80);
     await Promise.all([s1.stop(), s2.stop()]);
     expect(rx.requests).toHaveLength(80);
@@ -53,11 +70,21 @@ it('an SMTP reply slower than the timeout is retried with the same Message-ID (r
   const db = openDatabase(':memory:');
   const sink = await startSmtpSink({ starttls: false, replyDelayMs: 1500 });
   try {
-    const itemId = seedItem(db, { sourceId: seedSource(db, 'AFP'), title: 'Dépêche lente', published: new Date().toISOString() });
-    insertChannel(db, { name: 'mail', kind: 'smtp', config: { host: '127.0.0.1', port: sink.port, from: 'v@vigie.test', ignoreTLS: true } });
+    const itemId = seedItem(db, {
+      sourceId: seedSource(db, 'AFP'),
+      title: 'Dépêche lente',
+      published: new Date().toISOString(),
+    });
+    insertChannel(db, {
+      name: 'mail',
+      kind: 'smtp',
+      config: { host: '127.0.0.1', port: sink.port, from: 'v@vigie.test', ignoreTLS: true },
+    });
     const { deliveryIds } = pushAlert(db, { itemId, severity: 'urgent', recipients: ['x@interieur.test'], actor: 'a' });
     const snd = new AlertSender(db, { timeoutMs: 600, baseDelayMs: 200, pollMs: 50 }).start();
-    await waitFor(() => getDelivery(db, deliveryIds[0])!.attempts >= 1 && getDelivery(db, deliveryIds[0])!.status === 'pending');
+    await waitFor(
+      () => getDelivery(db, deliveryIds[0])!.attempts >= 1 && getDelivery(db, deliveryIds[0])!.status === 'pending',
+    );
     expect(getDelivery(db, deliveryIds[0])!.last_error_message).toMatch(/timeout|ETIMEDOUT/i);
     sink.setReplyDelay(0);
     await waitFor(() => getDelivery(db, deliveryIds[0])!.status === 'sent');

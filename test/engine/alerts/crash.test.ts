@@ -27,12 +27,23 @@ let sink: SmtpSink;
 let rx: AlertReceiver;
 
 function run(args: string[]): { child: ChildProcess; lines: string[]; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } });
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+  });
   const lines: string[] = [];
   let err = '';
   child.stdout!.on('data', (d: Buffer) => lines.push(...d.toString().split('\n').filter(Boolean)));
-  child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => { if (code && code !== 0) console.error(err); resolve(code); }));
+  child.stderr!.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      if (code && code !== 0) console.error(err);
+      resolve(code);
+    }),
+  );
   return { child, lines, exited };
 }
 const waitFor = async (cond: () => boolean, ms = 20_000, what = 'condition') => {
@@ -44,7 +55,13 @@ const waitFor = async (cond: () => boolean, ms = 20_000, what = 'condition') => 
 };
 const outbox = () => {
   const db = openDatabase(dbFile);
-  try { return db.prepare('SELECT id, channel_kind, idem_key, status, attempts FROM alert_outbox ORDER BY id').all() as Array<{ id: number; channel_kind: string; idem_key: string; status: string; attempts: number }>; } finally { db.close(); }
+  try {
+    return db
+      .prepare('SELECT id, channel_kind, idem_key, status, attempts FROM alert_outbox ORDER BY id')
+      .all() as Array<{ id: number; channel_kind: string; idem_key: string; status: string; attempts: number }>;
+  } finally {
+    db.close();
+  }
 };
 
 beforeAll(async () => {
@@ -55,17 +72,36 @@ beforeAll(async () => {
   const db = openDatabase(dbFile);
   seedSource(db, 'Le Monde');
   const ch = [
-    insertChannel(db, { name: 'mail', kind: 'smtp', config: { host: '127.0.0.1', port: sink.port, from: 'veille@vigie.test', ignoreTLS: true } }),
+    insertChannel(db, {
+      name: 'mail',
+      kind: 'smtp',
+      config: { host: '127.0.0.1', port: sink.port, from: 'veille@vigie.test', ignoreTLS: true },
+    }),
     insertChannel(db, { name: 'hook', kind: 'webhook', secret: 'k3y', config: { url: `${rx.url}/hook` } }),
-    insertChannel(db, { name: 'tchap', kind: 'matrix', secret: 'syt_crash', config: { homeserver: rx.url, roomId: '!cab:tchap.test' } }),
+    insertChannel(db, {
+      name: 'tchap',
+      kind: 'matrix',
+      secret: 'syt_crash',
+      config: { homeserver: rx.url, roomId: '!cab:tchap.test' },
+    }),
   ];
-  insertRule(db, parseRuleDefinition({ name: 'Tout', tiers: [{ severity: 'urgent', minVirality: 50 }], recipients: ['cabinet@interieur.test'], channelIds: ch.map((c) => c.id) }), 'test');
+  insertRule(
+    db,
+    parseRuleDefinition({
+      name: 'Tout',
+      tiers: [{ severity: 'urgent', minVirality: 50 }],
+      recipients: ['cabinet@interieur.test'],
+      channelIds: ch.map((c) => c.id),
+    }),
+    'test',
+  );
   db.close();
 });
 afterAll(async () => {
   await sink.close();
   await rx.close();
-  if (!process.env.KEEP) fs.rmSync(dir, { recursive: true, force: true }); else console.log(dir);
+  if (!process.env.KEEP) fs.rmSync(dir, { recursive: true, force: true });
+  else console.log(dir);
 });
 
 it('killed between decide and send, then during sends: each alert delivered once per key after restart', async () => {
@@ -84,7 +120,14 @@ it('killed between decide and send, then during sends: each alert delivered once
   sink.setReplyDelay(3000);
   rx.setDelay(3000);
   const b = run(['send', dbFile]);
-  await waitFor(() => sink.dataReceived() >= 1 && rx.requests.some((r) => r.kind === 'webhook') && rx.requests.some((r) => r.kind === 'matrix'), 30_000, 'in-flight sends');
+  await waitFor(
+    () =>
+      sink.dataReceived() >= 1 &&
+      rx.requests.some((r) => r.kind === 'webhook') &&
+      rx.requests.some((r) => r.kind === 'matrix'),
+    30_000,
+    'in-flight sends',
+  );
   b.child.kill('SIGKILL');
   await b.exited;
   rows = outbox();
@@ -114,7 +157,9 @@ it('killed between decide and send, then during sends: each alert delivered once
   expect(raw).toBeGreaterThan(3 * N); // the kill really cut sends that the receivers had already taken
   // Matrix: a resent txnId maps to the same event (homeserver idempotency).
   const db = openDatabase(dbFile);
-  const refs = db.prepare(`SELECT idem_key, provider_ref FROM alert_outbox WHERE channel_kind = 'matrix'`).all() as Array<{ idem_key: string; provider_ref: string }>;
+  const refs = db
+    .prepare(`SELECT idem_key, provider_ref FROM alert_outbox WHERE channel_kind = 'matrix'`)
+    .all() as Array<{ idem_key: string; provider_ref: string }>;
   expect(new Set(refs.map((r) => r.provider_ref)).size).toBe(N);
   expect(listAudit(db).filter((e) => e.action === 'recovered').length).toBe(inFlight.length);
   db.close();

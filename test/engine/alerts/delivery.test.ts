@@ -25,7 +25,14 @@ const senders: AlertSender[] = [];
 const closers: Array<() => Promise<void>> = [];
 
 function sender(opts: ConstructorParameters<typeof AlertSender>[1] = {}): AlertSender {
-  const s = new AlertSender(db, { baseDelayMs: 100, maxDelayMs: 400, timeoutMs: 3000, pollMs: 100, random: () => 0.5, ...opts });
+  const s = new AlertSender(db, {
+    baseDelayMs: 100,
+    maxDelayMs: 400,
+    timeoutMs: 3000,
+    pollMs: 100,
+    random: () => 0.5,
+    ...opts,
+  });
   senders.push(s);
   return s;
 }
@@ -48,9 +55,16 @@ beforeEach(() => {
   db = openDatabase(':memory:');
   const src = seedSource(db, 'Le Monde');
   itemId = seedItem(db, {
-    sourceId: src, title: 'Covid-19 : la stratégie de Jean-Michel Blanquer à l’épreuve de la rentrée scolaire',
-    summary: 'Malgré la vague Omicron…', link: 'https://www.lemonde.fr/education/article/2022/01/01/x_6107841_1473685.html',
-    published: '2022-01-01T04:00:10.000Z', virality: 82, controversy: 55, infox: 12, storyId: 3, reasons: REASONS,
+    sourceId: src,
+    title: 'Covid-19 : la stratégie de Jean-Michel Blanquer à l’épreuve de la rentrée scolaire',
+    summary: 'Malgré la vague Omicron…',
+    link: 'https://www.lemonde.fr/education/article/2022/01/01/x_6107841_1473685.html',
+    published: '2022-01-01T04:00:10.000Z',
+    virality: 82,
+    controversy: 55,
+    infox: 12,
+    storyId: 3,
+    reasons: REASONS,
   });
 });
 afterEach(async () => {
@@ -68,23 +82,47 @@ describe('SMTP', () => {
 
   it('sends over STARTTLS with auth: French subject, text + HTML parts, stable Message-ID', async () => {
     const s = await sink({ auth: { user: 'veille', pass: 'S3cret-pass!' } });
-    insertChannel(db, { name: 'Cabinet', kind: 'smtp', secret: 'S3cret-pass!', config: { host: '127.0.0.1', port: s.port, user: 'veille', from: 'Vigie <veille@vigie.test>', allowSelfSigned: true } });
-    const { deliveryIds } = pushAlert(db, { itemId, severity: 'urgent', comment: 'À transmettre au ministre avant 14 h — réaction attendue.', recipients: ['dircab@interieur.test', 'Veille@Interieur.test'], actor: 'Élodie Martin' });
+    insertChannel(db, {
+      name: 'Cabinet',
+      kind: 'smtp',
+      secret: 'S3cret-pass!',
+      config: {
+        host: '127.0.0.1',
+        port: s.port,
+        user: 'veille',
+        from: 'Vigie <veille@vigie.test>',
+        allowSelfSigned: true,
+      },
+    });
+    const { deliveryIds } = pushAlert(db, {
+      itemId,
+      severity: 'urgent',
+      comment: 'À transmettre au ministre avant 14 h — réaction attendue.',
+      recipients: ['dircab@interieur.test', 'Veille@Interieur.test'],
+      actor: 'Élodie Martin',
+    });
     const report = await sender().drain();
     expect(report).toEqual({ sent: 2, failed: 0, dead: 0 });
     const mails = await s.waitForMails(2);
-    expect(mails.map((m) => m.parsed.to && !Array.isArray(m.parsed.to) ? m.parsed.to.text : '').sort()).toEqual(['dircab@interieur.test', 'veille@interieur.test']);
+    expect(mails.map((m) => (m.parsed.to && !Array.isArray(m.parsed.to) ? m.parsed.to.text : '')).sort()).toEqual([
+      'dircab@interieur.test',
+      'veille@interieur.test',
+    ]);
     const m = mails[0];
     expect(m.secure).toBe(true);
     expect(m.user).toBe('veille');
-    expect(m.parsed.subject).toBe('[URGENT] Covid-19 : la stratégie de Jean-Michel Blanquer à l’épreuve de la rentrée scolaire');
+    expect(m.parsed.subject).toBe(
+      '[URGENT] Covid-19 : la stratégie de Jean-Michel Blanquer à l’épreuve de la rentrée scolaire',
+    );
     expect(m.parsed.text).toContain('Source : Le Monde (presse nationale)');
     expect(m.parsed.text).toContain('Publié : samedi 1 janvier 2022 à 5 h 00 (heure de Paris)');
     expect(m.parsed.text).toContain('Viralité : 82/100');
     expect(m.parsed.text).toContain('reprise-multi-sources (+30) : 12 médias en 1 h');
     expect(m.parsed.text).toContain('À transmettre au ministre avant 14 h — réaction attendue.');
     expect(m.parsed.text).toContain('Poussé par Élodie Martin');
-    expect(m.parsed.html).toContain('<a href="https://www.lemonde.fr/education/article/2022/01/01/x_6107841_1473685.html">');
+    expect(m.parsed.html).toContain(
+      '<a href="https://www.lemonde.fr/education/article/2022/01/01/x_6107841_1473685.html">',
+    );
     expect(m.parsed.html).toContain('« scandale », « honte »');
     const keys = deliveryIds.map((id) => getDelivery(db, id)!.idem_key);
     expect([...s.uniqueMessageIds()].sort()).toEqual(keys.map((k) => `<${k}@vigie.test>`).sort());
@@ -93,7 +131,11 @@ describe('SMTP', () => {
 
   it('sends in plain SMTP without TLS or auth (local relay)', async () => {
     const s = await sink({ starttls: false });
-    insertChannel(db, { name: 'Relais', kind: 'smtp', config: { host: '127.0.0.1', port: s.port, from: 'veille@vigie.test', ignoreTLS: true } });
+    insertChannel(db, {
+      name: 'Relais',
+      kind: 'smtp',
+      config: { host: '127.0.0.1', port: s.port, from: 'veille@vigie.test', ignoreTLS: true },
+    });
     pushAlert(db, { itemId, severity: 'flash', recipients: ['pc@interieur.test'], actor: 'a' });
     await sender().drain();
     const [m] = await s.waitForMails(1);
@@ -103,7 +145,11 @@ describe('SMTP', () => {
 
   it('refuses to send in clear when STARTTLS is required but not offered', async () => {
     const s = await sink({ starttls: false });
-    insertChannel(db, { name: 'Strict', kind: 'smtp', config: { host: '127.0.0.1', port: s.port, from: 'veille@vigie.test' } });
+    insertChannel(db, {
+      name: 'Strict',
+      kind: 'smtp',
+      config: { host: '127.0.0.1', port: s.port, from: 'veille@vigie.test' },
+    });
     const { deliveryIds } = pushAlert(db, { itemId, severity: 'info', recipients: ['x@interieur.test'], actor: 'a' });
     await sender({ maxAttempts: 1 }).drain();
     expect(s.mails).toHaveLength(0);
@@ -112,13 +158,24 @@ describe('SMTP', () => {
 
   it('server down then up, and a 451: each mail arrives exactly once', async () => {
     const port = await freePort();
-    insertChannel(db, { name: 'Cabinet', kind: 'smtp', config: { host: '127.0.0.1', port, from: 'veille@vigie.test', ignoreTLS: true } });
-    const { deliveryIds } = pushAlert(db, { itemId, severity: 'urgent', recipients: ['a@interieur.test', 'b@interieur.test'], actor: 'a' });
+    insertChannel(db, {
+      name: 'Cabinet',
+      kind: 'smtp',
+      config: { host: '127.0.0.1', port, from: 'veille@vigie.test', ignoreTLS: true },
+    });
+    const { deliveryIds } = pushAlert(db, {
+      itemId,
+      severity: 'urgent',
+      recipients: ['a@interieur.test', 'b@interieur.test'],
+      actor: 'a',
+    });
     const snd = sender({ baseDelayMs: 300 }).start();
     await waitFor(() => listAudit(db).filter((a) => a.action === 'failed').length >= 2);
     const s = await sink({ port, starttls: false, failFirst: 1 });
     await waitFor(() => deliveryIds.every((id) => getDelivery(db, id)!.status === 'sent')).catch((e) => {
-      throw new Error(`${e.message}: ${JSON.stringify(deliveryIds.map((id) => getDelivery(db, id)))} ${JSON.stringify(listAudit(db))}`);
+      throw new Error(
+        `${e.message}: ${JSON.stringify(deliveryIds.map((id) => getDelivery(db, id)))} ${JSON.stringify(listAudit(db))}`,
+      );
     });
     await snd.stop();
     expect(s.mails).toHaveLength(2);
@@ -130,7 +187,12 @@ describe('SMTP', () => {
 
   it('never leaks the password: listing, audit and error texts', async () => {
     const s = await sink({ auth: { user: 'veille', pass: 'right-password' } });
-    insertChannel(db, { name: 'Cabinet', kind: 'smtp', secret: 'wrong-password-XYZ', config: { host: '127.0.0.1', port: s.port, user: 'veille', from: 'veille@vigie.test', allowSelfSigned: true } });
+    insertChannel(db, {
+      name: 'Cabinet',
+      kind: 'smtp',
+      secret: 'wrong-password-XYZ',
+      config: { host: '127.0.0.1', port: s.port, user: 'veille', from: 'veille@vigie.test', allowSelfSigned: true },
+    });
     const { deliveryIds } = pushAlert(db, { itemId, severity: 'info', recipients: ['a@interieur.test'], actor: 'a' });
     await sender().drain();
     const d = getDelivery(db, deliveryIds[0])!;
@@ -150,32 +212,66 @@ describe('webhook and Matrix', () => {
   });
 
   it('posts signed JSON with an idempotency key; the receiver verifies the HMAC', async () => {
-    insertChannel(db, { name: 'SI cabinet', kind: 'webhook', secret: 'hmac-key-123', config: { url: `${rx.url}/hooks/vigie` } });
-    const { deliveryIds } = pushAlert(db, { itemId, severity: 'flash', comment: 'Très sensible', recipients: [], channels: ['SI cabinet'], actor: 'a' });
+    insertChannel(db, {
+      name: 'SI cabinet',
+      kind: 'webhook',
+      secret: 'hmac-key-123',
+      config: { url: `${rx.url}/hooks/vigie` },
+    });
+    const { deliveryIds } = pushAlert(db, {
+      itemId,
+      severity: 'flash',
+      comment: 'Très sensible',
+      recipients: [],
+      channels: ['SI cabinet'],
+      actor: 'a',
+    });
     await sender().drain();
     expect(rx.requests).toHaveLength(1);
     const r = rx.requests[0];
     expect(r.signatureOk).toBe(true);
     expect(r.key).toBe(getDelivery(db, deliveryIds[0])!.idem_key);
-    expect(r.body).toMatchObject({ type: 'vigie.alert', severity: 'flash', subject: expect.stringMatching(/^\[FLASH\] Covid-19/), comment: 'Très sensible', scores: { virality: 82 } });
+    expect(r.body).toMatchObject({
+      type: 'vigie.alert',
+      severity: 'flash',
+      subject: expect.stringMatching(/^\[FLASH\] Covid-19/),
+      comment: 'Très sensible',
+      scores: { virality: 82 },
+    });
     expect(listChannels(db)[0].config.url).toBe(`${rx.url}/…`);
   });
 
   it('shapes Mattermost, Slack and Teams bodies', async () => {
-    for (const preset of ['mattermost', 'slack', 'teams']) insertChannel(db, { name: preset, kind: 'webhook', config: { url: `${rx.url}/${preset}`, preset } });
-    pushAlert(db, { itemId, severity: 'urgent', recipients: [], channels: ['mattermost', 'slack', 'teams'], actor: 'a' });
+    for (const preset of ['mattermost', 'slack', 'teams'])
+      insertChannel(db, { name: preset, kind: 'webhook', config: { url: `${rx.url}/${preset}`, preset } });
+    pushAlert(db, {
+      itemId,
+      severity: 'urgent',
+      recipients: [],
+      channels: ['mattermost', 'slack', 'teams'],
+      actor: 'a',
+    });
     await sender().drain();
     const by = Object.fromEntries(rx.requests.map((r) => [r.path.slice(1), r.body as Record<string, unknown>]));
     expect(by.mattermost.text).toContain('[Covid-19 : la stratégie');
     expect(by.mattermost.text).toContain('](https://www.lemonde.fr/');
     expect(by.slack.text).toContain('<https://www.lemonde.fr/');
-    expect(by.teams).toMatchObject({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard' } }] });
+    expect(by.teams).toMatchObject({
+      type: 'message',
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard' } }],
+    });
   });
 
   it('500 then 200, timeout, 429 with Retry-After: each alert accepted exactly once per key', async () => {
     insertChannel(db, { name: 'hook', kind: 'webhook', secret: 'hmac-key-123', config: { url: `${rx.url}/hook` } });
     rx.script.push({ status: 500 }, { status: 200, delayMs: 1500 }, { status: 429, headers: { 'retry-after': '1' } });
-    const { deliveryIds } = pushAlert(db, { itemId, severity: 'urgent', recipients: [], channels: ['hook'], actor: 'a' });
+    const { deliveryIds } = pushAlert(db, {
+      itemId,
+      severity: 'urgent',
+      recipients: [],
+      channels: ['hook'],
+      actor: 'a',
+    });
     const t0 = Date.now();
     const snd = sender({ timeoutMs: 700 }).start();
     await waitFor(() => getDelivery(db, deliveryIds[0])!.status === 'sent');
@@ -196,7 +292,11 @@ describe('webhook and Matrix', () => {
     const { deliveryIds } = pushAlert(db, { itemId, severity: 'info', recipients: [], channels: ['hook'], actor: 'a' });
     const snd = sender({ maxAttempts: 3 }).start();
     await waitFor(() => getDelivery(db, deliveryIds[0])!.status === 'dead');
-    expect(getDelivery(db, deliveryIds[0])).toMatchObject({ attempts: 3, last_error_code: 'alert.webhook', last_error_message: 'HTTP 503' });
+    expect(getDelivery(db, deliveryIds[0])).toMatchObject({
+      attempts: 3,
+      last_error_code: 'alert.webhook',
+      last_error_message: 'HTTP 503',
+    });
     retryDelivery(db, deliveryIds[0], Date.now());
     snd['pump']();
     await waitFor(() => getDelivery(db, deliveryIds[0])!.status === 'sent');
@@ -205,22 +305,46 @@ describe('webhook and Matrix', () => {
   });
 
   it('Matrix: PUT to the room with txnId = idempotency key; a resend gets the same event', async () => {
-    insertChannel(db, { name: 'Tchap cabinet', kind: 'matrix', secret: 'syt_token', config: { homeserver: rx.url, roomId: '!cabinet:agent.tchap.gouv.fr' } });
+    insertChannel(db, {
+      name: 'Tchap cabinet',
+      kind: 'matrix',
+      secret: 'syt_token',
+      config: { homeserver: rx.url, roomId: '!cabinet:agent.tchap.gouv.fr' },
+    });
     rx.script.push({ status: 502 }, { status: 429, body: { errcode: 'M_LIMIT_EXCEEDED', retry_after_ms: 300 } });
-    const { deliveryIds } = pushAlert(db, { itemId, severity: 'flash', comment: 'Pour information immédiate', recipients: [], channels: ['Tchap cabinet'], actor: 'a' });
+    const { deliveryIds } = pushAlert(db, {
+      itemId,
+      severity: 'flash',
+      comment: 'Pour information immédiate',
+      recipients: [],
+      channels: ['Tchap cabinet'],
+      actor: 'a',
+    });
     const snd = sender().start();
     await waitFor(() => getDelivery(db, deliveryIds[0])!.status === 'sent');
     await snd.stop();
     const key = getDelivery(db, deliveryIds[0])!.idem_key;
-    expect(rx.requests.map((r) => [r.kind, r.status, r.key])).toEqual([['matrix', 502, key], ['matrix', 429, key], ['matrix', 200, key]]);
-    expect(rx.requests[2].path).toBe(`/_matrix/client/v3/rooms/${encodeURIComponent('!cabinet:agent.tchap.gouv.fr')}/send/m.room.message/${key}`);
-    expect(rx.requests[2].body).toMatchObject({ msgtype: 'm.text', format: 'org.matrix.custom.html', body: expect.stringContaining('[FLASH]') });
+    expect(rx.requests.map((r) => [r.kind, r.status, r.key])).toEqual([
+      ['matrix', 502, key],
+      ['matrix', 429, key],
+      ['matrix', 200, key],
+    ]);
+    expect(rx.requests[2].path).toBe(
+      `/_matrix/client/v3/rooms/${encodeURIComponent('!cabinet:agent.tchap.gouv.fr')}/send/m.room.message/${key}`,
+    );
+    expect(rx.requests[2].body).toMatchObject({
+      msgtype: 'm.text',
+      format: 'org.matrix.custom.html',
+      body: expect.stringContaining('[FLASH]'),
+    });
     expect(getDelivery(db, deliveryIds[0])!.provider_ref).toBe('$ev1:test');
   });
 
   it('rate-limits per channel: the third send of the minute waits', async () => {
     insertChannel(db, { name: 'hook', kind: 'webhook', ratePerMin: 2, config: { url: `${rx.url}/hook` } });
-    const ids = [1, 2, 3].map(() => pushAlert(db, { itemId, severity: 'info', recipients: [], channels: ['hook'], actor: 'a' }).deliveryIds[0]);
+    const ids = [1, 2, 3].map(
+      () => pushAlert(db, { itemId, severity: 'info', recipients: [], channels: ['hook'], actor: 'a' }).deliveryIds[0],
+    );
     await sender().drain(3000);
     expect(rx.requests).toHaveLength(2);
     const third = getDelivery(db, ids[2])!;
@@ -232,7 +356,13 @@ describe('webhook and Matrix', () => {
 describe('desktop channel', () => {
   it('emits a notice the UI acknowledges; an unacknowledged notice is shown again with the same tag', async () => {
     insertChannel(db, { name: 'Poste', kind: 'desktop' });
-    const { deliveryIds } = pushAlert(db, { itemId, severity: 'flash', recipients: [], channels: ['Poste'], actor: 'a' });
+    const { deliveryIds } = pushAlert(db, {
+      itemId,
+      severity: 'flash',
+      recipients: [],
+      channels: ['Poste'],
+      actor: 'a',
+    });
     const { acknowledgeDesktop } = await import('../../../electron/engine/alerts/sender');
     const snd = sender({ desktopAckMs: 200 });
     const notices: Array<{ tag: string; title: string }> = [];

@@ -13,28 +13,72 @@ import type { AlertMessage } from '../../../shared/types/alerts';
 import { readLeMondeSample } from '../../helpers/alerts-db';
 
 let db: Db;
-beforeAll(() => { process.env.DOTENV_CONFIG_QUIET = 'true'; });
-beforeEach(() => { db = openDatabase(':memory:'); });
+beforeAll(() => {
+  process.env.DOTENV_CONFIG_QUIET = 'true';
+});
+beforeEach(() => {
+  db = openDatabase(':memory:');
+});
 afterEach(() => db.close());
 
 function feedOf(items: ReturnType<typeof readLeMondeSample>, now: Date): Feed {
   return {
-    format: 'rss', title: 'Le Monde', link: 'https://www.lemonde.fr', description: null, language: 'fr', published: null, updated: null, authors: [], categories: [],
-    items: items.map((s, i) => ({ guid: s.link, title: s.title, link: s.link, published: new Date(now.getTime() - (items.length - i) * 60_000).toISOString(), updated: null, authors: [], categories: [s.section], summary: s.description, content: null, enclosures: [] })),
+    format: 'rss',
+    title: 'Le Monde',
+    link: 'https://www.lemonde.fr',
+    description: null,
+    language: 'fr',
+    published: null,
+    updated: null,
+    authors: [],
+    categories: [],
+    items: items.map((s, i) => ({
+      guid: s.link,
+      title: s.title,
+      link: s.link,
+      published: new Date(now.getTime() - (items.length - i) * 60_000).toISOString(),
+      updated: null,
+      authors: [],
+      categories: [s.section],
+      summary: s.description,
+      content: null,
+      enclosures: [],
+    })),
   };
 }
 
 it('alerts on analysed items matching the query, once per story, with the analysis reasons in the message', () => {
   const source = addSource(db, { name: 'Le Monde', url: 'https://www.lemonde.fr/rss/une.xml', type: 'press-national' });
   const mail = insertChannel(db, { name: 'mail', kind: 'smtp', config: { host: '127.0.0.1', from: 'v@vigie.test' } });
-  insertRule(db, parseRuleDefinition({ name: 'Covid', query: 'covid OR omicron OR vaccin* OR "passe vaccinal"', tiers: [{ severity: 'info' }], recipients: ['cab@interieur.test'], channelIds: [mail.id] }), 'test');
+  insertRule(
+    db,
+    parseRuleDefinition({
+      name: 'Covid',
+      query: 'covid OR omicron OR vaccin* OR "passe vaccinal"',
+      tiers: [{ severity: 'info' }],
+      recipients: ['cab@interieur.test'],
+      channelIds: [mail.id],
+    }),
+    'test',
+  );
   const sample = readLeMondeSample().slice(0, 120);
   const now = new Date();
   const stored = storeFeedItems(db, source, feedOf(sample, now), { fetchedAt: now });
   expect(stored.new).toBe(120);
   const decided = evaluateRulesForItems(db, stored.newIds, now);
 
-  const rows = db.prepare(`SELECT id, title, summary, story_id, virality, reasons FROM items WHERE id IN (${stored.newIds.join(',')})`).all() as Array<{ id: number; title: string; summary: string; story_id: number | null; virality: number | null; reasons: string | null }>;
+  const rows = db
+    .prepare(
+      `SELECT id, title, summary, story_id, virality, reasons FROM items WHERE id IN (${stored.newIds.join(',')})`,
+    )
+    .all() as Array<{
+    id: number;
+    title: string;
+    summary: string;
+    story_id: number | null;
+    virality: number | null;
+    reasons: string | null;
+  }>;
   const matching = rows.filter((r) => /covid|omicron|vaccin|passe vaccinal/i.test(`${r.title} ${r.summary}`));
   const stories = new Set(matching.map((r) => r.story_id ?? `i${r.id}`));
   expect(matching.length).toBeGreaterThan(3);

@@ -20,13 +20,26 @@ const CLAIM = 'Un arrêté préfectoral interdit les barbecues dans tout le dép
 const ECHO = 'Var : l’arrêté préfectoral interdit les barbecues dans tout le département cet été';
 
 function item(db: Db, id: number) {
-  const r = db.prepare('SELECT story_id AS storyId, reasons FROM items WHERE id = ?').get(id) as { storyId: number; reasons: string };
+  const r = db.prepare('SELECT story_id AS storyId, reasons FROM items WHERE id = ?').get(id) as {
+    storyId: number;
+    reasons: string;
+  };
   return { storyId: r.storyId, infox: (JSON.parse(r.reasons) as { infox: Reason[] }).infox };
 }
 const signals = (rs: Reason[]) => rs.map((r) => r.signal);
 const pending = (db: Db) => db.prepare('SELECT COUNT(*) FROM infox_pending_claims').pluck().get() as number;
 const rule = (tiers: RuleDefinition['tiers']): RuleDefinition => ({
-  name: 'Infox', enabled: true, query: '', sourceIds: [], sourceTypes: [], entities: [], match: 'any', tiers, growthWindowMin: 60, recipients: [], channelIds: [],
+  name: 'Infox',
+  enabled: true,
+  query: '',
+  sourceIds: [],
+  sourceTypes: [],
+  entities: [],
+  match: 'any',
+  tiers,
+  growthWindowMin: 60,
+  recipients: [],
+  channelIds: [],
 });
 
 describe('uncorroborated official claims', () => {
@@ -61,7 +74,10 @@ describe('uncorroborated official claims', () => {
     expect(flag.evidence).toMatch(/dans les 24 h/);
     expect(after.infox.length).toBe(before.infox.length);
     const score = db.prepare('SELECT infox FROM items WHERE id = ?').pluck().get(claim) as number;
-    const story = db.prepare('SELECT infox, reasons FROM stories WHERE id = ?').get(before.storyId) as { infox: number; reasons: string };
+    const story = db.prepare('SELECT infox, reasons FROM stories WHERE id = ?').get(before.storyId) as {
+      infox: number;
+      reasons: string;
+    };
     expect(story.infox).toBe(score);
     expect(JSON.parse(story.reasons).infox[0].evidence).toContain('uncorroborated-official-claim');
 
@@ -72,7 +88,12 @@ describe('uncorroborated official claims', () => {
 
   it('flags a claim whose stored reasons are damaged, and still handles the other due claims', () => {
     const a = insertItem(db, social, CLAIM, at(0));
-    const b = insertItem(db, social, 'Partagez : un décret oblige les non-résidents à quitter l’île de Ré avant samedi', at(0));
+    const b = insertItem(
+      db,
+      social,
+      'Partagez : un décret oblige les non-résidents à quitter l’île de Ré avant samedi',
+      at(0),
+    );
     analyzeNewItems(db, [a, b]);
     expect(pending(db)).toBe(2);
     db.prepare('UPDATE items SET reasons = ? WHERE id = ?').run('{"infox": [tronqué', a);
@@ -92,7 +113,9 @@ describe('uncorroborated official claims', () => {
     expect(sweepExpiredClaims(db, at(5.9)).flagged).toEqual([]);
     expect(sweepExpiredClaims(db, at(6.1)).flagged).toEqual([claim]);
     expect(db.prepare('SELECT infox FROM items WHERE id = ?').pluck().get(claim) as number).toBeGreaterThan(before);
-    expect(item(db, claim).infox.find((x) => x.signal === 'uncorroborated-official-claim')!.evidence).toMatch(/dans les 6 h/);
+    expect(item(db, claim).infox.find((x) => x.signal === 'uncorroborated-official-claim')!.evidence).toMatch(
+      /dans les 6 h/,
+    );
   });
 
   it('never flags a claim an official source echoes in time', () => {
@@ -132,7 +155,14 @@ describe('uncorroborated official claims', () => {
     analyzeNewItems(db, [claim]);
     const low = db.prepare('SELECT infox FROM items WHERE id = ?').pluck().get(claim) as number;
     // Rule A alerted on the pending claim already (tier 0); rule B's only tier needs the full flag.
-    const a = insertRule(db, rule([{ severity: 'info', minInfox: low }, { severity: 'urgent', minInfox: 90 }]), 'test');
+    const a = insertRule(
+      db,
+      rule([
+        { severity: 'info', minInfox: low },
+        { severity: 'urgent', minInfox: 90 },
+      ]),
+      'test',
+    );
     db.prepare('UPDATE alert_rules SET watermark_item_id = 0').run();
     expect(evaluateRulesForItems(db, [claim], at(0.1)).map((x) => x.ruleId)).toEqual([a.id]);
     const b = insertRule(db, rule([{ severity: 'urgent', minInfox: low + 10 }]), 'test');
@@ -146,8 +176,14 @@ describe('uncorroborated official claims', () => {
   });
 
   it('stays within the due rows: the sweep reads the deadline index', () => {
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT item_id, document, claimed_at, deadline FROM infox_pending_claims WHERE deadline <= ? ORDER BY deadline LIMIT 10").all('2024-07-02') as Array<{ detail: string }>;
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/SEARCH infox_pending_claims USING (COVERING )?INDEX infox_pending_claims_deadline/);
+    const plan = db
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT item_id, document, claimed_at, deadline FROM infox_pending_claims WHERE deadline <= ? ORDER BY deadline LIMIT 10',
+      )
+      .all('2024-07-02') as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(
+      /SEARCH infox_pending_claims USING (COVERING )?INDEX infox_pending_claims_deadline/,
+    );
   });
 });
 
@@ -161,10 +197,14 @@ describe('claim sweep in a long-running engine', () => {
       analyzeNewItems(db, [claim]);
       const low = db.prepare('SELECT infox FROM items WHERE id = ?').pluck().get(claim) as number;
       insertRule(db, rule([{ severity: 'info', minInfox: low + 10 }]), 'test');
-      const changed = await new Promise<number[]>((resolve) => { engine.on('items:changed', (p) => resolve(p.ids)); });
+      const changed = await new Promise<number[]>((resolve) => {
+        engine.on('items:changed', (p) => resolve(p.ids));
+      });
       expect(changed).toEqual([claim]);
       expect(signals(item(db, claim).infox)).toContain('uncorroborated-official-claim');
       expect(db.prepare('SELECT item_id FROM alerts').pluck().all()).toEqual([claim]);
-    } finally { await engine.close(); }
+    } finally {
+      await engine.close();
+    }
   });
 });

@@ -52,7 +52,13 @@ describe('hub names', () => {
   });
 
   it('streamed: once a name has joined items to stories through itself alone, it stops chaining them', () => {
-    const titles = [...EUROPE, 'Le loup progresse en Europe', 'Les trains de nuit reviennent en Europe', 'La grippe aviaire frappe Europe', 'Vague de froid sur Europe'];
+    const titles = [
+      ...EUROPE,
+      'Le loup progresse en Europe',
+      'Les trains de nuit reviennent en Europe',
+      'La grippe aviaire frappe Europe',
+      'Vague de froid sur Europe',
+    ];
     const docs = titles.map((title, i) => ({ title, time: i * 60_000 }));
     const before = clusterStream(docs, { hubs: { linkShare: 0 } });
     expect(new Set(before).size).toBeLessThanOrEqual(2); // the bug: one "Europe" story

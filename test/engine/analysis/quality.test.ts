@@ -3,7 +3,15 @@
  * Floors are set at what the code measurably reaches; where that is below the issue's target
  * the gap is stated (googlenews F1 target 0.90, MLMA AUC target 0.85, Décodex held-out 0.95).
  */
-import { measureDaccord, measureDecodex, measureGoogleNewsAnalyze, measureGoogleNewsBatch, measureGoogleNewsStream, measureMlma, measureTitleVariants } from '../../../scripts/eval/measures';
+import {
+  measureDaccord,
+  measureDecodex,
+  measureGoogleNewsAnalyze,
+  measureGoogleNewsBatch,
+  measureGoogleNewsStream,
+  measureMlma,
+  measureTitleVariants,
+} from '../../../scripts/eval/measures';
 
 describe('analysis quality on ../shared/datasets', () => {
   it('clusters Google News headlines (batch, as `vigie cluster`): B-cubed F1 >= 0.88 (target 0.90), on each half by story >= 0.90, ARI, NMI', () => {

@@ -48,10 +48,15 @@ describe('controversy reasons', () => {
   it('explains negative tone toward a watched target, hostility and accusation forms', () => {
     const r = scoreControversy('Honte au préfet incompétent, la police couvre encore une bavure !!');
     const signals = r.reasons.map((x) => x.signal);
-    expect(signals).toEqual(expect.arrayContaining(['negative-toward-target', 'polemic-vocabulary', 'accusation-form']));
+    expect(signals).toEqual(
+      expect.arrayContaining(['negative-toward-target', 'polemic-vocabulary', 'accusation-form']),
+    );
     expect(r.targetTones.map((t) => t.target)).toEqual(expect.arrayContaining(['préfecture', 'police']));
     expect(r.score).toBeGreaterThan(60);
-    for (const reason of r.reasons) { expect(reason.weight).not.toBe(0); expect(reason.evidence.length).toBeGreaterThan(0); }
+    for (const reason of r.reasons) {
+      expect(reason.weight).not.toBe(0);
+      expect(reason.evidence.length).toBeGreaterThan(0);
+    }
   });
 
   it('scores a neutral dispatch low', () => {
@@ -99,9 +104,14 @@ describe('hostility in social-media French', () => {
   });
 
   it('explains insult frames and a group named in a post, and an insult weighs more in a short post', () => {
-    expect(scoreControversy('espèce de bouffon').reasons.find((r) => r.signal === 'insult-form')?.evidence).toBe('espece de bouffon');
-    expect(scoreControversy('toujours les migrants').reasons.find((r) => r.signal === 'group-mention')?.evidence).toBe('migrants');
-    const long = 'Le conseil municipal a longuement débattu du budget, des travaux de voirie, de la cantine, des horaires de la piscine et du marché de Noël, puis un élu a lancé « connard » à un collègue avant la clôture de la séance tardive de ce jeudi soir';
+    expect(scoreControversy('espèce de bouffon').reasons.find((r) => r.signal === 'insult-form')?.evidence).toBe(
+      'espece de bouffon',
+    );
+    expect(scoreControversy('toujours les migrants').reasons.find((r) => r.signal === 'group-mention')?.evidence).toBe(
+      'migrants',
+    );
+    const long =
+      'Le conseil municipal a longuement débattu du budget, des travaux de voirie, de la cantine, des horaires de la piscine et du marché de Noël, puis un élu a lancé « connard » à un collègue avant la clôture de la séance tardive de ce jeudi soir';
     expect(hostility('bande de connards')).toBeGreaterThan(hostility(long));
   });
 });

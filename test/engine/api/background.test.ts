@@ -24,20 +24,39 @@ afterAll(async () => {
 });
 
 /** Resolves with the first payload of `event` matching `pred`. */
-function next<E extends EventName>(event: E, pred: (p: EventPayloads[E]) => boolean = () => true, ms = 15_000): Promise<EventPayloads[E]> {
+function next<E extends EventName>(
+  event: E,
+  pred: (p: EventPayloads[E]) => boolean = () => true,
+  ms = 15_000,
+): Promise<EventPayloads[E]> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { off(); reject(new Error(`no ${event} within ${ms} ms`)); }, ms);
-    const off = engine.on(event, (p) => { if (pred(p)) { clearTimeout(timer); off(); resolve(p); } });
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`no ${event} within ${ms} ms`));
+    }, ms);
+    const off = engine.on(event, (p) => {
+      if (pred(p)) {
+        clearTimeout(timer);
+        off();
+        resolve(p);
+      }
+    });
   });
 }
 
 test('new sources are fetched at once; health and new items are published; a rule notifies the desktop', async () => {
   const desk = await engine.invoke('alerts:channels:save', { name: 'Poste', kind: 'desktop' });
   if (!desk.ok) throw new Error(desk.error.message);
-  const rule = await engine.invoke('alerts:rules:save', { definition: { name: 'Tout', tiers: [{ severity: 'info', minVirality: 0 }], channelIds: [desk.value.id] } });
+  const rule = await engine.invoke('alerts:rules:save', {
+    definition: { name: 'Tout', tiers: [{ severity: 'info', minVirality: 0 }], channelIds: [desk.value.id] },
+  });
   expect(rule.ok).toBe(true);
 
-  const ok = await engine.invoke('sources:add', { url: feeds.at('/ok.xml'), type: 'official', name: 'Préfecture test' });
+  const ok = await engine.invoke('sources:add', {
+    url: feeds.at('/ok.xml'),
+    type: 'official',
+    name: 'Préfecture test',
+  });
   if (!ok.ok) throw new Error(ok.error.message);
   const [items, health, notice] = await Promise.all([
     next('items:new', (p) => p.sourceId === ok.value.id),

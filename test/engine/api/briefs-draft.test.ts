@@ -20,7 +20,10 @@ const STORIES = [
   { title: 'Présidentielle : « la campagne suspendue » par la guerre', virality: 70 },
   { title: 'Salon de l’agriculture : l’ouverture reportée', virality: 40 },
 ];
-const PICKS = ['Note : préfet de Moselle interrogé sur les réfugiés', 'Note : cyberattaque signalée à la mairie de Metz'];
+const PICKS = [
+  'Note : préfet de Moselle interrogé sur les réfugiés',
+  'Note : cyberattaque signalée à la mairie de Metz',
+];
 
 function value<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
@@ -42,12 +45,30 @@ beforeAll(async () => {
   STORIES.forEach((s, n) => {
     const id = seedStory(db, s.title, `2022-02-24T0${n + 5}:00:00.000Z`, { virality: s.virality });
     for (const [k, src] of [lm, rl].entries()) {
-      seedItem(db, { sourceId: src, storyId: id, virality: s.virality, published: `2022-02-24T1${n}:0${k}:00.000Z`,
-        title: s.title, summary: `${s.title}. Les faits rapportés par la rédaction.` });
+      seedItem(db, {
+        sourceId: src,
+        storyId: id,
+        virality: s.virality,
+        published: `2022-02-24T1${n}:0${k}:00.000Z`,
+        title: s.title,
+        summary: `${s.title}. Les faits rapportés par la rédaction.`,
+      });
     }
   });
-  PICKS.forEach((t, n) => seedItem(db, { sourceId: rl, title: t, starred: true, published: `2022-02-24T15:0${n}:00.000Z`, virality: 5 }));
-  channelId = insertChannel(db, { name: 'Cabinet', kind: 'smtp', config: { host: '127.0.0.1', port: sink.port, from: 'veille@vigie.test', allowSelfSigned: true, defaultTo: ['dircab@interieur.test'] } }).id;
+  PICKS.forEach((t, n) =>
+    seedItem(db, { sourceId: rl, title: t, starred: true, published: `2022-02-24T15:0${n}:00.000Z`, virality: 5 }),
+  );
+  channelId = insertChannel(db, {
+    name: 'Cabinet',
+    kind: 'smtp',
+    config: {
+      host: '127.0.0.1',
+      port: sink.port,
+      from: 'veille@vigie.test',
+      allowSelfSigned: true,
+      defaultTo: ['dircab@interieur.test'],
+    },
+  }).id;
 });
 
 afterAll(async () => {
@@ -70,7 +91,9 @@ test('a saved draft orders, removes and annotates the exported brief, the previe
   const dropped = top[2]!.key;
   const order = [top[1]!.key, top[0]!.key, sel[1]!.key, sel[0]!.key];
   const analysis = 'La cellule retient « l’offensive russe » comme priorité du point de situation.';
-  const saved = value(await engine.invoke('briefs:draft:save', { from: FROM, to: TO, order, removed: [dropped], analysis }));
+  const saved = value(
+    await engine.invoke('briefs:draft:save', { from: FROM, to: TO, order, removed: [dropped], analysis }),
+  );
   expect(saved.entries.map((e) => e.key).filter((k) => order.includes(k))).toEqual(order);
   expect(saved.entries.map((e) => e.key)).not.toContain(dropped);
   expect(saved.entries.slice(0, 2).map((e) => e.key)).toEqual(order.slice(0, 2));
@@ -93,12 +116,22 @@ test('a saved draft orders, removes and annotates the exported brief, the previe
   expect(preview.html).not.toContain('Salon de l’agriculture');
 
   // Restoring the removed story brings it back.
-  const restored = value(await engine.invoke('briefs:draft:save', { from: FROM, to: TO, order, removed: [], analysis }));
+  const restored = value(
+    await engine.invoke('briefs:draft:save', { from: FROM, to: TO, order, removed: [], analysis }),
+  );
   expect(restored.removed).toEqual([]);
   expect(restored.entries.map((e) => e.title)).toContain(STORIES[2]!.title);
   value(await engine.invoke('briefs:draft:save', { from: FROM, to: TO, order, removed: [dropped], analysis }));
 
-  const sent = value(await engine.invoke('briefs:email', { from: FROM, to: TO, channelId, recipients: ['cellule@interieur.test', 'prefet@moselle.test'], format: 'md' }));
+  const sent = value(
+    await engine.invoke('briefs:email', {
+      from: FROM,
+      to: TO,
+      channelId,
+      recipients: ['cellule@interieur.test', 'prefet@moselle.test'],
+      format: 'md',
+    }),
+  );
   expect(sent.sent).toEqual(['cellule@interieur.test', 'prefet@moselle.test']);
   expect(sent.failed).toEqual([]);
   const mails = await sink.waitForMails(2);
@@ -122,7 +155,15 @@ test('a saved draft orders, removes and annotates the exported brief, the previe
 
 test('briefs:email attaches a PDF when asked, and nothing by default', async () => {
   const before = sink.mails.length;
-  const r = value(await engine.invoke('briefs:email', { from: FROM, to: TO, channelId, recipients: ['cellule@interieur.test'], format: 'pdf' }));
+  const r = value(
+    await engine.invoke('briefs:email', {
+      from: FROM,
+      to: TO,
+      channelId,
+      recipients: ['cellule@interieur.test'],
+      format: 'pdf',
+    }),
+  );
   expect(r.sent).toEqual(['cellule@interieur.test']);
   value(await engine.invoke('briefs:email', { from: FROM, to: TO, channelId, recipients: [] }));
   const mails = (await sink.waitForMails(before + 2)).slice(before);
@@ -130,7 +171,9 @@ test('briefs:email attaches a PDF when asked, and nothing by default', async () 
   expect(pdf.filename).toBe('synthese-2022-02-24.pdf');
   expect(pdf.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   // Without recipients the channel's own list is used; without a format the mail has no attachment.
-  expect((Array.isArray(mails[1]!.parsed.to) ? mails[1]!.parsed.to[0] : mails[1]!.parsed.to)?.text).toBe('dircab@interieur.test');
+  expect((Array.isArray(mails[1]!.parsed.to) ? mails[1]!.parsed.to[0] : mails[1]!.parsed.to)?.text).toBe(
+    'dircab@interieur.test',
+  );
   expect(mails[1]!.parsed.attachments).toEqual([]);
 }, 60_000);
 

@@ -74,7 +74,10 @@ describe('engine facade on real feeds', () => {
     const t = value(await engine.invoke('items:setTriage', { ids: [a!.id, b!.id], state: 'escalated' }));
     expect(t.changed).toBe(2);
     expect(value(await engine.invoke('items:list', { triage: ['escalated'] })).total).toBe(2);
-    expect(value(await engine.invoke('items:undoTriage', { undoId: t.undoId }))).toEqual({ restored: 2, undoneState: 'escalated' });
+    expect(value(await engine.invoke('items:undoTriage', { undoId: t.undoId }))).toEqual({
+      restored: 2,
+      undoneState: 'escalated',
+    });
     expect(value(await engine.invoke('items:list', { triage: ['escalated'] })).total).toBe(0);
     // An undo is used once.
     expect(value(await engine.invoke('items:undoTriage', { undoId: t.undoId })).restored).toBe(0);
@@ -93,9 +96,13 @@ describe('engine facade on real feeds', () => {
   test('the item screen: content, sources, notes by the analyst, verdicts feeding the dashboard', async () => {
     value(await engine.invoke('settings:set', { analystName: 'Camille' }));
     const [it] = value(await engine.invoke('items:list', { sort: 'recent', limit: 1 })).items;
-    const note = value(await engine.invoke('items:note', { itemId: it!.id, text: 'Vérifier auprès du service de presse' }));
+    const note = value(
+      await engine.invoke('items:note', { itemId: it!.id, text: 'Vérifier auprès du service de presse' }),
+    );
     expect(note.author).toBe('Camille');
-    const detail = value(await engine.invoke('items:verdict', { id: it!.id, verdict: 'unfounded', comment: 'démenti officiel' }));
+    const detail = value(
+      await engine.invoke('items:verdict', { id: it!.id, verdict: 'unfounded', comment: 'démenti officiel' }),
+    );
     expect(detail.item.verdict).toBe('unfounded');
     expect(detail.verdictBy).toBe('Camille');
     expect(detail.notes.map((n) => n.text)).toEqual(['Vérifier auprès du service de presse']);
@@ -127,7 +134,13 @@ describe('engine facade on real feeds', () => {
     const sources = value(await engine.invoke('sources:list'));
     expect(sources.length).toBeGreaterThan(3);
     expect(sources.every((s) => s.itemCount >= 0 && !('ttlMinutes' in s))).toBe(true);
-    const dash = value(await engine.invoke('dashboard:get', { since: '2022-03-01T00:00:00Z', until: '2022-03-06T00:00:00Z', bucket: 'day' }));
+    const dash = value(
+      await engine.invoke('dashboard:get', {
+        since: '2022-03-01T00:00:00Z',
+        until: '2022-03-06T00:00:00Z',
+        bucket: 'day',
+      }),
+    );
     const inRange = countItems(engine.db, { since: '2022-03-01T00:00:00Z', until: '2022-03-06T00:00:00Z' });
     expect(dash.volume.reduce((n, v) => n + v.total, 0)).toBe(inRange);
     expect(dash.volume).toHaveLength(5);
@@ -144,11 +157,22 @@ describe('engine facade on real feeds', () => {
   });
 
   test('settings and the reliability list', async () => {
-    const s = value(await engine.invoke('settings:set', { language: 'en', watchedEntities: ['ministère de l’Intérieur'] }));
+    const s = value(
+      await engine.invoke('settings:set', { language: 'en', watchedEntities: ['ministère de l’Intérieur'] }),
+    );
     expect(s).toMatchObject({ language: 'en', watchedEntities: ['ministère de l’Intérieur'], analystName: 'Camille' });
-    expect(value(await engine.invoke('settings:importReliability', { csv: 'domain,rating\nlemonde.fr,reliable\nfrancesoir.fr,unreliable\n' }))).toEqual({ count: 2 });
+    expect(
+      value(
+        await engine.invoke('settings:importReliability', {
+          csv: 'domain,rating\nlemonde.fr,reliable\nfrancesoir.fr,unreliable\n',
+        }),
+      ),
+    ).toEqual({ count: 2 });
     expect(value(await engine.invoke('settings:get')).reliabilityCount).toBe(2);
-    expect(await engine.invoke('settings:importReliability', { csv: 'domain,rating\nx.fr,maybe\n' })).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
+    expect(await engine.invoke('settings:importReliability', { csv: 'domain,rating\nx.fr,maybe\n' })).toMatchObject({
+      ok: false,
+      error: { code: 'input.invalid' },
+    });
   });
 });
 
@@ -171,7 +195,9 @@ describe('demo workspace', () => {
     expect(fake.sourceType).toBe('social');
     expect(Date.parse(debunk.published!)).toBeGreaterThan(Date.parse(fake.published!));
     // The fake decree is what the infox score is for.
-    expect(fake.infox ?? 0).toBeGreaterThanOrEqual(items.filter((i) => i.sourceType === 'official').reduce((m, i) => Math.max(m, i.infox ?? 0), 0));
+    expect(fake.infox ?? 0).toBeGreaterThanOrEqual(
+      items.filter((i) => i.sourceType === 'official').reduce((m, i) => Math.max(m, i.infox ?? 0), 0),
+    );
     // Demo feeds are paused: nothing is ever fetched from them.
     expect(value(await demo.invoke('sources:list')).every((s) => !s.enabled && s.url.includes('.invalid/'))).toBe(true);
     await demo.close();
@@ -180,7 +206,8 @@ describe('demo workspace', () => {
 
 describe('demo live replay', () => {
   test('a long-running engine holds back the live items and stores them later through the ingest path', () => {
-    const { loadDemoWorkspace, replayLiveItem } = require('../../../electron/engine/demo/load-demo') as typeof import('../../../electron/engine/demo/load-demo');
+    const { loadDemoWorkspace, replayLiveItem } =
+      require('../../../electron/engine/demo/load-demo') as typeof import('../../../electron/engine/demo/load-demo');
     const db = createEngine({ dbPath: ':memory:' }).db;
     const r = loadDemoWorkspace(db, { holdLive: true });
     expect(r.live.map((l) => l.afterSec)).toEqual([20, 45]);
@@ -200,21 +227,44 @@ describe('alerts through the facade (demo crisis)', () => {
     const now = new Date();
     const e = createEngine({ dbPath: ':memory:', now: () => now, demoIfEmpty: true });
     const desk = value(await e.invoke('alerts:channels:save', { name: 'Poste', kind: 'desktop' }));
-    const hook = value(await e.invoke('alerts:channels:save', { name: 'Cabinet', kind: 'webhook', config: { url: 'https://hooks.example.invalid/T0/B1/xyz' }, secret: 'tok' }));
+    const hook = value(
+      await e.invoke('alerts:channels:save', {
+        name: 'Cabinet',
+        kind: 'webhook',
+        config: { url: 'https://hooks.example.invalid/T0/B1/xyz' },
+        secret: 'tok',
+      }),
+    );
     expect(hook.config.url).toBe('https://hooks.example.invalid/…');
     expect(hook.hasSecret).toBe(true);
     // Saving the masked URL back keeps the real one (checked by the engine's own reveal path).
-    const again = value(await e.invoke('alerts:channels:save', { id: hook.id, name: 'Cabinet', kind: 'webhook', config: hook.config, enabled: false }));
+    const again = value(
+      await e.invoke('alerts:channels:save', {
+        id: hook.id,
+        name: 'Cabinet',
+        kind: 'webhook',
+        config: hook.config,
+        enabled: false,
+      }),
+    );
     expect(again.enabled).toBe(false);
     expect(e.db.prepare('SELECT config FROM alert_channels WHERE id = ?').pluck().get(hook.id)).toContain('/T0/B1/xyz');
 
-    const definition = { name: 'Kervoal', query: 'Kervoal', tiers: [{ severity: 'urgent', minInfox: 40 }], channelIds: [desk.id] };
+    const definition = {
+      name: 'Kervoal',
+      query: 'Kervoal',
+      tiers: [{ severity: 'urgent', minInfox: 40 }],
+      channelIds: [desk.id],
+    };
     const test = value(await e.invoke('alerts:rules:test', { definition }));
     expect(test.evaluated).toBeGreaterThan(10);
     expect(test.hits.every((h) => h.severity === 'urgent')).toBe(true);
     const rule = value(await e.invoke('alerts:rules:save', { definition }));
     expect(value(await e.invoke('alerts:rules:list')).map((r) => r.id)).toEqual([rule.id]);
-    expect(await e.invoke('alerts:rules:save', { definition: { name: '' } })).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
+    expect(await e.invoke('alerts:rules:save', { definition: { name: '' } })).toMatchObject({
+      ok: false,
+      error: { code: 'input.invalid' },
+    });
 
     const [top] = value(await e.invoke('items:list', { limit: 1 })).items;
     const push = value(await e.invoke('alerts:push', { itemId: top!.id, comment: 'À lire', channelIds: [desk.id] }));
@@ -233,7 +283,8 @@ describe('briefs through the facade', () => {
     const now = new Date();
     const e = createEngine({ dbPath: ':memory:', now: () => now, demoIfEmpty: true });
     // The period is [from, to): `to` just after now so the items published "now" are in.
-    const from = new Date(now.getTime() - 36 * 3_600_000).toISOString(), to = new Date(now.getTime() + 60_000).toISOString();
+    const from = new Date(now.getTime() - 36 * 3_600_000).toISOString(),
+      to = new Date(now.getTime() + 60_000).toISOString();
     const p = value(await e.invoke('briefs:preview', { from, to }));
     expect(p.itemCount).toBe(value(await e.invoke('app:info')).itemCount);
     expect(p.html).toMatch(/<html[\s>]/i);
@@ -245,7 +296,10 @@ describe('briefs through the facade', () => {
     const docx = value(await e.invoke('briefs:export', { from, to, format: 'docx' }));
     expect(Buffer.from(docx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
     expect(docx.bytes).toBe(Buffer.from(docx.base64, 'base64').length);
-    expect(await e.invoke('briefs:export', { from, to, format: 'odt' as never })).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
+    expect(await e.invoke('briefs:export', { from, to, format: 'odt' as never })).toMatchObject({
+      ok: false,
+      error: { code: 'input.invalid' },
+    });
     await e.close();
   });
 });
@@ -267,21 +321,50 @@ describe('story search', () => {
 
 describe('Priorité paging beyond the urgency pool', () => {
   test('pages cover every item exactly once when the inbox is larger than the ranked pool', async () => {
-    const { addSource } = require('../../../electron/engine/db/sources-store') as typeof import('../../../electron/engine/db/sources-store');
-    const { storeFeedItems } = require('../../../electron/engine/ingest/store-feed') as typeof import('../../../electron/engine/ingest/store-feed');
+    const { addSource } =
+      require('../../../electron/engine/db/sources-store') as typeof import('../../../electron/engine/db/sources-store');
+    const { storeFeedItems } =
+      require('../../../electron/engine/ingest/store-feed') as typeof import('../../../electron/engine/ingest/store-feed');
     const now = new Date('2026-03-10T12:00:00Z');
     const e = createEngine({ dbPath: ':memory:', now: () => now });
     const src = addSource(e.db, { name: 'Fil', url: 'https://fil.example.invalid/rss', type: 'web' });
     const items = Array.from({ length: 2300 }, (_, i) => ({
-      guid: `g${i}`, title: `Dépêche ${i} sur le sujet ${i % 37}`, link: `https://fil.example.invalid/${i}`,
-      published: new Date(now.getTime() - i * 60_000).toISOString(), updated: null, authors: [], categories: [], summary: null, content: null, enclosures: [],
+      guid: `g${i}`,
+      title: `Dépêche ${i} sur le sujet ${i % 37}`,
+      link: `https://fil.example.invalid/${i}`,
+      published: new Date(now.getTime() - i * 60_000).toISOString(),
+      updated: null,
+      authors: [],
+      categories: [],
+      summary: null,
+      content: null,
+      enclosures: [],
     }));
-    storeFeedItems(e.db, src, { format: 'rss', title: 'Fil', link: null, description: null, language: 'fr', published: null, updated: null, authors: [], categories: [], items }, { fetchedAt: now, skipAnalysis: true });
+    storeFeedItems(
+      e.db,
+      src,
+      {
+        format: 'rss',
+        title: 'Fil',
+        link: null,
+        description: null,
+        language: 'fr',
+        published: null,
+        updated: null,
+        authors: [],
+        categories: [],
+        items,
+      },
+      { fetchedAt: now, skipAnalysis: true },
+    );
     const seen = new Set<number>();
     for (let offset = 0; offset < 2300; offset += 500) {
       const page = value(await e.invoke('items:list', { offset, limit: 500 }));
       expect(page.total).toBe(2300);
-      for (const it of page.items) { expect(seen.has(it.id)).toBe(false); seen.add(it.id); }
+      for (const it of page.items) {
+        expect(seen.has(it.id)).toBe(false);
+        seen.add(it.id);
+      }
     }
     expect(seen.size).toBe(2300);
     await e.close();

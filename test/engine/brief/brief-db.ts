@@ -19,7 +19,9 @@ export function lemondeFebDirs(days: string[]): string[] {
 export async function buildLemondeDb(db: Db, days: string[]): Promise<{ items: number; viaIngest: boolean }> {
   const r = await ingestFiles(db, lemondeFebDirs(days), { sourceType: 'press-national', onError: () => undefined });
   if (r.new > 0) return { items: r.new, viaIngest: true };
-  const Parser = require('rss-parser') as new () => { parseString(xml: string): Promise<{ title?: string; link?: string; items: Array<Record<string, string>> }> };
+  const Parser = require('rss-parser') as new () => {
+    parseString(xml: string): Promise<{ title?: string; link?: string; items: Array<Record<string, string>> }>;
+  };
   const parser = new Parser();
   const now = new Date().toISOString();
   let n = 0;
@@ -33,10 +35,22 @@ export async function buildLemondeDb(db: Db, days: string[]): Promise<{ items: n
         let src = db.prepare('SELECT id FROM sources WHERE url = ?').get(url) as { id: number } | undefined;
         if (!src) src = { id: seedSource(db, feed.title ?? f, 'press-national', url) };
         for (const it of feed.items) {
-          const exists = db.prepare('SELECT id FROM items WHERE guid = ?').get(it.guid ?? it.link) as { id: number } | undefined;
-          const id = exists?.id ?? seedItem(db, { sourceId: src.id, title: it.title ?? '', summary: it.contentSnippet ?? null, link: it.link ?? null, published: it.isoDate ?? now, guid: it.guid ?? it.link });
+          const exists = db.prepare('SELECT id FROM items WHERE guid = ?').get(it.guid ?? it.link) as
+            { id: number } | undefined;
+          const id =
+            exists?.id ??
+            seedItem(db, {
+              sourceId: src.id,
+              title: it.title ?? '',
+              summary: it.contentSnippet ?? null,
+              link: it.link ?? null,
+              published: it.isoDate ?? now,
+              guid: it.guid ?? it.link,
+            });
           if (!exists) n++;
-          db.prepare('INSERT OR IGNORE INTO item_sources (item_id, source_id, first_seen_at, last_seen_at) VALUES (?,?,?,?)').run(id, src.id, now, now);
+          db.prepare(
+            'INSERT OR IGNORE INTO item_sources (item_id, source_id, first_seen_at, last_seen_at) VALUES (?,?,?,?)',
+          ).run(id, src.id, now, now);
         }
       }
     }
@@ -45,29 +59,90 @@ export async function buildLemondeDb(db: Db, days: string[]): Promise<{ items: n
 }
 
 /** Inserts a source; returns its id. */
-export function seedSource(db: Db, name: string, type: SourceType, url = `https://example.test/${encodeURIComponent(name)}`): number {
-  return Number(db.prepare('INSERT INTO sources (name, url, type, created_at) VALUES (?,?,?,?)').run(name, url, type, new Date().toISOString()).lastInsertRowid);
+export function seedSource(
+  db: Db,
+  name: string,
+  type: SourceType,
+  url = `https://example.test/${encodeURIComponent(name)}`,
+): number {
+  return Number(
+    db
+      .prepare('INSERT INTO sources (name, url, type, created_at) VALUES (?,?,?,?)')
+      .run(name, url, type, new Date().toISOString()).lastInsertRowid,
+  );
 }
 
 /** Fields of a seeded item (scores optional). */
 export interface SeedItem {
-  sourceId: number; title: string; summary?: string | null; link?: string | null; published: string; guid?: string | null;
-  storyId?: number | null; virality?: number | null; controversy?: number | null; infox?: number | null; reasons?: unknown;
-  starred?: boolean; triage?: string;
+  sourceId: number;
+  title: string;
+  summary?: string | null;
+  link?: string | null;
+  published: string;
+  guid?: string | null;
+  storyId?: number | null;
+  virality?: number | null;
+  controversy?: number | null;
+  infox?: number | null;
+  reasons?: unknown;
+  starred?: boolean;
+  triage?: string;
 }
 
 /** Inserts an item (and its item_sources row); returns its id. */
 export function seedItem(db: Db, it: SeedItem): number {
-  const id = Number(db.prepare(`INSERT INTO items (source_id, guid, link, title, summary, published, fetched_at, content_hash, story_id, virality, controversy, infox, reasons, starred, triage)
-    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(it.sourceId, it.guid ?? null, it.link ?? null, it.title, it.summary ?? null, it.published, it.published,
-    `h${Math.random()}`, it.storyId ?? null, it.virality ?? null, it.controversy ?? null, it.infox ?? null, it.reasons ? JSON.stringify(it.reasons) : null,
-    it.starred ? 1 : 0, it.triage ?? 'new').lastInsertRowid);
-  db.prepare('INSERT OR IGNORE INTO item_sources (item_id, source_id, first_seen_at, last_seen_at) VALUES (?,?,?,?)').run(id, it.sourceId, it.published, it.published);
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO items (source_id, guid, link, title, summary, published, fetched_at, content_hash, story_id, virality, controversy, infox, reasons, starred, triage)
+    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      )
+      .run(
+        it.sourceId,
+        it.guid ?? null,
+        it.link ?? null,
+        it.title,
+        it.summary ?? null,
+        it.published,
+        it.published,
+        `h${Math.random()}`,
+        it.storyId ?? null,
+        it.virality ?? null,
+        it.controversy ?? null,
+        it.infox ?? null,
+        it.reasons ? JSON.stringify(it.reasons) : null,
+        it.starred ? 1 : 0,
+        it.triage ?? 'new',
+      ).lastInsertRowid,
+  );
+  db.prepare(
+    'INSERT OR IGNORE INTO item_sources (item_id, source_id, first_seen_at, last_seen_at) VALUES (?,?,?,?)',
+  ).run(id, it.sourceId, it.published, it.published);
   return id;
 }
 
 /** Inserts a story row (migration 002); returns its id. */
-export function seedStory(db: Db, title: string, firstSeen: string, scores: { virality?: number; controversy?: number; infox?: number } = {}): number {
-  return Number(db.prepare(`INSERT INTO stories (title, first_seen, last_seen, item_count, source_count, virality, controversy, infox, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`)
-    .run(title, firstSeen, firstSeen, 0, 0, scores.virality ?? null, scores.controversy ?? null, scores.infox ?? null, firstSeen).lastInsertRowid);
+export function seedStory(
+  db: Db,
+  title: string,
+  firstSeen: string,
+  scores: { virality?: number; controversy?: number; infox?: number } = {},
+): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO stories (title, first_seen, last_seen, item_count, source_count, virality, controversy, infox, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`,
+      )
+      .run(
+        title,
+        firstSeen,
+        firstSeen,
+        0,
+        0,
+        scores.virality ?? null,
+        scores.controversy ?? null,
+        scores.infox ?? null,
+        firstSeen,
+      ).lastInsertRowid,
+  );
 }

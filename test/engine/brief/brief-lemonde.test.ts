@@ -26,7 +26,10 @@ let selectionTitles: string[] = [];
 
 /** The first `n` headlines of Le Monde's "une" feed as captured on 24 Feb 2022 (19:24). */
 function uneHeadlines(n: number): string[] {
-  const xml = fs.readFileSync(datasetPath('lemonde-2022-rss', 'raw-snapshots', '2022', 'Feb', '24', '19-24-00', '0,2-3208,1-0,0.xml'), 'utf8');
+  const xml = fs.readFileSync(
+    datasetPath('lemonde-2022-rss', 'raw-snapshots', '2022', 'Feb', '24', '19-24-00', '0,2-3208,1-0,0.xml'),
+    'utf8',
+  );
   return [...xml.matchAll(/<item><title><!\[CDATA\[(.*?)\]\]><\/title>/g)].slice(0, n).map((m) => norm(m[1]!));
 }
 
@@ -36,12 +39,29 @@ function docxPart(file: string, part: string): string {
 
 function docxText(file: string): string {
   const xml = docxPart(file, 'word/document.xml');
-  return norm(xml.split(/<\/w:p>/).map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).join(' ')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'));
+  return norm(
+    xml
+      .split(/<\/w:p>/)
+      .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+      .join(' ')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&'),
+  );
 }
 
 function htmlText(html: string): string {
-  return norm(html.replace(/<[^>]+>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'));
+  return norm(
+    html
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&'),
+  );
 }
 
 beforeAll(async () => {
@@ -50,15 +70,32 @@ beforeAll(async () => {
   const built = await buildLemondeDb(db, ['20', '21', '22', '23', '24', '25']);
   expect(built.items).toBeGreaterThan(500);
   // The analysts starred and escalated items of the day and set their order in the draft.
-  const day = db.prepare("SELECT id, title FROM items WHERE published >= '2022-02-23T23:00:00.000Z' AND published < '2022-02-24T23:00:00.000Z' ORDER BY published LIMIT 3").all() as Array<{ id: number; title: string }>;
+  const day = db
+    .prepare(
+      "SELECT id, title FROM items WHERE published >= '2022-02-23T23:00:00.000Z' AND published < '2022-02-24T23:00:00.000Z' ORDER BY published LIMIT 3",
+    )
+    .all() as Array<{ id: number; title: string }>;
   db.prepare('UPDATE items SET starred = 1 WHERE id = ?').run(day[0]!.id);
   db.prepare("UPDATE items SET triage = 'escalated' WHERE id = ?").run(day[1]!.id);
-  db.prepare("INSERT INTO item_notes (item_id, author, text, created_at) VALUES (?, 'analyste', ?, '2022-02-24T08:00:00Z')").run(day[1]!.id, 'À suivre : « réaction » attendue du ministère');
-  saveDraft(db, { from: new Date(FROM).toISOString(), to: new Date(TO).toISOString(), order: [`item:${day[1]!.id}`, `item:${day[0]!.id}`], analysis: 'L’invasion de l’Ukraine domine l’actualité : « tournant » stratégique.' });
+  db.prepare(
+    "INSERT INTO item_notes (item_id, author, text, created_at) VALUES (?, 'analyste', ?, '2022-02-24T08:00:00Z')",
+  ).run(day[1]!.id, 'À suivre : « réaction » attendue du ministère');
+  saveDraft(db, {
+    from: new Date(FROM).toISOString(),
+    to: new Date(TO).toISOString(),
+    order: [`item:${day[1]!.id}`, `item:${day[0]!.id}`],
+    analysis: 'L’invasion de l’Ukraine domine l’actualité : « tournant » stratégique.',
+  });
   selectionTitles = [day[1]!.title, day[0]!.title];
   for (const format of ['md', 'html', 'pdf', 'docx'] as const) {
     const file = path.join(dir, `synthese.${format}`);
-    const r = await generateBrief(db, { from: FROM, to: TO, format, out: file, options: { marking: 'Diffusion restreinte', ownershipDir: datasetPath('medias-francais-ownership') } });
+    const r = await generateBrief(db, {
+      from: FROM,
+      to: TO,
+      format,
+      out: file,
+      options: { marking: 'Diffusion restreinte', ownershipDir: datasetPath('medias-francais-ownership') },
+    });
     let text: string;
     if (format === 'pdf') text = norm(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
     else if (format === 'docx') text = docxText(file);
@@ -83,17 +120,32 @@ describe('brief of 24 Feb 2022 from real Le Monde days', () => {
     expect(m.top[0]!.summary.length).toBeGreaterThan(40);
   });
 
-  test.each(['md', 'html', 'pdf', 'docx'] as const)('%s: top headlines, accents and typographic quotes intact', (format) => {
-    const { text } = out[format]!;
-    const found = uneHeadlines(6).filter((h) => text.includes(h));
-    expect(found.length).toBeGreaterThanOrEqual(3);
-    for (const s of ['février', 'Synthèse quotidienne', '«', '»', '’', 'Chiffres clés', 'À retenir', 'L’invasion de l’Ukraine domine', 'Groupe Le Monde']) expect(text).toContain(s);
-    expect(text).not.toMatch(/Ã©|Ã¨|â€|\uFFFD/);
-    // Analyst selections in the analyst's order.
-    const a = text.indexOf(norm(selectionTitles[0]!)), b = text.indexOf(norm(selectionTitles[1]!), a + 1);
-    expect(a).toBeGreaterThan(0);
-    expect(b).toBeGreaterThan(a);
-  });
+  test.each(['md', 'html', 'pdf', 'docx'] as const)(
+    '%s: top headlines, accents and typographic quotes intact',
+    (format) => {
+      const { text } = out[format]!;
+      const found = uneHeadlines(6).filter((h) => text.includes(h));
+      expect(found.length).toBeGreaterThanOrEqual(3);
+      for (const s of [
+        'février',
+        'Synthèse quotidienne',
+        '«',
+        '»',
+        '’',
+        'Chiffres clés',
+        'À retenir',
+        'L’invasion de l’Ukraine domine',
+        'Groupe Le Monde',
+      ])
+        expect(text).toContain(s);
+      expect(text).not.toMatch(/Ã©|Ã¨|â€|\uFFFD/);
+      // Analyst selections in the analyst's order.
+      const a = text.indexOf(norm(selectionTitles[0]!)),
+        b = text.indexOf(norm(selectionTitles[1]!), a + 1);
+      expect(a).toBeGreaterThan(0);
+      expect(b).toBeGreaterThan(a);
+    },
+  );
 
   test('PDF: embedded DejaVu, page numbers and marking, pages render', () => {
     const { file, text } = out.pdf!;
@@ -118,7 +170,19 @@ describe('brief of 24 Feb 2022 from real Le Monde days', () => {
     expect(docxPart(file, 'word/header1.xml')).toContain('Diffusion restreinte');
     expect(execFileSync('unzip', ['-l', file], { encoding: 'utf8' }).match(/word\/media\/\S+\.png/g)?.length).toBe(2);
     const pdfDir = path.join(dir, 'soffice');
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', pdfDir, file], { timeout: 120_000, stdio: 'ignore' });
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        pdfDir,
+        file,
+      ],
+      { timeout: 120_000, stdio: 'ignore' },
+    );
     const pdf = path.join(pdfDir, 'synthese.pdf');
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
     expect(pages).toBeGreaterThanOrEqual(3);

@@ -22,17 +22,81 @@ beforeAll(() => {
   const x = seedSource(db, 'Compte X anonyme', 'social');
   const fc = seedSource(db, 'AFP Factuel', 'factcheck');
   const war = seedStory(db, 'Guerre en Ukraine', '2022-02-24T04:00:00.000Z', { virality: 90, controversy: 20 });
-  const police = seedStory(db, 'Violences policières à Rennes', '2022-02-24T09:00:00.000Z', { virality: 40, controversy: 80 });
+  const police = seedStory(db, 'Violences policières à Rennes', '2022-02-24T09:00:00.000Z', {
+    virality: 40,
+    controversy: 80,
+  });
   const hoax = seedStory(db, 'Fausse vidéo de Kiev', '2022-02-24T10:00:00.000Z', { virality: 30, infox: 85 });
-  ids.war1 = seedItem(db, { sourceId: lm, title: 'Guerre en Ukraine : la Russie lance une offensive', summary: 'L’armée russe est entrée en Ukraine jeudi à l’aube. Des explosions ont été entendues à Kiev, Kharkiv et Odessa. Le président Zelensky a décrété la loi martiale.', published: '2022-02-24T06:30:00.000Z', storyId: war, virality: 90, controversy: 10, link: 'https://www.lemonde.fr/a' });
-  ids.war2 = seedItem(db, { sourceId: fr3, title: 'Les Bretons d’Ukraine inquiets', summary: 'À Rennes, la communauté ukrainienne se rassemble. « Nous avons peur pour nos familles », témoigne une habitante.', published: '2022-02-24T12:00:00.000Z', storyId: war, virality: 60 });
-  ids.pol1 = seedItem(db, { sourceId: fr3, title: '« Une honte » : le ministère de l’Intérieur mis en cause après des violences policières', summary: 'Des vidéos montrent des policiers frappant des manifestants. Le ministère de l’Intérieur dément tout excès.', published: '2022-02-24T09:00:00.000Z', storyId: police, virality: 40, controversy: 80 });
-  ids.hoax1 = seedItem(db, { sourceId: x, title: 'EXCLUSIF : la vidéo que les médias cachent sur Kiev', published: '2022-02-24T10:00:00.000Z', storyId: hoax, virality: 30, infox: 85,
-    reasons: { virality: [], controversy: [], infox: [{ signal: 'style', weight: 20, evidence: 'majuscules et « EXCLUSIF »' }, { signal: 'unreliable-source', weight: 30, evidence: 'compte anonyme' }] } });
-  ids.fc1 = seedItem(db, { sourceId: fc, title: 'Non, cette vidéo ne montre pas Kiev en 2022', published: '2022-02-24T14:00:00.000Z', storyId: hoax, link: 'https://factuel.afp.com/x' });
-  ids.rumor = seedItem(db, { sourceId: x, title: 'Le ministre aurait démissionné, selon une source', published: '2022-02-24T15:00:00.000Z', infox: 70, starred: true });
-  ids.conf = seedItem(db, { sourceId: x, title: 'Photo truquée du préfet', published: '2022-02-24T16:00:00.000Z', infox: 40, triage: 'escalated' });
-  db.prepare("INSERT INTO item_verdicts (item_id, verdict, author, comment, at) VALUES (?, 'confirmed', 'analyste', 'montage vérifié', '2022-02-24T17:00:00Z')").run(ids.conf);
+  ids.war1 = seedItem(db, {
+    sourceId: lm,
+    title: 'Guerre en Ukraine : la Russie lance une offensive',
+    summary:
+      'L’armée russe est entrée en Ukraine jeudi à l’aube. Des explosions ont été entendues à Kiev, Kharkiv et Odessa. Le président Zelensky a décrété la loi martiale.',
+    published: '2022-02-24T06:30:00.000Z',
+    storyId: war,
+    virality: 90,
+    controversy: 10,
+    link: 'https://www.lemonde.fr/a',
+  });
+  ids.war2 = seedItem(db, {
+    sourceId: fr3,
+    title: 'Les Bretons d’Ukraine inquiets',
+    summary:
+      'À Rennes, la communauté ukrainienne se rassemble. « Nous avons peur pour nos familles », témoigne une habitante.',
+    published: '2022-02-24T12:00:00.000Z',
+    storyId: war,
+    virality: 60,
+  });
+  ids.pol1 = seedItem(db, {
+    sourceId: fr3,
+    title: '« Une honte » : le ministère de l’Intérieur mis en cause après des violences policières',
+    summary:
+      'Des vidéos montrent des policiers frappant des manifestants. Le ministère de l’Intérieur dément tout excès.',
+    published: '2022-02-24T09:00:00.000Z',
+    storyId: police,
+    virality: 40,
+    controversy: 80,
+  });
+  ids.hoax1 = seedItem(db, {
+    sourceId: x,
+    title: 'EXCLUSIF : la vidéo que les médias cachent sur Kiev',
+    published: '2022-02-24T10:00:00.000Z',
+    storyId: hoax,
+    virality: 30,
+    infox: 85,
+    reasons: {
+      virality: [],
+      controversy: [],
+      infox: [
+        { signal: 'style', weight: 20, evidence: 'majuscules et « EXCLUSIF »' },
+        { signal: 'unreliable-source', weight: 30, evidence: 'compte anonyme' },
+      ],
+    },
+  });
+  ids.fc1 = seedItem(db, {
+    sourceId: fc,
+    title: 'Non, cette vidéo ne montre pas Kiev en 2022',
+    published: '2022-02-24T14:00:00.000Z',
+    storyId: hoax,
+    link: 'https://factuel.afp.com/x',
+  });
+  ids.rumor = seedItem(db, {
+    sourceId: x,
+    title: 'Le ministre aurait démissionné, selon une source',
+    published: '2022-02-24T15:00:00.000Z',
+    infox: 70,
+    starred: true,
+  });
+  ids.conf = seedItem(db, {
+    sourceId: x,
+    title: 'Photo truquée du préfet',
+    published: '2022-02-24T16:00:00.000Z',
+    infox: 40,
+    triage: 'escalated',
+  });
+  db.prepare(
+    "INSERT INTO item_verdicts (item_id, verdict, author, comment, at) VALUES (?, 'confirmed', 'analyste', 'montage vérifié', '2022-02-24T17:00:00Z')",
+  ).run(ids.conf);
   // Previous period: 1 national item, 2 social ones.
   seedItem(db, { sourceId: lm, title: 'Veille de guerre', published: '2022-02-23T10:00:00.000Z' });
   seedItem(db, { sourceId: x, title: 'Rumeur 1', published: '2022-02-23T11:00:00.000Z' });
@@ -40,10 +104,18 @@ beforeAll(() => {
   const tone = db.prepare('INSERT INTO item_tones (item_id, target, tone, at) VALUES (?,?,?,?)');
   tone.run(ids.pol1, 'ministère de l’Intérieur', -0.7, '2022-02-24T09:00:00.000Z');
   tone.run(ids.rumor, 'ministère de l’Intérieur', -0.3, '2022-02-24T15:00:00.000Z');
-  const prev = seedItem(db, { sourceId: lm, title: 'Le ministère salue la mobilisation', published: '2022-02-23T09:00:00.000Z' });
+  const prev = seedItem(db, {
+    sourceId: lm,
+    title: 'Le ministère salue la mobilisation',
+    published: '2022-02-23T09:00:00.000Z',
+  });
   tone.run(prev, 'ministère de l’Intérieur', 0.4, '2022-02-23T09:00:00.000Z');
-  db.prepare("INSERT INTO alerts (origin, severity, subject, payload, actor, created_at) VALUES ('manual','urgent','Ukraine','{}','analyste','2022-02-24T07:00:00.000Z')").run();
-  db.prepare("INSERT INTO alerts (origin, severity, subject, payload, actor, created_at) VALUES ('manual','urgent','hier','{}','analyste','2022-02-23T07:00:00.000Z')").run();
+  db.prepare(
+    "INSERT INTO alerts (origin, severity, subject, payload, actor, created_at) VALUES ('manual','urgent','Ukraine','{}','analyste','2022-02-24T07:00:00.000Z')",
+  ).run();
+  db.prepare(
+    "INSERT INTO alerts (origin, severity, subject, payload, actor, created_at) VALUES ('manual','urgent','hier','{}','analyste','2022-02-23T07:00:00.000Z')",
+  ).run();
 });
 
 afterAll(() => db.close());
@@ -64,7 +136,9 @@ test('figures by source type with change, stories, alerts, infox under review', 
 
 test('top stories by virality with outlets, types and an extractive summary', () => {
   const m = selectBrief(db, FROM, TO);
-  expect(m.top[0]!.key).toBe(`story:${db.prepare('SELECT story_id AS s FROM items WHERE id = ?').pluck().get(ids.war1)}`);
+  expect(m.top[0]!.key).toBe(
+    `story:${db.prepare('SELECT story_id AS s FROM items WHERE id = ?').pluck().get(ids.war1)}`,
+  );
   expect(m.top[0]!.title).toBe('Guerre en Ukraine : la Russie lance une offensive');
   expect(m.top[0]!.outlets).toEqual(['France 3 Bretagne', 'Le Monde — International']);
   expect(m.top[0]!.sourceTypes.sort()).toEqual(['press-national', 'press-regional']);
@@ -92,7 +166,10 @@ test('infox statuses: debunked with the fact-check link, confirmed by verdict, u
   const m = selectBrief(db, FROM, TO);
   const by = Object.fromEntries(m.infox.map((x) => [x.itemId, x]));
   expect(by[ids.hoax1]!.status).toBe('debunked');
-  expect(by[ids.hoax1]!.factCheck).toEqual({ title: 'Non, cette vidéo ne montre pas Kiev en 2022', link: 'https://factuel.afp.com/x' });
+  expect(by[ids.hoax1]!.factCheck).toEqual({
+    title: 'Non, cette vidéo ne montre pas Kiev en 2022',
+    link: 'https://factuel.afp.com/x',
+  });
   expect(by[ids.hoax1]!.evidence).toEqual(['compte anonyme', 'majuscules et « EXCLUSIF »']);
   expect(by[ids.conf]!.status).toBe('confirmed');
   expect(by[ids.conf]!.evidence[0]).toBe('montage vérifié');
@@ -101,7 +178,13 @@ test('infox statuses: debunked with the fact-check link, confirmed by verdict, u
 });
 
 test('the draft reorders and removes, and supplies the analysis paragraph', () => {
-  const d = saveDraft(db, { from: FROM, to: TO, order: [`item:${ids.conf}`, `item:${ids.rumor}`], removed: [`item:${ids.war2}`], analysis: 'Situation tendue.' });
+  const d = saveDraft(db, {
+    from: FROM,
+    to: TO,
+    order: [`item:${ids.conf}`, `item:${ids.rumor}`],
+    removed: [`item:${ids.war2}`],
+    analysis: 'Situation tendue.',
+  });
   expect(findDraft(db, FROM, TO)!.id).toBe(d.id);
   const m = selectBrief(db, FROM, TO);
   expect(m.selections.map((s) => s.itemId)).toEqual([ids.conf, ids.rumor]);
@@ -152,7 +235,9 @@ test('the daily schedule writes the period ending at the cut-off', async () => {
     const files = await s.runNow(new Date('2022-02-25T08:00:00Z'));
     expect(files.map((f) => path.basename(f))).toEqual(['synthese-2022-02-25.md', 'synthese-2022-02-25.html']);
     expect(fs.readFileSync(files[0]!, 'utf8')).toContain('Guerre en Ukraine : la Russie lance une offensive');
-    const logged = db.prepare("SELECT trigger, period_from AS f FROM brief_files WHERE trigger = 'schedule'").all() as Array<{ trigger: string; f: string }>;
+    const logged = db
+      .prepare("SELECT trigger, period_from AS f FROM brief_files WHERE trigger = 'schedule'")
+      .all() as Array<{ trigger: string; f: string }>;
     expect(logged).toHaveLength(2);
     expect(logged[0]!.f).toBe(FROM);
   } finally {

@@ -9,15 +9,24 @@ const ROOT = path.resolve(__dirname, '../../..');
 const CHILD = path.join(__dirname, 'ingest-child.ts');
 
 /** Runs the child until it has reported `batches` commits, then SIGKILLs it; returns the committed ids. */
-function runAndKill(dbFile: string, dir: string, batches: number): Promise<{ ids: number[]; lines: number; signal: string | null }> {
+function runAndKill(
+  dbFile: string,
+  dir: string,
+  batches: number,
+): Promise<{ ids: number[]; lines: number; signal: string | null }> {
   return new Promise((resolve, reject) => {
     // `node --import tsx` (not the tsx CLI, which runs the script in a grandchild that SIGKILL would orphan).
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dbFile, dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dbFile, dir], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const ids: number[] = [];
     let lines = 0;
     let buf = '';
     let stderr = '';
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.stdout.on('data', (d: Buffer) => {
       buf += d.toString();
       let nl: number;
@@ -53,19 +62,24 @@ describe('crash safety of ingestion', () => {
     const db = new Database(dbFile);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
-    const present = new Set((db.prepare('SELECT id FROM items').pluck().all() as number[]));
+    const present = new Set(db.prepare('SELECT id FROM items').pluck().all() as number[]);
     expect(first.ids.filter((id) => !present.has(id))).toEqual([]);
     // The FTS index matches its content table (a torn write would leave them apart).
     expect(() => db.prepare("INSERT INTO items_fts(items_fts) VALUES ('integrity-check')").run()).not.toThrow();
     // Every stored item has its keys and at least one source: batches are all-or-nothing.
-    expect(db.prepare('SELECT count(*) FROM items i WHERE NOT EXISTS (SELECT 1 FROM item_sources s WHERE s.item_id = i.id)').pluck().get()).toBe(0);
+    expect(
+      db
+        .prepare('SELECT count(*) FROM items i WHERE NOT EXISTS (SELECT 1 FROM item_sources s WHERE s.item_id = i.id)')
+        .pluck()
+        .get(),
+    ).toBe(0);
     db.close();
 
     // A second run resumes on the same database, is killed again, and still loses nothing.
     const second = await runAndKill(dbFile, dir, batches * 2);
     const db2 = new Database(dbFile);
     expect(db2.pragma('integrity_check', { simple: true })).toBe('ok');
-    const present2 = new Set((db2.prepare('SELECT id FROM items').pluck().all() as number[]));
+    const present2 = new Set(db2.prepare('SELECT id FROM items').pluck().all() as number[]);
     expect([...first.ids, ...second.ids].filter((id) => !present2.has(id))).toEqual([]);
     db2.close();
   });

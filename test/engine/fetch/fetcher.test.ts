@@ -17,14 +17,22 @@ async function fetchError(url: string, opts = {}): Promise<AppError> {
 
 describe('fetchFeed', () => {
   let srv: TestServer;
-  beforeAll(async () => { srv = await startTestServer(); });
+  beforeAll(async () => {
+    srv = await startTestServer();
+  });
   afterAll(() => srv.close());
 
   it('returns the body, validators and cache hints on 200', async () => {
-    srv.route('/ok', respond(200, FEED, {
-      'content-type': 'application/rss+xml; charset=utf-8', etag: '"v1"', 'last-modified': 'Wed, 01 May 2024 10:00:00 GMT',
-      'cache-control': 'public, max-age=600', expires: 'Wed, 01 May 2024 11:00:00 GMT',
-    }));
+    srv.route(
+      '/ok',
+      respond(200, FEED, {
+        'content-type': 'application/rss+xml; charset=utf-8',
+        etag: '"v1"',
+        'last-modified': 'Wed, 01 May 2024 10:00:00 GMT',
+        'cache-control': 'public, max-age=600',
+        expires: 'Wed, 01 May 2024 11:00:00 GMT',
+      }),
+    );
     const r = await fetchFeed(srv.at('/ok'));
     expect(r.status).toBe('ok');
     if (r.status !== 'ok') return;
@@ -114,7 +122,9 @@ describe('fetchFeed', () => {
   });
 
   it('times out on a slow answer (headers or body)', async () => {
-    srv.route('/slow-headers', (_req, res) => { setTimeout(() => res.writeHead(200).end(FEED), 2000).unref(); });
+    srv.route('/slow-headers', (_req, res) => {
+      setTimeout(() => res.writeHead(200).end(FEED), 2000).unref();
+    });
     srv.route('/slow-body', (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
       res.write('<rss>');
@@ -134,11 +144,16 @@ describe('fetchFeed', () => {
       const pump = () => {
         while (written < 50 * 1024 * 1024) {
           written += chunk.length;
-          if (!res.write(chunk)) { res.once('drain', pump); return; }
+          if (!res.write(chunk)) {
+            res.once('drain', pump);
+            return;
+          }
         }
         res.end();
       };
-      res.on('close', () => { written = Infinity; });
+      res.on('close', () => {
+        written = Infinity;
+      });
       pump();
     });
     const err = await fetchError(srv.at('/huge'), { maxBytes: 1024 * 1024 });
@@ -168,7 +183,9 @@ describe('fetchFeed', () => {
   ] as const)('decodes a %s body', async (enc, compress) => {
     srv.route(`/enc-${enc}`, (req, res) => {
       expect(String(req.headers['accept-encoding'])).toContain(enc);
-      res.writeHead(200, { 'content-encoding': enc, 'content-type': 'application/rss+xml' }).end(compress(Buffer.from(FEED)));
+      res
+        .writeHead(200, { 'content-encoding': enc, 'content-type': 'application/rss+xml' })
+        .end(compress(Buffer.from(FEED)));
     });
     const r = await fetchFeed(srv.at(`/enc-${enc}`));
     expect(r.status === 'ok' && r.body.toString('utf8')).toBe(FEED);
@@ -197,7 +214,9 @@ describe('fetchFeed', () => {
   });
 
   it('reports a caller abort as fetch.aborted, not a timeout', async () => {
-    srv.route('/hang', () => { /* never answers */ });
+    srv.route('/hang', () => {
+      /* never answers */
+    });
     const ctl = new AbortController();
     setTimeout(() => ctl.abort(), 50);
     expect((await fetchError(srv.at('/hang'), { signal: ctl.signal, timeoutMs: 5000 })).code).toBe('fetch.aborted');

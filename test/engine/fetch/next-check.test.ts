@@ -8,7 +8,9 @@ const mid = () => 0.5; // no jitter
 describe('computeIntervalSec', () => {
   it('uses the poll interval, or the priority interval', () => {
     expect(computeIntervalSec(plain, { kind: 'ok' }, now)).toBe(300);
-    expect(computeIntervalSec({ ...plain, priority: true }, { kind: 'ok' }, now)).toBe(SCHEDULER_DEFAULTS.priorityIntervalSec);
+    expect(computeIntervalSec({ ...plain, priority: true }, { kind: 'ok' }, now)).toBe(
+      SCHEDULER_DEFAULTS.priorityIntervalSec,
+    );
     expect(computeNextCheck(plain, { kind: 'not-modified' }, now).toISOString()).toBe('2024-05-01T12:05:00.000Z');
   });
 
@@ -26,28 +28,39 @@ describe('computeIntervalSec', () => {
     expect(computeIntervalSec(plain, { kind: 'ok', maxAgeSec: 1200 }, now)).toBe(1200);
     expect(computeIntervalSec(plain, { kind: 'ok', expires: '2024-05-01T12:40:00Z' }, now)).toBe(2400);
     expect(computeIntervalSec(plain, { kind: 'ok', expires: '2024-05-01T11:00:00Z' }, now)).toBe(300); // past
-    expect(computeIntervalSec({ ...plain, ttlMinutes: 60 * 24 * 30 }, { kind: 'ok' }, now)).toBe(SCHEDULER_DEFAULTS.maxIntervalSec);
+    expect(computeIntervalSec({ ...plain, ttlMinutes: 60 * 24 * 30 }, { kind: 'ok' }, now)).toBe(
+      SCHEDULER_DEFAULTS.maxIntervalSec,
+    );
     // Priority: hints are capped at 15 min.
     expect(computeIntervalSec({ ...plain, priority: true, ttlMinutes: 120 }, { kind: 'ok' }, now)).toBe(900);
   });
 
   it('clamps to the minimum', () => {
-    expect(computeIntervalSec({ priority: false, pollIntervalSec: 5 }, { kind: 'ok' }, now)).toBe(SCHEDULER_DEFAULTS.minIntervalSec);
+    expect(computeIntervalSec({ priority: false, pollIntervalSec: 5 }, { kind: 'ok' }, now)).toBe(
+      SCHEDULER_DEFAULTS.minIntervalSec,
+    );
   });
 
   it('backs off exponentially on errors, with bounded jitter, up to the max', () => {
-    const at = (n: number, random = mid) => computeIntervalSec(plain, { kind: 'error', errorCount: n }, now, { random });
+    const at = (n: number, random = mid) =>
+      computeIntervalSec(plain, { kind: 'error', errorCount: n }, now, { random });
     expect([1, 2, 3, 4].map((n) => at(n))).toEqual([300, 600, 1200, 2400]);
     expect(at(40)).toBe(SCHEDULER_DEFAULTS.maxIntervalSec);
     expect(at(3, () => 0)).toBe(960);
     expect(at(3, () => 0.999999)).toBe(1440);
-    const samples = new Set(Array.from({ length: 50 }, () => computeIntervalSec(plain, { kind: 'error', errorCount: 3 }, now)));
+    const samples = new Set(
+      Array.from({ length: 50 }, () => computeIntervalSec(plain, { kind: 'error', errorCount: 3 }, now)),
+    );
     expect(samples.size).toBeGreaterThan(5); // real jitter spreads retries
   });
 
   it('respects Retry-After even when longer than the backoff', () => {
-    expect(computeIntervalSec(plain, { kind: 'error', errorCount: 1, retryAfterSec: 7200 }, now, { random: mid })).toBe(7200);
-    expect(computeIntervalSec(plain, { kind: 'error', errorCount: 1, retryAfterSec: 10 }, now, { random: mid })).toBe(300);
+    expect(computeIntervalSec(plain, { kind: 'error', errorCount: 1, retryAfterSec: 7200 }, now, { random: mid })).toBe(
+      7200,
+    );
+    expect(computeIntervalSec(plain, { kind: 'error', errorCount: 1, retryAfterSec: 10 }, now, { random: mid })).toBe(
+      300,
+    );
   });
 });
 

@@ -19,22 +19,29 @@ const noJitter = { random: () => 0.5 };
 describe('refreshFeed', () => {
   let srv: TestServer;
   let db: Db;
-  beforeAll(async () => { srv = await startTestServer(); });
+  beforeAll(async () => {
+    srv = await startTestServer();
+  });
   afterAll(() => srv.close());
-  beforeEach(() => { db = openDatabase(':memory:'); });
+  beforeEach(() => {
+    db = openDatabase(':memory:');
+  });
   afterEach(() => db.close());
 
   const add = (path: string, extra: Partial<Parameters<typeof addSource>[1]> = {}) =>
     addSource(db, { name: path, url: srv.at(path), type: 'press-national', ...extra });
   const fresh = (s: SchedulableSource) => getSource(db, s.id)!;
-  const itemCount = (sourceId: number) => (db.prepare('SELECT COUNT(*) AS n FROM item_sources WHERE source_id = ?').get(sourceId) as { n: number }).n;
+  const itemCount = (sourceId: number) =>
+    (db.prepare('SELECT COUNT(*) AS n FROM item_sources WHERE source_id = ?').get(sourceId) as { n: number }).n;
 
   it('stores a real Le Monde feed, then dedups the next day and answers 304 to a matching ETag', async () => {
     let body = snapshot('Mar/04', '0,2-3224,1-0,0.xml'); // 12 of 20 items still there the next day
     let etag = '"d1"';
     srv.route('/lemonde', (req, res) => {
       if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
-      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag, 'content-encoding': 'gzip' }).end(zlib.gzipSync(body));
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag, 'content-encoding': 'gzip' })
+        .end(zlib.gzipSync(body));
     });
     const s = add('/lemonde');
     // The snapshots are from March 2022: run the clock at capture time so the rate estimate sees recent items.
@@ -67,13 +74,24 @@ describe('refreshFeed', () => {
   });
 
   it('decodes charsets end to end: no declaration at all, a wrong HTTP charset', async () => {
-    srv.route('/latin1', respond(200, fs.readFileSync(`${MINIFLUX}/parser/testdata/no_encoding_ISO-8859-1.xml`), { 'content-type': 'application/rss+xml' }));
-    srv.route('/cp1251', respond(200, fs.readFileSync(`${MINIFLUX}/parser/testdata/encoding_WINDOWS-1251.xml`), { 'content-type': 'text/xml; charset=utf-8' }));
+    srv.route(
+      '/latin1',
+      respond(200, fs.readFileSync(`${MINIFLUX}/parser/testdata/no_encoding_ISO-8859-1.xml`), {
+        'content-type': 'application/rss+xml',
+      }),
+    );
+    srv.route(
+      '/cp1251',
+      respond(200, fs.readFileSync(`${MINIFLUX}/parser/testdata/encoding_WINDOWS-1251.xml`), {
+        'content-type': 'text/xml; charset=utf-8',
+      }),
+    );
     const a = add('/latin1');
     const b = add('/cp1251', { type: 'web' });
     expect((await refreshFeed(db, a, { skipAnalysis: true })).status).toBe('ok');
     expect((await refreshFeed(db, b, { skipAnalysis: true })).status).toBe('ok');
-    const titles = (id: number) => (db.prepare('SELECT title FROM items WHERE source_id = ?').all(id) as { title: string }[]).map((t) => t.title);
+    const titles = (id: number) =>
+      (db.prepare('SELECT title FROM items WHERE source_id = ?').all(id) as { title: string }[]).map((t) => t.title);
     expect(titles(a.id)).toContain("La criminalité liée surtout à... l'ennui ?");
     expect(titles(b.id)).toContain('Цитата #17703');
     expect([...titles(a.id), ...titles(b.id)].join('')).not.toContain('\uFFFD');
@@ -114,7 +132,10 @@ describe('refreshFeed', () => {
 
   it('a 304 after failures restores good health', async () => {
     let fail = true;
-    srv.route('/flaky', (_req, res) => { if (fail) res.writeHead(500).end(); else res.writeHead(304).end(); });
+    srv.route('/flaky', (_req, res) => {
+      if (fail) res.writeHead(500).end();
+      else res.writeHead(304).end();
+    });
     let s = add('/flaky');
     await refreshFeed(db, s);
     s = fresh(s);
@@ -135,7 +156,10 @@ describe('refreshFeed', () => {
 
   it('reports an empty body and an HTML page as parse errors', async () => {
     srv.route('/empty', respond(200, snapshot('Jul/05'), { 'content-type': 'application/rss+xml' }));
-    srv.route('/html', respond(200, '<!doctype html><html><body><p>Pas un flux</p></body></html>', { 'content-type': 'text/html' }));
+    srv.route(
+      '/html',
+      respond(200, '<!doctype html><html><body><p>Pas un flux</p></body></html>', { 'content-type': 'text/html' }),
+    );
     const r1 = await refreshFeed(db, add('/empty'));
     const r2 = await refreshFeed(db, add('/html'));
     expect(r1.status).toBe('error');
@@ -147,23 +171,36 @@ describe('refreshFeed', () => {
 describe('refreshAll', () => {
   let srv: TestServer;
   let db: Db;
-  beforeAll(async () => { srv = await startTestServer(); });
+  beforeAll(async () => {
+    srv = await startTestServer();
+  });
   afterAll(() => srv.close());
-  beforeEach(() => { db = openDatabase(':memory:'); });
+  beforeEach(() => {
+    db = openDatabase(':memory:');
+  });
   afterEach(() => db.close());
 
   it('one failing source never stops the others', async () => {
     srv.route('/a', respond(200, rssDocument('A', 5), { 'content-type': 'application/rss+xml' }));
     srv.route('/b', respond(500, 'boom'));
-    srv.route('/c', (_req, res) => { setTimeout(() => res.end(rssDocument('C', 1)), 3000).unref(); });
+    srv.route('/c', (_req, res) => {
+      setTimeout(() => res.end(rssDocument('C', 1)), 3000).unref();
+    });
     srv.route('/d', respond(200, rssDocument('D', 3), { 'content-type': 'application/rss+xml' }));
     for (const p of ['/a', '/b', '/c', '/d']) addSource(db, { name: p, url: srv.at(p), type: 'web' });
     addSource(db, { name: 'dns', url: 'http://nonexistent.invalid/feed', type: 'web' });
     const progress: number[] = [];
-    const s = await refreshAll(db, { fetch: { timeoutMs: 300 }, skipAnalysis: true, onProgress: (p) => progress.push(p.done) });
+    const s = await refreshAll(db, {
+      fetch: { timeoutMs: 300 },
+      skipAnalysis: true,
+      onProgress: (p) => progress.push(p.done),
+    });
     expect(s).toMatchObject({ sources: 5, ok: 2, errors: 3, items: 8, new: 8 });
     expect(progress).toEqual([1, 2, 3, 4, 5]);
-    const codes = s.results.filter((r) => r.error).map((r) => r.error!.code).sort();
+    const codes = s.results
+      .filter((r) => r.error)
+      .map((r) => r.error!.code)
+      .sort();
     expect(codes).toEqual(['fetch.network', 'fetch.timeout', 'http.500']);
     // Nothing is due any more.
     expect((await refreshAll(db, {})).sources).toBe(0);
@@ -171,10 +208,15 @@ describe('refreshAll', () => {
   });
 
   it('respects the per-host cap', async () => {
-    let running = 0; let max = 0;
+    let running = 0;
+    let max = 0;
     srv.route('/slow', (_req, res) => {
-      running++; max = Math.max(max, running);
-      setTimeout(() => { running--; res.end(rssDocument('S', 1)); }, 60);
+      running++;
+      max = Math.max(max, running);
+      setTimeout(() => {
+        running--;
+        res.end(rssDocument('S', 1));
+      }, 60);
     });
     for (let i = 0; i < 6; i++) addSource(db, { name: `s${i}`, url: `${srv.at('/slow')}?n=${i}`, type: 'web' });
     const s = await refreshAll(db, { concurrency: 8, perHost: 2, skipAnalysis: true });

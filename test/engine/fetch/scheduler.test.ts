@@ -15,26 +15,42 @@ const waitFor = async (cond: () => boolean, ms = 5000) => {
 describe('startScheduler', () => {
   let srv: TestServer;
   let db: Db;
-  beforeAll(async () => { srv = await startTestServer(); });
+  beforeAll(async () => {
+    srv = await startTestServer();
+  });
   afterAll(() => srv.close());
-  beforeEach(() => { db = openDatabase(':memory:'); });
+  beforeEach(() => {
+    db = openDatabase(':memory:');
+  });
   afterEach(() => db.close());
 
   it('refreshes due sources, then drains in-flight refreshes on stop', async () => {
-    srv.route('/fast', (_req, res) => { res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssDocument('Fast', 2)); });
-    srv.route('/slow', (_req, res) => { setTimeout(() => res.writeHead(200).end(rssDocument('Slow', 3)), 400); });
+    srv.route('/fast', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssDocument('Fast', 2));
+    });
+    srv.route('/slow', (_req, res) => {
+      setTimeout(() => res.writeHead(200).end(rssDocument('Slow', 3)), 400);
+    });
     const fast = addSource(db, { name: 'fast', url: srv.at('/fast'), type: 'web' });
     const slow = addSource(db, { name: 'slow', url: srv.at('/slow'), type: 'web' });
     const results: RefreshResult[] = [];
     const started: number[] = [];
-    const sch = startScheduler(db, { minSleepMs: 10, skipAnalysis: true, onStart: (s) => started.push(s.id), onResult: (r) => results.push(r) });
+    const sch = startScheduler(db, {
+      minSleepMs: 10,
+      skipAnalysis: true,
+      onStart: (s) => started.push(s.id),
+      onResult: (r) => results.push(r),
+    });
     await waitFor(() => results.some((r) => r.sourceId === fast.id));
     expect(sch.inFlight).toBe(1); // the slow one
     const t0 = Date.now();
     await sch.stop();
     // stop() waited for the slow refresh to finish and be recorded.
     expect(Date.now() - t0).toBeGreaterThan(100);
-    expect(results.map((r) => [r.sourceId, r.status])).toEqual([[fast.id, 'ok'], [slow.id, 'ok']]);
+    expect(results.map((r) => [r.sourceId, r.status])).toEqual([
+      [fast.id, 'ok'],
+      [slow.id, 'ok'],
+    ]);
     expect(getSource(db, slow.id)!.health.lastSuccessAt).not.toBeNull();
     expect(sch.inFlight).toBe(0);
     expect(started.sort()).toEqual([fast.id, slow.id].sort());
@@ -43,7 +59,9 @@ describe('startScheduler', () => {
   });
 
   it('aborts refreshes still running after the grace delay, leaving the source due', async () => {
-    srv.route('/hang', () => { /* never answers */ });
+    srv.route('/hang', () => {
+      /* never answers */
+    });
     const s = addSource(db, { name: 'hang', url: srv.at('/hang'), type: 'web' });
     const results: RefreshResult[] = [];
     const sch = startScheduler(db, { minSleepMs: 10, onResult: (r) => results.push(r) });
@@ -57,9 +75,16 @@ describe('startScheduler', () => {
   });
 
   it('picks up a source added while running after wake()', async () => {
-    srv.route('/late', (_req, res) => { res.end(rssDocument('Late', 1)); });
+    srv.route('/late', (_req, res) => {
+      res.end(rssDocument('Late', 1));
+    });
     const results: RefreshResult[] = [];
-    const sch = startScheduler(db, { minSleepMs: 10, maxSleepMs: 60_000, skipAnalysis: true, onResult: (r) => results.push(r) });
+    const sch = startScheduler(db, {
+      minSleepMs: 10,
+      maxSleepMs: 60_000,
+      skipAnalysis: true,
+      onResult: (r) => results.push(r),
+    });
     await new Promise((r) => setTimeout(r, 50));
     addSource(db, { name: 'late', url: srv.at('/late'), type: 'web' });
     sch.wake();

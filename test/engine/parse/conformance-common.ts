@@ -25,7 +25,10 @@ export function newTally(suite: string): Tally {
 export class FileChecks {
   private ok = true;
   private count = 0;
-  constructor(private readonly tally: Tally, private readonly file: string) {}
+  constructor(
+    private readonly tally: Tally,
+    private readonly file: string,
+  ) {}
 
   /** Records one comparison. */
   check(field: string, expected: unknown, actual: unknown, equal: boolean): void {
@@ -34,7 +37,10 @@ export class FileChecks {
     if (equal) this.tally.checksPassed++;
     else {
       this.ok = false;
-      const detail = typeof expected === 'string' && typeof actual === 'string' ? firstDifference(expected, actual) : `expected ${JSON.stringify(expected)?.slice(0, 120)} got ${JSON.stringify(actual)?.slice(0, 120)}`;
+      const detail =
+        typeof expected === 'string' && typeof actual === 'string'
+          ? firstDifference(expected, actual)
+          : `expected ${JSON.stringify(expected)?.slice(0, 120)} got ${JSON.stringify(actual)?.slice(0, 120)}`;
       if (this.tally.failures.length < 60) this.tally.failures.push(`${this.file} ${field}: ${detail}`);
     }
   }
@@ -44,7 +50,10 @@ export class FileChecks {
     const e = normText(expected);
     const a = normText(actual);
     // Our text fields are already plain text: compare them as they are, and stripped like the golden.
-    const asIs = actual === null || actual === undefined ? null : String(actual).normalize('NFC').replace(/\s+/g, ' ').trim() || null;
+    const asIs =
+      actual === null || actual === undefined
+        ? null
+        : String(actual).normalize('NFC').replace(/\s+/g, ' ').trim() || null;
     this.check(field, e, a, e === a || e === asIs || matchesMojibake(e, a));
   }
 
@@ -53,7 +62,12 @@ export class FileChecks {
     const e = expected ? Date.parse(String(expected)) : NaN;
     const a = actual ? Date.parse(String(actual)) : NaN;
     // Whole seconds: feed dates carry no milliseconds (rss-parser's goldens show test-clock artefacts there).
-    this.check(field, expected, actual, (Number.isNaN(e) && Number.isNaN(a)) || Math.floor(e / 1000) === Math.floor(a / 1000));
+    this.check(
+      field,
+      expected,
+      actual,
+      (Number.isNaN(e) && Number.isNaN(a)) || Math.floor(e / 1000) === Math.floor(a / 1000),
+    );
   }
 
   /** A failure that is not a field (crash, wrong error). */
@@ -78,7 +92,10 @@ export class FileChecks {
  */
 function matchesMojibake(expected: string | null, actual: string | null): boolean {
   if (!expected || !actual || !expected.includes('\uFFFD') || actual.includes('\uFFFD')) return false;
-  const pattern = expected.split('\uFFFD').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.{1,2}?');
+  const pattern = expected
+    .split('\uFFFD')
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.{1,2}?');
   return new RegExp(`^${pattern}$`, 's').test(actual);
 }
 
@@ -99,13 +116,20 @@ export function normText(v: unknown): string | null {
 /** Files of a directory matching a filter, sorted. */
 export function listFiles(dir: string, filter: (name: string) => boolean): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter(filter).sort().map((n) => path.join(dir, n));
+  return fs
+    .readdirSync(dir)
+    .filter(filter)
+    .sort()
+    .map((n) => path.join(dir, n));
 }
 
 /** Files below a directory, recursively. */
 export function walkFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkFiles(path.join(dir, e.name)) : [path.join(dir, e.name)])).sort();
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walkFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+    .sort();
 }
 
 /** Ratio of files passed (1 when nothing was evaluated). */

@@ -15,14 +15,20 @@ export async function runRobustness(name: string, files: string[]): Promise<Tall
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
     // Entry fragments and HTML saved next to the feeds are not feeds (refused as parse.not_a_feed).
-    if (!/<(?:\w+:)?(?:rss|feed|RDF)[\s>]|^\s*\{/.test(text.slice(0, 2000))) { t.skipped++; continue; }
+    if (!/<(?:\w+:)?(?:rss|feed|RDF)[\s>]|^\s*\{/.test(text.slice(0, 2000))) {
+      t.skipped++;
+      continue;
+    }
     const c = new FileChecks(t, path.basename(file));
     const feed = await tryParse(file, c);
     if (feed) {
       c.check('has items', '>0', feed.items.length, feed.items.length > 0);
       const dated = feed.items.filter((i) => i.published ?? i.updated).length;
       const firstItem = text.search(/<(?:item|entry)[\s>]/);
-      const dateTags = firstItem < 0 ? 0 : (text.slice(firstItem).match(/<(?:pubDate|dc:date|published|updated|issued|modified)[\s>]/g) ?? []).length;
+      const dateTags =
+        firstItem < 0
+          ? 0
+          : (text.slice(firstItem).match(/<(?:pubDate|dc:date|published|updated|issued|modified)[\s>]/g) ?? []).length;
       if (dateTags >= feed.items.length) c.check('items dated', feed.items.length, dated, dated === feed.items.length);
       c.check('no U+FFFD', 0, null, !JSON.stringify(feed).includes('\uFFFD'));
     }
@@ -35,7 +41,11 @@ export async function runRobustness(name: string, files: string[]): Promise<Tall
 export async function runFeedvalidatorValid(): Promise<Tally> {
   const t = newTally('feedvalidator !Error cases parse');
   const root = datasetPath('feedvalidator-testcases');
-  const manifest = fs.readFileSync(path.join(root, 'manifest.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as J);
+  const manifest = fs
+    .readFileSync(path.join(root, 'manifest.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as J);
   for (const m of manifest.filter((x) => /(^|\s)!Error\b/.test(x.expect))) {
     const file = path.join(root, m.path);
     if (!fs.existsSync(file)) continue;
@@ -46,7 +56,12 @@ export async function runFeedvalidatorValid(): Promise<Tally> {
     } catch (err) {
       const code = (err as { code?: string }).code;
       // Non-feed documents in the pool (e.g. bare entry documents) are correctly refused as not_a_feed.
-      c.check('parse', 'ok', code, code === 'parse.not_a_feed' && !/<(rss|feed|rdf:RDF)[\s>]/.test(fs.readFileSync(file, 'utf8')));
+      c.check(
+        'parse',
+        'ok',
+        code,
+        code === 'parse.not_a_feed' && !/<(rss|feed|rdf:RDF)[\s>]/.test(fs.readFileSync(file, 'utf8')),
+      );
     }
     c.done();
   }
@@ -64,8 +79,14 @@ export const MINIFLUX_TRAPS: Record<string, [string, string | null]> = {
   'encoding/testdata/windows-1252.xml': ['Euro €', null],
   'xml/testdata/koi8r.xml': ['Пример RSS ленты', 'Первая новость'],
   'parser/testdata/encoding_WINDOWS-1251.xml': ['iBash.Org.Ru', 'Цитата #17703'],
-  'parser/testdata/no_encoding_ISO-8859-1.xml': ['Flux RSS du magazine de psychologie Le Cercle Psy', 'Perturbateurs endocriniens : quels effets sur le cerveau ?'],
-  'parser/testdata/urdu_UTF8.xml': ['BBC News اردو - پاکستان کے لیے امریکی امداد کی بہار و خزاں', 'امریکی عسکری امداد کی بندش کی وجوہات: انڈیا سے جنگ، جوہری پروگرام اور اب دہشت گردوں کی پشت پناہی'],
+  'parser/testdata/no_encoding_ISO-8859-1.xml': [
+    'Flux RSS du magazine de psychologie Le Cercle Psy',
+    'Perturbateurs endocriniens : quels effets sur le cerveau ?',
+  ],
+  'parser/testdata/urdu_UTF8.xml': [
+    'BBC News اردو - پاکستان کے لیے امریکی امداد کی بہار و خزاں',
+    'امریکی عسکری امداد کی بندش کی وجوہات: انڈیا سے جنگ، جوہری پروگرام اور اب دہشت گردوں کی پشت پناہی',
+  ],
 };
 
 /** Miniflux charset traps: correct titles and no U+FFFD anywhere. */
@@ -99,7 +120,12 @@ export async function runLeMonde(index: Map<string, J>, files: string[]): Promis
         await parseFeed(bytes);
         c.check('error', 'parse.empty', 'ok', false);
       } catch (err) {
-        c.check('error', 'parse.empty', (err as { code?: string }).code, (err as { code?: string }).code === 'parse.empty');
+        c.check(
+          'error',
+          'parse.empty',
+          (err as { code?: string }).code,
+          (err as { code?: string }).code === 'parse.empty',
+        );
       }
       c.done();
       continue;
@@ -112,8 +138,15 @@ export async function runLeMonde(index: Map<string, J>, files: string[]): Promis
         const ref = it.guid ? index.get(it.guid) : undefined;
         if (!ref) continue;
         // The index keeps the publisher's doubled spaces; our titles are whitespace-collapsed.
-        const squash = (s: unknown) => String(s ?? '').replace(/[ \t\r\n]+/g, ' ').trim();
-        const titles = new Set([ref.title, ...((ref.titleVariants ?? []) as J[]).map((v) => (typeof v === 'string' ? v : v.title))].map(squash));
+        const squash = (s: unknown) =>
+          String(s ?? '')
+            .replace(/[ \t\r\n]+/g, ' ')
+            .trim();
+        const titles = new Set(
+          [ref.title, ...((ref.titleVariants ?? []) as J[]).map((v) => (typeof v === 'string' ? v : v.title))].map(
+            squash,
+          ),
+        );
         c.check('title', ref.title, it.title, titles.has(squash(it.title)));
         // Chapôs are edited over time and the index keeps one version: require one, not the same one.
         if (ref.description) c.check('summary present', true, !!it.summary, !!it.summary);
@@ -130,8 +163,10 @@ export async function runLeMonde(index: Map<string, J>, files: string[]): Promis
 function dateAt(feed: Feed, parent: string, element: string): string | null | undefined {
   if (parent === 'channel' && element === 'pubDate') return feed.published;
   if (parent === 'channel' && element === 'dc:date') return feed.published ?? feed.updated;
-  if ((parent === 'channel' && element === 'lastBuildDate') || (parent === 'feed' && element === 'updated')) return feed.updated;
-  if ((parent === 'item' && element === 'pubDate') || (parent === 'entry' && element === 'published')) return feed.items[0]?.published;
+  if ((parent === 'channel' && element === 'lastBuildDate') || (parent === 'feed' && element === 'updated'))
+    return feed.updated;
+  if ((parent === 'item' && element === 'pubDate') || (parent === 'entry' && element === 'published'))
+    return feed.items[0]?.published;
   if (parent === 'entry' && element === 'updated') return feed.items[0]?.updated;
   return undefined;
 }
@@ -145,11 +180,24 @@ export async function runFeedvalidatorDates(): Promise<{ valid: Tally; invalidRe
   const valid = newTally('feedvalidator valid dates parsed');
   const invalidRejected = newTally('feedvalidator invalid dates rejected (informational: lenient on purpose)');
   const root = datasetPath('feedvalidator-testcases');
-  const manifest = fs.readFileSync(path.join(root, 'manifest.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as J);
+  const manifest = fs
+    .readFileSync(path.join(root, 'manifest.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as J);
   for (const m of manifest) {
     // params is a string "parent:channel,element:pubDate".
-    const events = (m.events as J[]).filter((e) => !e.negated && /Date$/.test(e.event) && typeof e.params === 'string')
-      .map((e) => ({ event: String(e.event), params: Object.fromEntries(String(e.params).split(',').map((kv) => kv.split(':').map((x) => x.trim())).map(([k, ...v]) => [k, v.join(':')])) as Record<string, string> }))
+    const events = (m.events as J[])
+      .filter((e) => !e.negated && /Date$/.test(e.event) && typeof e.params === 'string')
+      .map((e) => ({
+        event: String(e.event),
+        params: Object.fromEntries(
+          String(e.params)
+            .split(',')
+            .map((kv) => kv.split(':').map((x) => x.trim()))
+            .map(([k, ...v]) => [k, v.join(':')]),
+        ) as Record<string, string>,
+      }))
       .filter((e) => e.params.parent && e.params.element);
     if (!events.length || !fs.existsSync(path.join(root, m.path))) continue;
     let feed: Feed | null = null;
@@ -163,9 +211,17 @@ export async function runFeedvalidatorDates(): Promise<{ valid: Tally; invalidRe
       const tally = isValid ? valid : /^Invalid/.test(e.event) ? invalidRejected : null;
       if (!tally) continue;
       const value = feed ? dateAt(feed, e.params.parent, e.params.element) : null;
-      if (value === undefined) { tally.skipped++; continue; }
+      if (value === undefined) {
+        tally.skipped++;
+        continue;
+      }
       const c = new FileChecks(tally, `${m.path} ${e.event}`);
-      c.check(`${e.params.parent}/${e.params.element}`, isValid ? 'a date' : null, value, isValid ? value !== null : value === null);
+      c.check(
+        `${e.params.parent}/${e.params.element}`,
+        isValid ? 'a date' : null,
+        value,
+        isValid ? value !== null : value === null,
+      );
       c.done();
     }
   }

@@ -44,7 +44,10 @@ export async function runRssParserGoldens(): Promise<Tally> {
     const base = path.basename(out, '.json');
     const input = listFiles(inputDir, (n) => n.replace(/\.(rss|atom)$/, '') === base)[0];
     // xml2js-options needs a non-default xml2js option; the encoding golden is rss-parser's own mojibake (U+FFFD).
-    if (!input || base === 'xml2js-options' || base === 'encoding') { t.skipped++; continue; }
+    if (!input || base === 'xml2js-options' || base === 'encoding') {
+      t.skipped++;
+      continue;
+    }
     const golden = JSON.parse(fs.readFileSync(out, 'utf8')).feed as J;
     const c = new FileChecks(t, base);
     const feed = await tryParse(input, c);
@@ -61,8 +64,15 @@ export async function runRssParserGoldens(): Promise<Tally> {
         if (g.isoDate) c.instant(`items[${i}].published`, g.isoDate, it.published ?? it.updated);
         const id = isAtom ? g.id : g.guid;
         if (typeof id === 'string') c.check(`items[${i}].guid`, id, it.guid, id.trim() === it.guid);
-        if (g.enclosure?.url) c.check(`items[${i}].enclosure`, g.enclosure.url, it.enclosures[0]?.url, it.enclosures.some((e) => e.url === g.enclosure.url));
-        if (typeof g.contentSnippet === 'string' && g.contentSnippet.trim() && !SCRAMBLED_SNIPPETS.has(base)) c.text(`items[${i}].snippet`, g.contentSnippet, isAtom ? it.content : it.summary);
+        if (g.enclosure?.url)
+          c.check(
+            `items[${i}].enclosure`,
+            g.enclosure.url,
+            it.enclosures[0]?.url,
+            it.enclosures.some((e) => e.url === g.enclosure.url),
+          );
+        if (typeof g.contentSnippet === 'string' && g.contentSnippet.trim() && !SCRAMBLED_SNIPPETS.has(base))
+          c.text(`items[${i}].snippet`, g.contentSnippet, isAtom ? it.content : it.summary);
       });
     }
     c.done();
@@ -73,7 +83,12 @@ export async function runRssParserGoldens(): Promise<Tally> {
     await parseFeed(fs.readFileSync(path.join(inputDir, 'unrecognized.rss')));
     c.check('error', 'parse.not_a_feed', 'ok', false);
   } catch (err) {
-    c.check('error', 'parse.not_a_feed', (err as { code?: string }).code, (err as { code?: string }).code === 'parse.not_a_feed');
+    c.check(
+      'error',
+      'parse.not_a_feed',
+      (err as { code?: string }).code,
+      (err as { code?: string }).code === 'parse.not_a_feed',
+    );
   }
   c.done();
   return t;
@@ -84,8 +99,11 @@ export async function runGofeedParser(): Promise<Tally> {
   const t = newTally('gofeed parser/ goldens');
   const root = datasetPath('gofeed-testdata/testdata/parser');
   const cases: [string, string][] = [];
-  for (const fmt of ['rss', 'atom']) for (const x of listFiles(path.join(root, fmt), (n) => n.endsWith('.xml'))) cases.push([x, x.replace(/\.xml$/, '.json')]);
-  for (const x of listFiles(path.join(root, 'json'), (n) => n.endsWith('_expected.json'))) cases.push([x.replace(/_expected\.json$/, '.json'), x]);
+  for (const fmt of ['rss', 'atom'])
+    for (const x of listFiles(path.join(root, fmt), (n) => n.endsWith('.xml')))
+      cases.push([x, x.replace(/\.xml$/, '.json')]);
+  for (const x of listFiles(path.join(root, 'json'), (n) => n.endsWith('_expected.json')))
+    cases.push([x.replace(/_expected\.json$/, '.json'), x]);
   for (const [input, expectedFile] of cases) {
     if (!fs.existsSync(expectedFile) || !fs.existsSync(input)) continue;
     const exp = JSON.parse(fs.readFileSync(expectedFile, 'utf8')) as J;
@@ -95,7 +113,8 @@ export async function runGofeedParser(): Promise<Tally> {
       if (typeof exp.title === 'string') c.text('title', exp.title, feed.title);
       const desc = exp.description ?? exp.subtitle;
       if (typeof desc === 'string') c.text('description', desc, feed.description);
-      if (typeof exp.language === 'string') c.check('language', exp.language, feed.language, exp.language.toLowerCase() === feed.language);
+      if (typeof exp.language === 'string')
+        c.check('language', exp.language, feed.language, exp.language.toLowerCase() === feed.language);
       if (exp.pubDateParsed) c.instant('published', exp.pubDateParsed, feed.published);
       if (exp.updatedParsed) c.instant('updated', exp.updatedParsed, feed.updated);
       const items: J[] = exp.items ?? exp.entries ?? [];
@@ -109,24 +128,42 @@ export async function runGofeedParser(): Promise<Tally> {
         if (typeof guid === 'string') c.check(`items[${i}].guid`, guid, it.guid, guid.trim() === it.guid);
         const summary = g.summary ?? g.description;
         if (typeof summary === 'string') c.text(`items[${i}].summary`, summary, it.summary);
-        const content = typeof g.content === 'object' ? g.content?.value : g.content ?? g.content_html;
+        const content = typeof g.content === 'object' ? g.content?.value : (g.content ?? g.content_html);
         if (typeof content === 'string' && content.trim()) c.text(`items[${i}].content`, content, it.content);
-        if (g.pubDateParsed ?? g.publishedParsed) c.instant(`items[${i}].published`, g.pubDateParsed ?? g.publishedParsed, it.published);
+        if (g.pubDateParsed ?? g.publishedParsed)
+          c.instant(`items[${i}].published`, g.pubDateParsed ?? g.publishedParsed, it.published);
         if (Array.isArray(g.authors)) {
           const names = g.authors.map((a: J) => a.name).filter(Boolean);
-          c.check(`items[${i}].authors`, names, it.authors.map((a) => a.name), JSON.stringify(names) === JSON.stringify(it.authors.map((a) => a.name).filter(Boolean)));
+          c.check(
+            `items[${i}].authors`,
+            names,
+            it.authors.map((a) => a.name),
+            JSON.stringify(names) === JSON.stringify(it.authors.map((a) => a.name).filter(Boolean)),
+          );
         }
         if (typeof g.author === 'string') {
           const p = parsePerson(g.author);
           if (p?.name) c.text(`items[${i}].author.name`, p.name, it.authors[0]?.name);
-          if (p?.email) c.check(`items[${i}].author.email`, p.email, it.authors[0]?.email, p.email === it.authors[0]?.email);
+          if (p?.email)
+            c.check(`items[${i}].author.email`, p.email, it.authors[0]?.email, p.email === it.authors[0]?.email);
         }
         if (Array.isArray(g.categories)) {
-          const terms = g.categories.map((x: J) => (typeof x === 'string' ? x : x.term ?? x.value)).filter(Boolean);
-          c.check(`items[${i}].categories`, terms, it.categories, JSON.stringify(terms) === JSON.stringify(it.categories));
+          const terms = g.categories.map((x: J) => (typeof x === 'string' ? x : (x.term ?? x.value))).filter(Boolean);
+          c.check(
+            `items[${i}].categories`,
+            terms,
+            it.categories,
+            JSON.stringify(terms) === JSON.stringify(it.categories),
+          );
         }
         const enc = g.enclosure?.url ?? g.attachments?.[0]?.url;
-        if (enc) c.check(`items[${i}].enclosure`, enc, it.enclosures[0]?.url, it.enclosures.some((e) => e.url === enc));
+        if (enc)
+          c.check(
+            `items[${i}].enclosure`,
+            enc,
+            it.enclosures[0]?.url,
+            it.enclosures.some((e) => e.url === enc),
+          );
       });
     }
     c.done();
@@ -140,9 +177,19 @@ export async function runFeedRs(): Promise<Tally> {
   const root = datasetPath('feed-rs-fixtures/feed-rs/fixture');
   for (const dir of fs.readdirSync(root).sort()) {
     for (const expFile of listFiles(path.join(root, dir), (n) => n.endsWith('.serde.json'))) {
-      const input = listFiles(path.join(root, dir), (n) => !n.endsWith('.serde.json') && n.replace(/\.(xml|json|rss|atom)$/, '') === path.basename(expFile, '.serde.json'))[0];
+      const input = listFiles(
+        path.join(root, dir),
+        (n) =>
+          !n.endsWith('.serde.json') &&
+          n.replace(/\.(xml|json|rss|atom)$/, '') === path.basename(expFile, '.serde.json'),
+      )[0];
       // A lone Atom <entry> document is not a feed: refused as parse.not_a_feed, checked in parse tests.
-      if (!input || /<entry[\s>]/.test(fs.readFileSync(input, 'utf8').slice(0, 300)) && !/<feed[\s>]/.test(fs.readFileSync(input, 'utf8'))) continue;
+      if (
+        !input ||
+        (/<entry[\s>]/.test(fs.readFileSync(input, 'utf8').slice(0, 300)) &&
+          !/<feed[\s>]/.test(fs.readFileSync(input, 'utf8')))
+      )
+        continue;
       const exp = JSON.parse(fs.readFileSync(expFile, 'utf8')) as J;
       const c = new FileChecks(t, `${dir}/${path.basename(input)}`);
       const feed = await tryParse(input, c);
@@ -166,9 +213,6 @@ export async function runFeedRs(): Promise<Tally> {
   return t;
 }
 
-
-
-
 /**
  * gofeed universal-model pairs (`extensions/*`, and `translator/*` when present): the same comparison
  * the held-out translator suite calls for — feed title/description/link/language/authors/dates, item
@@ -177,9 +221,13 @@ export async function runFeedRs(): Promise<Tally> {
 export async function runGofeedUniversal(): Promise<Tally> {
   const t = newTally('gofeed universal-model pairs (extensions/, translator/ if present)');
   const root = datasetPath('gofeed-testdata/testdata');
-  const inputs = ['extensions', 'translator'].flatMap((d) => walkDir(path.join(root, d))).filter((f) => /\.xml$|(?<!_expected)\.json$/.test(f) && !f.endsWith('.serde.json'));
+  const inputs = ['extensions', 'translator']
+    .flatMap((d) => walkDir(path.join(root, d)))
+    .filter((f) => /\.xml$|(?<!_expected)\.json$/.test(f) && !f.endsWith('.serde.json'));
   for (const input of inputs) {
-    const expectedFile = input.endsWith('.xml') ? input.replace(/\.xml$/, '.json') : input.replace(/\.json$/, '_expected.json');
+    const expectedFile = input.endsWith('.xml')
+      ? input.replace(/\.xml$/, '.json')
+      : input.replace(/\.json$/, '_expected.json');
     if (!fs.existsSync(expectedFile) || expectedFile === input) continue;
     const exp = JSON.parse(fs.readFileSync(expectedFile, 'utf8')) as J;
     const c = new FileChecks(t, path.relative(root, input));
@@ -188,11 +236,18 @@ export async function runGofeedUniversal(): Promise<Tally> {
       if (exp.title !== undefined) c.text('title', exp.title, feed.title);
       if (exp.description !== undefined) c.text('description', exp.description, feed.description);
       if (exp.link !== undefined) c.check('link', exp.link, feed.link, sameUrl(exp.link, feed.link));
-      if (exp.language !== undefined) c.check('language', exp.language, feed.language, String(exp.language).toLowerCase() === feed.language);
+      if (exp.language !== undefined)
+        c.check('language', exp.language, feed.language, String(exp.language).toLowerCase() === feed.language);
       if (exp.publishedParsed) c.instant('published', exp.publishedParsed, feed.published);
       if (exp.updatedParsed) c.instant('updated', exp.updatedParsed, feed.updated);
       const names = (exp.authors ?? (exp.author ? [exp.author] : [])).map((a: J) => a.name).filter(Boolean);
-      if (names.length) c.check('authors', names, feed.authors.map((a) => a.name), JSON.stringify(names) === JSON.stringify(feed.authors.map((a) => a.name).filter(Boolean)));
+      if (names.length)
+        c.check(
+          'authors',
+          names,
+          feed.authors.map((a) => a.name),
+          JSON.stringify(names) === JSON.stringify(feed.authors.map((a) => a.name).filter(Boolean)),
+        );
       const items: J[] = exp.items ?? [];
       c.check('items.length', items.length, feed.items.length, items.length === feed.items.length);
       items.forEach((g, i) => {
@@ -206,11 +261,28 @@ export async function runGofeedUniversal(): Promise<Tally> {
         if (g.publishedParsed) c.instant(`items[${i}].published`, g.publishedParsed, it.published);
         if (g.updatedParsed) c.instant(`items[${i}].updated`, g.updatedParsed, it.updated);
         const itemNames = (g.authors ?? (g.author ? [g.author] : [])).map((a: J) => a.name).filter(Boolean);
-        if (itemNames.length) c.check(`items[${i}].authors`, itemNames, it.authors.map((a) => a.name), JSON.stringify(itemNames) === JSON.stringify(it.authors.map((a) => a.name).filter(Boolean)));
-        if (Array.isArray(g.categories)) c.check(`items[${i}].categories`, g.categories, it.categories, JSON.stringify(g.categories) === JSON.stringify(it.categories));
+        if (itemNames.length)
+          c.check(
+            `items[${i}].authors`,
+            itemNames,
+            it.authors.map((a) => a.name),
+            JSON.stringify(itemNames) === JSON.stringify(it.authors.map((a) => a.name).filter(Boolean)),
+          );
+        if (Array.isArray(g.categories))
+          c.check(
+            `items[${i}].categories`,
+            g.categories,
+            it.categories,
+            JSON.stringify(g.categories) === JSON.stringify(it.categories),
+          );
         for (const [k, e] of ((g.enclosures ?? []) as J[]).entries()) {
           const ours = it.enclosures.find((x) => x.url === e.url);
-          c.check(`items[${i}].enclosures[${k}]`, e, ours, !!ours && (!e.type || e.type === ours.type) && (!e.length || Number(e.length) === ours.length));
+          c.check(
+            `items[${i}].enclosures[${k}]`,
+            e,
+            ours,
+            !!ours && (!e.type || e.type === ours.type) && (!e.length || Number(e.length) === ours.length),
+          );
         }
       });
     }
@@ -222,5 +294,8 @@ export async function runGofeedUniversal(): Promise<Tally> {
 /** Files below a directory (empty when it does not exist). */
 function walkDir(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkDir(path.join(dir, e.name)) : [path.join(dir, e.name)])).sort();
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walkDir(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+    .sort();
 }

@@ -4,7 +4,13 @@ import zlib from 'node:zlib';
 import { datasetPath } from '../../helpers/datasets';
 import { checkRate, fileRate, formatTally, walkFiles, type Tally } from './conformance-common';
 import { runFeedparserEncoding, runFeedparserManifest } from './conformance-feedparser';
-import { runFeedvalidatorDates, runFeedvalidatorValid, runLeMonde, runMinifluxTraps, runRobustness } from './conformance-corpora';
+import {
+  runFeedvalidatorDates,
+  runFeedvalidatorValid,
+  runLeMonde,
+  runMinifluxTraps,
+  runRobustness,
+} from './conformance-corpora';
 import { runFeedRs, runGofeedParser, runGofeedUniversal, runRssParserGoldens } from './conformance-peers';
 
 /** Prints a tally (so CI logs carry the figures) and returns it. */
@@ -70,21 +76,36 @@ describe('parser conformance on peer suites', () => {
   });
 
   it('real-world feeds (feedjira, Miniflux large feeds): no crash, items found, dates parsed', async () => {
-    const jira = report(await runRobustness('feedjira real feeds', walkFiles(datasetPath('feedjira-sample-feeds/spec/sample_feeds'))));
-    const large = report(await runRobustness('miniflux large feeds', walkFiles(datasetPath('miniflux-testdata/internal/reader/parser/testdata'))));
+    const jira = report(
+      await runRobustness('feedjira real feeds', walkFiles(datasetPath('feedjira-sample-feeds/spec/sample_feeds'))),
+    );
+    const large = report(
+      await runRobustness(
+        'miniflux large feeds',
+        walkFiles(datasetPath('miniflux-testdata/internal/reader/parser/testdata')),
+      ),
+    );
     expect(fileRate(jira)).toBeGreaterThanOrEqual(0.97);
     expect(fileRate(large)).toBe(1);
   });
 
   it('Le Monde raw snapshots match the corpus index (titles, links, dates), 0-byte file → parse.empty', async () => {
     const index = new Map<string, Record<string, unknown>>();
-    for (const line of zlib.gunzipSync(fs.readFileSync(datasetPath('lemonde-2022-rss/items.jsonl.gz'))).toString('utf8').split('\n')) {
+    for (const line of zlib
+      .gunzipSync(fs.readFileSync(datasetPath('lemonde-2022-rss/items.jsonl.gz')))
+      .toString('utf8')
+      .split('\n')) {
       if (line) {
         const r = JSON.parse(line) as Record<string, unknown>;
         index.set(String(r.id), r);
       }
     }
-    const t = report(await runLeMonde(index, walkFiles(datasetPath('lemonde-2022-rss/raw-snapshots')).filter((f) => f.endsWith('.xml'))));
+    const t = report(
+      await runLeMonde(
+        index,
+        walkFiles(datasetPath('lemonde-2022-rss/raw-snapshots')).filter((f) => f.endsWith('.xml')),
+      ),
+    );
     expect(t.files).toBe(352);
     expect(fileRate(t)).toBe(1);
   });

@@ -6,7 +6,12 @@ import { datasetPath } from '../../helpers/datasets';
 import { FileChecks, newTally, type Tally } from './conformance-common';
 
 /** One vector of date-vectors.json. */
-export interface DateVector { parser: string; input: string; expectedUtcIso: string | null; comment: string | null }
+export interface DateVector {
+  parser: string;
+  input: string;
+  expectedUtcIso: string | null;
+  comment: string | null;
+}
 
 /** Loads the vectors. */
 export function loadDateVectors(): DateVector[] {
@@ -20,7 +25,9 @@ export function loadDateVectors(): DateVector[] {
 export function expectedUnderPolicy(v: DateVector): string | null {
   if (!v.expectedUtcIso) return null;
   const hasTime = /\d:\d/.test(v.input);
-  const hasZone = /(?:Z|[+-]\d{2}:?\d{2}|\b(?:GMT|UTC?|[ECMPA][SD]?T|MES?T|Etc\/GMT)\b)\s*(?:\d{4})?$/i.test(v.input.trim()) || /[+-]\d{4}\s+\d{4}$/.test(v.input);
+  const hasZone =
+    /(?:Z|[+-]\d{2}:?\d{2}|\b(?:GMT|UTC?|[ECMPA][SD]?T|MES?T|Etc\/GMT)\b)\s*(?:\d{4})?$/i.test(v.input.trim()) ||
+    /[+-]\d{4}\s+\d{4}$/.test(v.input);
   if (!hasTime || hasZone) return new Date(v.expectedUtcIso).toISOString();
   const wall = DateTime.fromISO(v.expectedUtcIso.replace(/Z$/, ''), { zone: DEFAULT_TIME_ZONE });
   return wall.toUTC().toISO();

@@ -37,7 +37,15 @@ describe('parseFeedDate', () => {
     expect(parseFeedDate('2022-03-28 12:00:00', FAR)).toBe('2022-03-28T10:00:00.000Z');
   });
 
-  it.each(['', '   ', 'demain', 'Sun, 16 zzz 2012 11:47:32 GMT', '2003-12-31T25:14:55Z', 'Sun, 99 Jun 2009 12:00:00 GMT', '2013-01-28T09:00:00+00:xx'])('rejects %p', (input) => {
+  it.each([
+    '',
+    '   ',
+    'demain',
+    'Sun, 16 zzz 2012 11:47:32 GMT',
+    '2003-12-31T25:14:55Z',
+    'Sun, 99 Jun 2009 12:00:00 GMT',
+    '2013-01-28T09:00:00+00:xx',
+  ])('rejects %p', (input) => {
     expect(parseFeedDate(input, FAR)).toBeNull();
   });
 

@@ -27,7 +27,10 @@ describe('decodeFeedBytes', () => {
 
   it('uses the HTTP charset for non-UTF-8 bytes and reports it', () => {
     const bytes = iconv.encode('<rss><channel><title>Пример</title></channel></rss>', 'koi8-r');
-    expect(decodeFeedBytes(bytes, 'application/rss+xml; charset="KOI8-R"')).toEqual({ text: expect.stringContaining('Пример'), charset: 'koi8-r' });
+    expect(decodeFeedBytes(bytes, 'application/rss+xml; charset="KOI8-R"')).toEqual({
+      text: expect.stringContaining('Пример'),
+      charset: 'koi8-r',
+    });
   });
 
   it('lets valid UTF-8 win over a wrong HTTP label (publishers copy headers blindly)', () => {
@@ -36,7 +39,10 @@ describe('decodeFeedBytes', () => {
   });
 
   it('reads windows-1252 when UTF-8 is declared but the bytes are not UTF-8', () => {
-    const bytes = iconv.encode('<?xml version="1.0" encoding="utf-8"?><rss><channel><title>“Déjà” – 5 €</title></channel></rss>', 'windows-1252');
+    const bytes = iconv.encode(
+      '<?xml version="1.0" encoding="utf-8"?><rss><channel><title>“Déjà” – 5 €</title></channel></rss>',
+      'windows-1252',
+    );
     const { text, charset } = decodeFeedBytes(bytes, 'text/xml; charset=utf-8');
     expect(text).toContain('“Déjà” – 5 €');
     expect(charset).toBe('windows-1252');
@@ -44,7 +50,15 @@ describe('decodeFeedBytes', () => {
 
   it('honours BOMs and sniffs BOM-less UTF-16/32 (feedparser encoding suite)', () => {
     const dir = datasetPath('feedparser-tests/tests/encoding');
-    for (const name of ['utf-16le-bom.xml', 'utf-16le.xml', 'utf-16le-autodetect.xml', 'utf-32be-bom.xml', 'utf-32le.xml', 'utf_16.xml', 'u16.xml']) {
+    for (const name of [
+      'utf-16le-bom.xml',
+      'utf-16le.xml',
+      'utf-16le-autodetect.xml',
+      'utf-32be-bom.xml',
+      'utf-32le.xml',
+      'utf_16.xml',
+      'u16.xml',
+    ]) {
       const { text } = decodeFeedBytes(fs.readFileSync(path.join(dir, name)));
       expect(text).toMatch(/<(rss|feed|rdf:RDF)[\s>]/);
       expect(text).not.toContain('\uFFFD');

@@ -22,17 +22,33 @@ describe('splitItems', () => {
   });
 
   test('tells items from look-alike tags (RDF <items>, spaced closing tags)', () => {
-    const rdf = '<rdf:RDF><channel><items><rdf:Seq><rdf:li resource="a"/></rdf:Seq></items></channel>'
-      + '<item rdf:about="a"><title>A</title></item >\n<item rdf:about="b"><title>B</title></item></rdf:RDF>';
+    const rdf =
+      '<rdf:RDF><channel><items><rdf:Seq><rdf:li resource="a"/></rdf:Seq></items></channel>' +
+      '<item rdf:about="a"><title>A</title></item >\n<item rdf:about="b"><title>B</title></item></rdf:RDF>';
     const split = splitItems(rdf, 'item')!;
-    expect(split.spans).toEqual(['<item rdf:about="a"><title>A</title></item >', '<item rdf:about="b"><title>B</title></item>']);
-    expect(splitItems('<feed><title>t</title><entry><id>1</id></entry></feed>', 'entry')!.spans).toEqual(['<entry><id>1</id></entry>']);
+    expect(split.spans).toEqual([
+      '<item rdf:about="a"><title>A</title></item >',
+      '<item rdf:about="b"><title>B</title></item>',
+    ]);
+    expect(splitItems('<feed><title>t</title><entry><id>1</id></entry></feed>', 'entry')!.spans).toEqual([
+      '<entry><id>1</id></entry>',
+    ]);
   });
 
   test('refuses documents it cannot cut safely', () => {
     // "</item>" inside CDATA ends the regex span early: the leftover must be detected.
-    expect(splitItems(rss([`<item><title>a</title><description><![CDATA[x </item> y]]></description></item>`, item(2)]), 'item')).toBeNull();
-    expect(splitItems(rss([item(1), `<item><title>b</title><description><![CDATA[x </item> y]]></description></item>`]), 'item')).toBeNull();
+    expect(
+      splitItems(
+        rss([`<item><title>a</title><description><![CDATA[x </item> y]]></description></item>`, item(2)]),
+        'item',
+      ),
+    ).toBeNull();
+    expect(
+      splitItems(
+        rss([item(1), `<item><title>b</title><description><![CDATA[x </item> y]]></description></item>`]),
+        'item',
+      ),
+    ).toBeNull();
     // A tag-looking string inside CDATA, channel elements between items, a self-closing item.
     expect(splitItems(rss([`<item><description><![CDATA[<item>]]></description></item>`]), 'item')).toBeNull();
     expect(splitItems(rss([item(1), '<image><url>https://x/i.png</url></image>', item(2)]), 'item')).toBeNull();
@@ -61,7 +77,10 @@ describe('parseFeed with an item cache', () => {
     const cache = new ParsedItemCache();
     const rel = `<item><title>Relatif</title><link>/a/relative</link></item>`;
     const a = await parseFeed(rss([rel]), { fetchedAt: at, itemCache: cache });
-    const b = await parseFeed(rss([rel]).replace('https://pref.example.fr/', 'https://autre.example.fr/'), { fetchedAt: at, itemCache: cache });
+    const b = await parseFeed(rss([rel]).replace('https://pref.example.fr/', 'https://autre.example.fr/'), {
+      fetchedAt: at,
+      itemCache: cache,
+    });
     expect(cache.hits).toBe(0);
     expect(a.items[0].link).toBe('https://pref.example.fr/a/relative');
     expect(b.items[0].link).toBe('https://autre.example.fr/a/relative');
@@ -69,18 +88,32 @@ describe('parseFeed with an item cache', () => {
 
   test('an item holding absolute URLs only is reused across channels (one article in two section feeds)', async () => {
     const cache = new ParsedItemCache();
-    const abs = `<item><title>Absolu</title><link>https://pref.example.fr/a/9</link><guid isPermaLink="true">https://pref.example.fr/a/9</guid>`
-      + `<description><![CDATA[<p>Voir <a href="https://pref.example.fr/b">ici</a></p>]]></description><enclosure url="https://pref.example.fr/i.jpg" type="image/jpeg" length="1"/></item>`;
+    const abs =
+      `<item><title>Absolu</title><link>https://pref.example.fr/a/9</link><guid isPermaLink="true">https://pref.example.fr/a/9</guid>` +
+      `<description><![CDATA[<p>Voir <a href="https://pref.example.fr/b">ici</a></p>]]></description><enclosure url="https://pref.example.fr/i.jpg" type="image/jpeg" length="1"/></item>`;
     const a = await parseFeed(rss([abs]), { fetchedAt: at, itemCache: cache });
-    const b = await parseFeed(rss([abs]).replace('https://pref.example.fr/</link>', 'https://autre.example.fr/section</link>'), { fetchedAt: at, itemCache: cache });
+    const b = await parseFeed(
+      rss([abs]).replace('https://pref.example.fr/</link>', 'https://autre.example.fr/section</link>'),
+      { fetchedAt: at, itemCache: cache },
+    );
     expect(cache.hits).toBe(1);
     expect(b.items[0]).toBe(a.items[0]);
     // Any relative or escaped reference keeps the channel in the key: base URLs apply to it.
-    for (const body of ['<a href="/b">ici</a>', '&lt;a href=&quot;/b&quot;&gt;ici&lt;/a&gt;', '<img srcset="https://x/1.jpg 1x, /2.jpg 2x">']) {
+    for (const body of [
+      '<a href="/b">ici</a>',
+      '&lt;a href=&quot;/b&quot;&gt;ici&lt;/a&gt;',
+      '<img srcset="https://x/1.jpg 1x, /2.jpg 2x">',
+    ]) {
       const c = new ParsedItemCache();
-      const rel = abs.replace(/<description>[\s\S]*<\/description>/, `<content:encoded>${body.startsWith('&') ? body : `<![CDATA[${body}]]>`}</content:encoded>`);
+      const rel = abs.replace(
+        /<description>[\s\S]*<\/description>/,
+        `<content:encoded>${body.startsWith('&') ? body : `<![CDATA[${body}]]>`}</content:encoded>`,
+      );
       await parseFeed(rss([rel]), { fetchedAt: at, itemCache: c });
-      await parseFeed(rss([rel]).replace('https://pref.example.fr/</link>', 'https://autre.example.fr/section</link>'), { fetchedAt: at, itemCache: c });
+      await parseFeed(
+        rss([rel]).replace('https://pref.example.fr/</link>', 'https://autre.example.fr/section</link>'),
+        { fetchedAt: at, itemCache: c },
+      );
       expect(c.hits).toBe(0);
     }
   });
@@ -122,7 +155,8 @@ describe('parseFeed with an item cache', () => {
       const plain = await parseFeed(bytes, { fetchedAt, itemCache: false });
       const reused = await parseFeed(bytes, { fetchedAt, itemCache: cache });
       // Compared as data: the cache's clones come from Node's realm, not jest's (prototypes differ).
-      if (!isDeepStrictEqual(JSON.parse(JSON.stringify(plain)), JSON.parse(JSON.stringify(reused)))) throw new Error(`cached parse differs for ${f}`);
+      if (!isDeepStrictEqual(JSON.parse(JSON.stringify(plain)), JSON.parse(JSON.stringify(reused))))
+        throw new Error(`cached parse differs for ${f}`);
       expect(Object.keys(reused.items[0] ?? {})).toEqual(Object.keys(plain.items[0] ?? {}));
       files++;
     }

@@ -39,12 +39,19 @@ describe('sanitizeHtml', () => {
   });
 
   it('keeps text and media, absolutizes relative URLs and opens links safely', () => {
-    const out = sanitizeHtml('<p>Voir <a href="../autre.html" title="t">l’article</a> <img src="/img/a.jpg" alt="A"></p><figure><video src="v.mp4" controls></video></figure>', base);
-    expect(out).toBe('<p>Voir <a href="https://www.example.fr/autre.html" title="t" rel="noopener noreferrer" target="_blank">l’article</a> <img src="https://www.example.fr/img/a.jpg" alt="A" /></p><figure><video src="https://www.example.fr/section/v.mp4" controls></video></figure>');
+    const out = sanitizeHtml(
+      '<p>Voir <a href="../autre.html" title="t">l’article</a> <img src="/img/a.jpg" alt="A"></p><figure><video src="v.mp4" controls></video></figure>',
+      base,
+    );
+    expect(out).toBe(
+      '<p>Voir <a href="https://www.example.fr/autre.html" title="t" rel="noopener noreferrer" target="_blank">l’article</a> <img src="https://www.example.fr/img/a.jpg" alt="A" /></p><figure><video src="https://www.example.fr/section/v.mp4" controls></video></figure>',
+    );
   });
 
   it('filters and resolves srcset candidates', () => {
-    expect(sanitizeHtml('<img srcset="javascript:alert(1) 1x, img/b.png 2x" src="a.png">', base)).toBe('<img srcset="https://www.example.fr/section/img/b.png 2x" src="https://www.example.fr/section/a.png" />');
+    expect(sanitizeHtml('<img srcset="javascript:alert(1) 1x, img/b.png 2x" src="a.png">', base)).toBe(
+      '<img srcset="https://www.example.fr/section/img/b.png 2x" src="https://www.example.fr/section/a.png" />',
+    );
   });
 
   it('returns markup-free text unchanged (fast path)', () => {
@@ -54,7 +61,9 @@ describe('sanitizeHtml', () => {
 
 describe('htmlToText', () => {
   it('decodes entities, drops tags and script content, separates blocks, collapses whitespace', () => {
-    expect(htmlToText('<p>Caf&eacute; &amp; th&#233;</p><p>suite&hellip;</p><script>x()</script>\n\t<b>fin</b>')).toBe('Café & thé suite… fin');
+    expect(htmlToText('<p>Caf&eacute; &amp; th&#233;</p><p>suite&hellip;</p><script>x()</script>\n\t<b>fin</b>')).toBe(
+      'Café & thé suite… fin',
+    );
   });
 
   it('keeps escaped markup as text and French no-break spaces', () => {

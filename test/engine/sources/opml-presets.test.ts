@@ -12,7 +12,14 @@ const STARTER = path.resolve(__dirname, '../../../assets/starter-sources.opml');
 describe('OPML', () => {
   it('round-trips sources through export and import without loss', () => {
     const a = openDatabase(':memory:');
-    addSource(a, { name: 'Le Monde & Co <test>', url: 'https://www.lemonde.fr/rss/une.xml?a=1&b=2', type: 'press-national', language: 'fr', priority: true, siteUrl: 'https://www.lemonde.fr/' });
+    addSource(a, {
+      name: 'Le Monde & Co <test>',
+      url: 'https://www.lemonde.fr/rss/une.xml?a=1&b=2',
+      type: 'press-national',
+      language: 'fr',
+      priority: true,
+      siteUrl: 'https://www.lemonde.fr/',
+    });
     addSource(a, { name: 'AFP Factuel', url: 'https://factuel.afp.com/rss.xml', type: 'factcheck', reachWeight: 0.85 });
     addSource(a, { name: "L'Indépendant", url: 'https://www.lindependant.fr/rss.xml', type: 'press-regional' });
     const xml = buildOpml(listSources(a));
@@ -21,7 +28,15 @@ describe('OPML', () => {
     const b = openDatabase(':memory:');
     const r = importOpml(b, xml);
     expect(r.added).toHaveLength(3);
-    const strip = (s: ReturnType<typeof listSources>[number]) => ({ name: s.name, url: s.url, type: s.type, language: s.language, priority: s.priority, reachWeight: s.reachWeight, siteUrl: s.siteUrl });
+    const strip = (s: ReturnType<typeof listSources>[number]) => ({
+      name: s.name,
+      url: s.url,
+      type: s.type,
+      language: s.language,
+      priority: s.priority,
+      reachWeight: s.reachWeight,
+      siteUrl: s.siteUrl,
+    });
     expect(listSources(b).map(strip)).toEqual(listSources(a).map(strip));
     // Importing again adds nothing.
     const again = importOpml(b, xml);
@@ -29,7 +44,7 @@ describe('OPML', () => {
     expect(again.skipped).toHaveLength(3);
   });
 
-  it('reads other readers\' OPML: nested folders, category, synonyms, in-file duplicates', () => {
+  it("reads other readers' OPML: nested folders, category, synonyms, in-file duplicates", () => {
     const xml = `<?xml version="1.0"?><opml version="1.0"><head><title>x</title></head><body>
       <outline text="Presse régionale">
         <outline text="Sud" title="Sud"><outline type="rss" text="La Dépêche" xmlUrl="https://www.ladepeche.fr/rss.xml"/></outline>
@@ -42,18 +57,31 @@ describe('OPML', () => {
     </body></opml>`;
     const entries = parseOpml(xml);
     expect(entries.map((e) => [e.name, e.type])).toEqual([
-      ['La Dépêche', 'press-regional'], ['France 24', 'tv'], ['Décodeurs', 'factcheck'], ['Blog', null], ['Bad', null],
+      ['La Dépêche', 'press-regional'],
+      ['France 24', 'tv'],
+      ['Décodeurs', 'factcheck'],
+      ['Blog', null],
+      ['Bad', null],
     ]);
     expect(entries[0].folders).toEqual(['Presse régionale', 'Sud']);
     const db = openDatabase(':memory:');
     const r = importOpml(db, xml, { defaultType: 'web' });
     expect(r.found).toBe(5);
     expect(r.added.map((s) => s.type)).toEqual(['press-regional', 'tv', 'factcheck', 'web']);
-    expect(r.invalid).toEqual([{ url: 'ftp://nope.example/feed', error: expect.objectContaining({ code: 'fetch.invalid_url' }) }]);
+    expect(r.invalid).toEqual([
+      { url: 'ftp://nope.example/feed', error: expect.objectContaining({ code: 'fetch.invalid_url' }) },
+    ]);
   });
 
   it('refuses what is not OPML', () => {
-    const code = (xml: string) => { try { parseOpml(xml); } catch (e) { return (e as AppError).code; } return 'none'; };
+    const code = (xml: string) => {
+      try {
+        parseOpml(xml);
+      } catch (e) {
+        return (e as AppError).code;
+      }
+      return 'none';
+    };
     expect(code('<rss><channel/></rss>')).toBe('opml.invalid');
     expect(code('<opml><body><outline')).toBe('opml.invalid');
   });
@@ -69,7 +97,15 @@ describe('OPML', () => {
       expect(e.language).toBe('fr');
     }
     const hosts = entries.map((e) => new URL(e.url).host);
-    for (const h of ['www.lemonde.fr', 'www.lefigaro.fr', 'www.liberation.fr', 'www.francetvinfo.fr', 'factuel.afp.com', 'www.interieur.gouv.fr', 'observers.france24.com']) {
+    for (const h of [
+      'www.lemonde.fr',
+      'www.lefigaro.fr',
+      'www.liberation.fr',
+      'www.francetvinfo.fr',
+      'factuel.afp.com',
+      'www.interieur.gouv.fr',
+      'observers.france24.com',
+    ]) {
       expect(hosts).toContain(h);
     }
     const db = openDatabase(':memory:');
@@ -89,11 +125,23 @@ describe('presets', () => {
     ['mastodon-tag', 'https://mastodon.social/tags/écologie', 'https://mastodon.social/tags/%C3%A9cologie.rss'],
     ['bluesky', '@lemonde.fr', 'https://bsky.app/profile/lemonde.fr/rss'],
     ['bluesky', 'https://bsky.app/profile/franceinfo.fr', 'https://bsky.app/profile/franceinfo.fr/rss'],
-    ['youtube', 'UCCCPCZNChQdGa9EkATeye4g', 'https://www.youtube.com/feeds/videos.xml?channel_id=UCCCPCZNChQdGa9EkATeye4g'],
-    ['youtube', 'https://www.youtube.com/channel/UCCCPCZNChQdGa9EkATeye4g/videos', 'https://www.youtube.com/feeds/videos.xml?channel_id=UCCCPCZNChQdGa9EkATeye4g'],
+    [
+      'youtube',
+      'UCCCPCZNChQdGa9EkATeye4g',
+      'https://www.youtube.com/feeds/videos.xml?channel_id=UCCCPCZNChQdGa9EkATeye4g',
+    ],
+    [
+      'youtube',
+      'https://www.youtube.com/channel/UCCCPCZNChQdGa9EkATeye4g/videos',
+      'https://www.youtube.com/feeds/videos.xml?channel_id=UCCCPCZNChQdGa9EkATeye4g',
+    ],
     ['reddit', 'r/france', 'https://www.reddit.com/r/france/.rss'],
     ['reddit', 'https://www.reddit.com/r/AskFrance/', 'https://www.reddit.com/r/AskFrance/.rss'],
-    ['googlenews', 'réforme des retraites', 'https://news.google.com/rss/search?q=r%C3%A9forme%20des%20retraites&hl=fr&gl=FR&ceid=FR:fr'],
+    [
+      'googlenews',
+      'réforme des retraites',
+      'https://news.google.com/rss/search?q=r%C3%A9forme%20des%20retraites&hl=fr&gl=FR&ceid=FR:fr',
+    ],
   ])('%s %s → %s', (kind, value, url) => {
     const s = buildPresetSource(kind, value);
     expect(s.url).toBe(url);
@@ -102,9 +150,18 @@ describe('presets', () => {
   });
 
   it.each([
-    ['mastodon', 'justaname'], ['bluesky', 'nodot'], ['youtube', '@LeMonde'], ['reddit', 'r/'], ['googlenews', '  '], ['tiktok', 'x'],
+    ['mastodon', 'justaname'],
+    ['bluesky', 'nodot'],
+    ['youtube', '@LeMonde'],
+    ['reddit', 'r/'],
+    ['googlenews', '  '],
+    ['tiktok', 'x'],
   ])('refuses %s %s with input.invalid', (kind, value) => {
     expect(() => buildPresetSource(kind, value)).toThrow(AppError);
-    try { buildPresetSource(kind, value); } catch (e) { expect((e as AppError).code).toBe('input.invalid'); }
+    try {
+      buildPresetSource(kind, value);
+    } catch (e) {
+      expect((e as AppError).code).toBe('input.invalid');
+    }
   });
 });

@@ -48,7 +48,9 @@ describe('createFileParser', () => {
         // The language is settled there too, for the feed's declared language (Le Monde runs a
         // few English articles: "The threat coming from the cold").
         expect(r.prepared!.every((p) => p.detected?.hint === 'fr')).toBe(true);
-        expect(r.prepared!.filter((p) => p.detected!.language === 'fr').length).toBeGreaterThan(r.prepared!.length * 0.9);
+        expect(r.prepared!.filter((p) => p.detected!.language === 'fr').length).toBeGreaterThan(
+          r.prepared!.length * 0.9,
+        );
       }
     } finally {
       await inWorker.close();

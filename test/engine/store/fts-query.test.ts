@@ -26,18 +26,82 @@ describe('toFtsQuery', () => {
 
   it('never produces an FTS5 syntax error, whatever the input', () => {
     const db = openDatabase(':memory:');
-    db.prepare("INSERT INTO sources(name,url,type,created_at) VALUES ('s','https://s.fr/rss','web','2022-01-01T00:00:00Z')").run();
-    db.prepare("INSERT INTO items(source_id,title,fetched_at,content_hash) VALUES (1,'Guerre en Ukraine : NEAR la frontière','2022-01-01T00:00:00Z','h')").run();
+    db.prepare(
+      "INSERT INTO sources(name,url,type,created_at) VALUES ('s','https://s.fr/rss','web','2022-01-01T00:00:00Z')",
+    ).run();
+    db.prepare(
+      "INSERT INTO items(source_id,title,fetched_at,content_hash) VALUES (1,'Guerre en Ukraine : NEAR la frontière','2022-01-01T00:00:00Z','h')",
+    ).run();
     const hostile = [
-      '"', '""', '"""', '(', ')', '((a', 'a))', 'NEAR(a b, 2)', 'NEAR', 'title:', ':', 'title:"x', 'x:y', 'col:val',
-      '{title summary}: x', '^ukraine', 'a AND', 'OR', 'AND OR NOT', 'NOT', '-', '--', '- -', '*', 'a*b*', 'ukr"aine',
-      "l'ukraine", 'a + b', '\\', '\u0000', 'SELECT * FROM items; --', 'a OR NOT b', '(NOT a)', 'NOT NOT ukraine',
-      '"unterminated phrase', 'a '.repeat(2000), '('.repeat(500) + 'a', 'a OR '.repeat(1000) + 'b', '-a '.repeat(1000), '🙂 guerre', 'guerre\tukraine\nnear', 'rank:1', 'items_fts:guerre', 'title : guerre',
+      '"',
+      '""',
+      '"""',
+      '(',
+      ')',
+      '((a',
+      'a))',
+      'NEAR(a b, 2)',
+      'NEAR',
+      'title:',
+      ':',
+      'title:"x',
+      'x:y',
+      'col:val',
+      '{title summary}: x',
+      '^ukraine',
+      'a AND',
+      'OR',
+      'AND OR NOT',
+      'NOT',
+      '-',
+      '--',
+      '- -',
+      '*',
+      'a*b*',
+      'ukr"aine',
+      "l'ukraine",
+      'a + b',
+      '\\',
+      '\u0000',
+      'SELECT * FROM items; --',
+      'a OR NOT b',
+      '(NOT a)',
+      'NOT NOT ukraine',
+      '"unterminated phrase',
+      'a '.repeat(2000),
+      '('.repeat(500) + 'a',
+      'a OR '.repeat(1000) + 'b',
+      '-a '.repeat(1000),
+      '🙂 guerre',
+      'guerre\tukraine\nnear',
+      'rank:1',
+      'items_fts:guerre',
+      'title : guerre',
     ];
     // Random garbage from the FTS5 operator alphabet.
-    const alphabet = ['"', '(', ')', '*', ':', '^', '-', '+', ' ', 'a', 'é', 'NEAR', 'AND', 'OR', 'NOT', 'title', ',', '{', '}'];
+    const alphabet = [
+      '"',
+      '(',
+      ')',
+      '*',
+      ':',
+      '^',
+      '-',
+      '+',
+      ' ',
+      'a',
+      'é',
+      'NEAR',
+      'AND',
+      'OR',
+      'NOT',
+      'title',
+      ',',
+      '{',
+      '}',
+    ];
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let i = 0; i < 500; i++) {
       let s = '';
       for (let j = 0; j < 1 + Math.floor(rnd() * 12); j++) s += alphabet[Math.floor(rnd() * alphabet.length)];

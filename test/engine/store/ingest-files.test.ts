@@ -31,7 +31,10 @@ describe('ingestFiles on the raw Le Monde 2022 snapshots', () => {
 
   beforeAll(async () => {
     db = openDatabase(':memory:');
-    result = await ingestFiles(db, [LEMONDE_RAW], { sourceType: 'press-national', onError: (file) => errors.push(file) });
+    result = await ingestFiles(db, [LEMONDE_RAW], {
+      sourceType: 'press-national',
+      onError: (file) => errors.push(file),
+    });
   });
   afterAll(() => db.close());
 
@@ -72,7 +75,9 @@ describe('ingestFiles on the raw Le Monde 2022 snapshots', () => {
   it('counts a missing path as a failed file and goes on', async () => {
     const seen: string[] = [];
     const one = path.join(LEMONDE_RAW, '2022', 'Jan', '01');
-    const r = await ingestFiles(openDatabase(':memory:'), [path.join(LEMONDE_RAW, 'no-such-dir'), one], { onError: (f) => seen.push(f) });
+    const r = await ingestFiles(openDatabase(':memory:'), [path.join(LEMONDE_RAW, 'no-such-dir'), one], {
+      onError: (f) => seen.push(f),
+    });
     expect(r.errors).toBe(1);
     expect(r.files).toBe(1 + fs.readdirSync(path.join(one, fs.readdirSync(one)[0])).length);
     expect(r.new).toBeGreaterThan(0);
@@ -80,7 +85,10 @@ describe('ingestFiles on the raw Le Monde 2022 snapshots', () => {
   });
 
   it('re-ingesting the same files creates nothing new', async () => {
-    const again = await ingestFiles(db, [path.join(LEMONDE_RAW, '2022', 'Jan', '01')], { sourceType: 'press-national', onError: () => undefined });
+    const again = await ingestFiles(db, [path.join(LEMONDE_RAW, '2022', 'Jan', '01')], {
+      sourceType: 'press-national',
+      onError: () => undefined,
+    });
     expect(again.new).toBe(0);
     expect(again.items).toBeGreaterThan(0);
   });

@@ -3,10 +3,35 @@ import type { FeedItem } from '../../../shared/types/feed';
 import type { PreparedItem } from '../../../electron/engine/ingest/process-items';
 import { WIRE_WINDOW, WireDecoder, WireEncoder } from '../../../electron/engine/ingest/prepared-wire';
 
-const feedItem = (n: number): FeedItem => ({ guid: `g${n}`, title: `T${n}`, link: null, published: null, updated: null, authors: [], categories: [], summary: null, content: null, enclosures: [] });
+const feedItem = (n: number): FeedItem => ({
+  guid: `g${n}`,
+  title: `T${n}`,
+  link: null,
+  published: null,
+  updated: null,
+  authors: [],
+  categories: [],
+  summary: null,
+  content: null,
+  enclosures: [],
+});
 const prepared = (n: number, fetchedAt: string): PreparedItem => ({
-  guid: `g${n}`, link: null, title: `T${n}`, summary: null, content: null, contentText: null, authors: [], categories: [], enclosures: [], engagement: null,
-  published: null, updated: null, fetchedAt, contentHash: String(n).padStart(40, '0'), keys: [`g:?:g${n}`], hashIsDistinctive: false,
+  guid: `g${n}`,
+  link: null,
+  title: `T${n}`,
+  summary: null,
+  content: null,
+  contentText: null,
+  authors: [],
+  categories: [],
+  enclosures: [],
+  engagement: null,
+  published: null,
+  updated: null,
+  fetchedAt,
+  contentHash: String(n).padStart(40, '0'),
+  keys: [`g:?:g${n}`],
+  hashIsDistinctive: false,
 });
 
 describe('prepared-item wire', () => {
@@ -14,8 +39,14 @@ describe('prepared-item wire', () => {
     const enc = new WireEncoder();
     const dec = new WireDecoder();
     const items = [feedItem(1), feedItem(2)];
-    const first = enc.encode(items, items.map((_, i) => prepared(i + 1, 't1')));
-    expect(first).toEqual([{ seq: 0, item: prepared(1, 't1') }, { seq: 1, item: prepared(2, 't1') }]);
+    const first = enc.encode(
+      items,
+      items.map((_, i) => prepared(i + 1, 't1')),
+    );
+    expect(first).toEqual([
+      { seq: 0, item: prepared(1, 't1') },
+      { seq: 1, item: prepared(2, 't1') },
+    ]);
     dec.decode(first, 't1');
     const again = enc.encode([items[1]!, feedItem(3)], [prepared(2, 't2'), prepared(3, 't2')]);
     expect(again).toEqual([{ ref: 1 }, { seq: 2, item: prepared(3, 't2') }]);

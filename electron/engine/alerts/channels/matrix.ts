@@ -22,8 +22,14 @@ export function matrixSendUrl(homeserver: string, roomId: string, txnId: string)
 /** Sends one alert to the room. */
 export const sendMatrix: ChannelSend = async ({ channel, secret, idemKey, message, timeoutMs }) => {
   const cfg = channel.config as unknown as MatrixConfig;
-  if (!cfg.homeserver || !cfg.roomId || !secret) throw deliveryError('alert.config', 'Canal Matrix incomplet (serveur, salon, jeton)', false);
-  const content = { msgtype: 'm.text', body: `${message.subject}\n\n${message.text}`, format: 'org.matrix.custom.html', formatted_body: htmlFragment(message.html) };
+  if (!cfg.homeserver || !cfg.roomId || !secret)
+    throw deliveryError('alert.config', 'Canal Matrix incomplet (serveur, salon, jeton)', false);
+  const content = {
+    msgtype: 'm.text',
+    body: `${message.subject}\n\n${message.text}`,
+    format: 'org.matrix.custom.html',
+    formatted_body: htmlFragment(message.html),
+  };
   let res: Response;
   try {
     res = await fetch(matrixSendUrl(cfg.homeserver, cfg.roomId, idemKey), {
@@ -35,11 +41,30 @@ export const sendMatrix: ChannelSend = async ({ channel, secret, idemKey, messag
     });
   } catch (err) {
     const timeout = (err as Error).name === 'TimeoutError';
-    throw deliveryError('alert.matrix', timeout ? `délai dépassé (${timeoutMs} ms)` : `réseau : ${(err as Error).message}`, true, { timeout }, undefined, err);
+    throw deliveryError(
+      'alert.matrix',
+      timeout ? `délai dépassé (${timeoutMs} ms)` : `réseau : ${(err as Error).message}`,
+      true,
+      { timeout },
+      undefined,
+      err,
+    );
   }
-  const json = (await res.json().catch(() => ({}))) as { event_id?: string; errcode?: string; retry_after_ms?: number; error?: string };
+  const json = (await res.json().catch(() => ({}))) as {
+    event_id?: string;
+    errcode?: string;
+    retry_after_ms?: number;
+    error?: string;
+  };
   if (res.ok && json.event_id) return { providerRef: json.event_id };
   if (res.ok) throw deliveryError('alert.matrix', 'réponse sans event_id', true, { status: res.status });
-  const retryAfter = typeof json.retry_after_ms === 'number' ? json.retry_after_ms : retryAfterMs(res.headers.get('retry-after'));
-  throw deliveryError(res.status === 429 ? 'alert.rate_limited' : 'alert.matrix', `HTTP ${res.status} ${json.errcode ?? ''}`.trim(), isRetryableStatus(res.status), { status: res.status, errcode: json.errcode ?? null }, retryAfter ?? undefined);
+  const retryAfter =
+    typeof json.retry_after_ms === 'number' ? json.retry_after_ms : retryAfterMs(res.headers.get('retry-after'));
+  throw deliveryError(
+    res.status === 429 ? 'alert.rate_limited' : 'alert.matrix',
+    `HTTP ${res.status} ${json.errcode ?? ''}`.trim(),
+    isRetryableStatus(res.status),
+    { status: res.status, errcode: json.errcode ?? null },
+    retryAfter ?? undefined,
+  );
 };

@@ -61,7 +61,11 @@ export const sendSmtp: ChannelSend = async ({ channel, secret, recipient, idemKe
       subject: message.subject,
       text: message.text,
       html: message.html,
-      attachments: message.attachments?.map((a) => ({ filename: a.fileName, contentType: a.contentType, content: Buffer.from(a.content) })),
+      attachments: message.attachments?.map((a) => ({
+        filename: a.fileName,
+        contentType: a.contentType,
+        content: Buffer.from(a.content),
+      })),
       messageId: messageIdFor(idemKey, cfg.from),
       headers: { 'X-Vigie-Idempotency-Key': idemKey, 'X-Priority': message.severity === 'info' ? '3' : '1' },
     });
@@ -72,7 +76,14 @@ export const sendSmtp: ChannelSend = async ({ channel, secret, recipient, idemKe
     // 5xx replies are permanent (RFC 5321 §4.2.1), 4xx transient; socket/DNS/timeout errors are transient.
     // The reply code wins: nodemailer labels a 451 on DATA as EMESSAGE, which is still transient.
     const permanent = rc != null ? rc >= 500 : e.code != null && PERMANENT_CODES.has(e.code);
-    throw deliveryError('alert.smtp', `SMTP ${rc ?? e.code ?? ''} ${e.message ?? ''}`.trim(), !permanent, { responseCode: rc ?? null, smtpCode: e.code ?? null }, undefined, err);
+    throw deliveryError(
+      'alert.smtp',
+      `SMTP ${rc ?? e.code ?? ''} ${e.message ?? ''}`.trim(),
+      !permanent,
+      { responseCode: rc ?? null, smtpCode: e.code ?? null },
+      undefined,
+      err,
+    );
   } finally {
     transport.close();
   }

@@ -25,8 +25,20 @@ export interface SendResult {
 export type ChannelSend = (req: SendRequest) => Promise<SendResult>;
 
 /** Builds the AppError a channel throws: `retryable` decides retry vs dead-letter; retryAfterMs honours 429s. */
-export function deliveryError(code: ErrorCode, message: string, retryable: boolean, context: Record<string, unknown> = {}, retryAfterMs?: number, cause?: unknown): AppError {
-  return new AppError(code, message, { ...context, retryable, ...(retryAfterMs != null ? { retryAfterMs } : {}) }, { cause });
+export function deliveryError(
+  code: ErrorCode,
+  message: string,
+  retryable: boolean,
+  context: Record<string, unknown> = {},
+  retryAfterMs?: number,
+  cause?: unknown,
+): AppError {
+  return new AppError(
+    code,
+    message,
+    { ...context, retryable, ...(retryAfterMs != null ? { retryAfterMs } : {}) },
+    { cause },
+  );
 }
 
 /** True unless the error says it is permanent (unknown errors are retried). */

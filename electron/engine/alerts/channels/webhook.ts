@@ -42,24 +42,43 @@ export function buildWebhookBody(preset: WebhookPreset, m: AlertMessage, idemKey
   if (preset === 'slack' || preset === 'mattermost') {
     const link = m.link ? (preset === 'slack' ? `<${m.link}|${m.title}>` : `[${m.title}](${m.link})`) : m.title;
     const bold = preset === 'slack' ? '*' : '**';
-    const lines = [`${SEV_EMOJI[m.severity]} ${bold}${m.subject}${bold}`, link, `${m.source ?? ''}${when}`, scoreLine(m)];
+    const lines = [
+      `${SEV_EMOJI[m.severity]} ${bold}${m.subject}${bold}`,
+      link,
+      `${m.source ?? ''}${when}`,
+      scoreLine(m),
+    ];
     if (m.comment) lines.push(`> ${m.comment}`);
     return { text: lines.filter(Boolean).join('\n') };
   }
   if (preset === 'teams') {
     const body: unknown[] = [
-      { type: 'TextBlock', text: m.subject, weight: 'Bolder', size: 'Medium', wrap: true, color: m.severity === 'info' ? 'Default' : 'Attention' },
+      {
+        type: 'TextBlock',
+        text: m.subject,
+        weight: 'Bolder',
+        size: 'Medium',
+        wrap: true,
+        color: m.severity === 'info' ? 'Default' : 'Attention',
+      },
       { type: 'TextBlock', text: `${m.source ?? ''}${when}`, isSubtle: true, wrap: true },
       { type: 'TextBlock', text: scoreLine(m), wrap: true },
     ];
     if (m.comment) body.push({ type: 'TextBlock', text: m.comment, wrap: true });
     return {
       type: 'message',
-      attachments: [{
-        contentType: 'application/vnd.microsoft.card.adaptive',
-        content: { $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', type: 'AdaptiveCard', version: '1.4', body,
-          actions: m.link ? [{ type: 'Action.OpenUrl', title: "Ouvrir l'article", url: m.link }] : [] },
-      }],
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.card.adaptive',
+          content: {
+            $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+            type: 'AdaptiveCard',
+            version: '1.4',
+            body,
+            actions: m.link ? [{ type: 'Action.OpenUrl', title: "Ouvrir l'article", url: m.link }] : [],
+          },
+        },
+      ],
     };
   }
   const { html: _html, ...rest } = m;
@@ -69,9 +88,14 @@ export function buildWebhookBody(preset: WebhookPreset, m: AlertMessage, idemKey
 /** Posts one alert to the channel's URL. */
 export const sendWebhook: ChannelSend = async ({ channel, secret, idemKey, message, timeoutMs }) => {
   const cfg = channel.config as unknown as WebhookConfig;
-  if (!cfg.url || !/^https?:\/\//.test(cfg.url)) throw deliveryError('alert.config', 'Canal webhook : URL http(s) requise', false);
+  if (!cfg.url || !/^https?:\/\//.test(cfg.url))
+    throw deliveryError('alert.config', 'Canal webhook : URL http(s) requise', false);
   const body = JSON.stringify(buildWebhookBody(cfg.preset ?? 'generic', message, idemKey));
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', [IDEMPOTENCY_HEADER]: idemKey, 'user-agent': 'Vigie-Alertes/0.1' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json; charset=utf-8',
+    [IDEMPOTENCY_HEADER]: idemKey,
+    'user-agent': 'Vigie-Alertes/0.1',
+  };
   if (secret) {
     const ts = String(Math.floor(Date.now() / 1000));
     headers[TIMESTAMP_HEADER] = ts;
@@ -79,13 +103,32 @@ export const sendWebhook: ChannelSend = async ({ channel, secret, idemKey, messa
   }
   let res: Response;
   try {
-    res = await fetch(cfg.url, { method: 'POST', headers, body, redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
+    res = await fetch(cfg.url, {
+      method: 'POST',
+      headers,
+      body,
+      redirect: 'error',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (err) {
     const timeout = (err as Error).name === 'TimeoutError';
-    throw deliveryError('alert.webhook', timeout ? `délai dépassé (${timeoutMs} ms)` : `réseau : ${(err as Error).message}`, true, { timeout }, undefined, err);
+    throw deliveryError(
+      'alert.webhook',
+      timeout ? `délai dépassé (${timeoutMs} ms)` : `réseau : ${(err as Error).message}`,
+      true,
+      { timeout },
+      undefined,
+      err,
+    );
   }
   await res.arrayBuffer().catch(() => undefined);
   if (res.ok) return { providerRef: `HTTP ${res.status}` };
   const retryAfter = retryAfterMs(res.headers.get('retry-after'));
-  throw deliveryError(res.status === 429 ? 'alert.rate_limited' : 'alert.webhook', `HTTP ${res.status}`, isRetryableStatus(res.status), { status: res.status }, retryAfter ?? undefined);
+  throw deliveryError(
+    res.status === 429 ? 'alert.rate_limited' : 'alert.webhook',
+    `HTTP ${res.status}`,
+    isRetryableStatus(res.status),
+    { status: res.status },
+    retryAfter ?? undefined,
+  );
 };

@@ -37,17 +37,33 @@ gauchiste* gauchiasse* islamo-gauchiste* fachos facho fasciste* nazi* collabo* t
 jihadiste* djihadiste* bobo* woke wokiste* feminazi* clandestin* illegaux salement mdr* ptdr* lol`;
 
 function parse(list: string, weight: number): Array<[string, number]> {
-  return list.split(/\s+/).filter(Boolean).map((w) => [w.replace(/-/g, ' '), weight] as [string, number]);
+  return list
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => [w.replace(/-/g, ' '), weight] as [string, number]);
 }
 
 /** [pattern, weight] pairs: exact words, `*` prefixes, or multi-word phrases (space-separated). */
-export const HOSTILE_TERMS: ReadonlyArray<[string, number]> = [...parse(INSULTS, 3), ...parse(GROUP_SLURS, 3), ...parse(GROUP_SLANG, 1), ...parse(DEHUMANISING, 2), ...parse(DEHUMANISING_IF_AIMED, 2), ...parse(CONTEMPT, 1), ['sale', 2], ['sales', 2]];
+export const HOSTILE_TERMS: ReadonlyArray<[string, number]> = [
+  ...parse(INSULTS, 3),
+  ...parse(GROUP_SLURS, 3),
+  ...parse(GROUP_SLANG, 1),
+  ...parse(DEHUMANISING, 2),
+  ...parse(DEHUMANISING_IF_AIMED, 2),
+  ...parse(CONTEMPT, 1),
+  ['sale', 2],
+  ['sales', 2],
+];
 
 /** The words above that count only near a person or a group (see DEHUMANISING_IF_AIMED). */
 export const IF_AIMED: ReadonlyArray<[string, number]> = parse(DEHUMANISING_IF_AIMED, 1);
 
 /** Nouns naming groups by origin, religion, sexuality or status (neutral words, folded). */
-export const GROUP_NOUNS: ReadonlySet<string> = new Set(`arabe arabes musulman musulmans musulmane musulmanes juif juifs juive juives
+export const GROUP_NOUNS: ReadonlySet<string> = new Set(
+  `arabe arabes musulman musulmans musulmane musulmanes juif juifs juive juives
 noir noirs noire noires blanc blancs migrant migrants immigre immigres immigres refugie refugies etranger etrangers africain
 africains africaines maghrebin maghrebins chinois asiatique asiatiques roms rom gitans homosexuel homosexuels homos gays gay
-lesbiennes trans islam islamistes musulmanes feministes gauchistes clandestins`.split(/\s+/).filter(Boolean));
+lesbiennes trans islam islamistes musulmanes feministes gauchistes clandestins`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -18,5 +18,7 @@ export const FRENCH_STOP_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/)
 export const WEAK_WORDS: ReadonlySet<string> = new Set(
   `lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai juin juillet aout septembre
   octobre novembre decembre matin soir nuit semaine mois annee week-end direct video photos info infos actualite
-  ce cette`.split(/\s+/).filter(Boolean),
+  ce cette`
+    .split(/\s+/)
+    .filter(Boolean),
 );

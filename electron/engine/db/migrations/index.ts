@@ -10,4 +10,13 @@ import { m007PendingClaims } from './007-pending-claims';
 import { m008StoryPins } from './008-story-pins';
 
 /** All migrations, in version order. */
-export const MIGRATIONS: Migration[] = [m001Core, m002Analysis, m003Analyst, m004Alerts, m005Briefs, m006ItemScoreIndexes, m007PendingClaims, m008StoryPins];
+export const MIGRATIONS: Migration[] = [
+  m001Core,
+  m002Analysis,
+  m003Analyst,
+  m004Alerts,
+  m005Briefs,
+  m006ItemScoreIndexes,
+  m007PendingClaims,
+  m008StoryPins,
+];
