@@ -6,34 +6,9 @@
 process.env.DOTENV_CONFIG_QUIET ??= 'true'; // natural loads dotenv, which prints to stdout otherwise
 const stemmerFr = require('natural/lib/natural/stemmers/porter_stemmer_fr') as { stem(word: string): string };
 import { FRENCH_STOP_WORDS, WEAK_WORDS } from './lexicons/stop-words';
+import { deaccent, foldAccents } from './language/normalize';
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/** Removes diacritics, keeping case ("Préfète" → "Prefete"); ASCII text is returned as is. */
-export function deaccent(text: string): string {
-  if (!NON_ASCII.test(text)) return text;
-  // Latin-1 and Latin Extended-A through a table (several times faster than NFD on every
-  // text); anything else (combining marks, other scripts) through NFD.
-  const out = text.replace(LATIN_RE, (c) => LATIN_FOLD.get(c) ?? c);
-  return NON_ASCII_MARKS.test(out) ? out.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : out;
-}
-
-const LATIN_RE = /[\u00c0-\u017f]/g;
-const NON_ASCII_MARKS = /[\u0300-\u036f]|[\u1e00-\u1eff]/;
-const LATIN_FOLD = new Map<string, string>();
-for (let code = 0xc0; code <= 0x17f; code++) {
-  const c = String.fromCharCode(code);
-  const base = c.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  LATIN_FOLD.set(
-    c,
-    c === 'œ' ? 'oe' : c === 'Œ' ? 'OE' : c === 'æ' ? 'ae' : c === 'Æ' ? 'AE' : c === 'ß' ? 'ss' : base,
-  );
-}
-
-/** Removes diacritics and lower-cases ("Préfète" → "prefete"). */
-export function foldAccents(text: string): string {
-  return deaccent(text).toLowerCase();
-}
+export { deaccent, foldAccents } from './language/normalize';
 
 const WORD_RE = /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/g;
 
