@@ -33,6 +33,12 @@ describe('vigie sources', () => {
   const db = path.join(tmp, 'v.db');
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
+  it('builds a hashtag feed from --preset mastodon #tag, as the UI does (not https://mastodon.social/@#Kervoal.rss)', () => {
+    const tag = vigieSync(['--db', path.join(tmp, 'tag.db'), 'sources', 'add', '--preset', 'mastodon', '#Kervoal']);
+    expect(tag.code).toBe(0);
+    expect(JSON.parse(tag.stdout).url).toBe('https://mastodon.social/tags/Kervoal.rss');
+  });
+
   it('adds by URL and by preset, imports the starter OPML, lists, exports and removes', () => {
     const a = vigieSync([
       '--db',

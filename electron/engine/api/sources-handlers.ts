@@ -62,13 +62,7 @@ export function sourcesHandlers(
       return sourceView(ctx, s.id);
     },
     'sources:addPreset': ({ preset, value, name, type }) => {
-      const kind =
-        preset === 'google-news'
-          ? 'googlenews'
-          : preset === 'mastodon' && value.trim().startsWith('#')
-            ? 'mastodon-tag'
-            : preset;
-      const built = buildPresetSource(kind, value);
+      const built = buildPresetSource(preset, value);
       assertNewUrl(ctx, built.url);
       const finalType = type ?? built.type;
       const s = addSource(

@@ -11,6 +11,9 @@ export const PRESET_KINDS = ['mastodon', 'mastodon-tag', 'bluesky', 'youtube', '
 /** One of PRESET_KINDS. */
 export type PresetKind = (typeof PRESET_KINDS)[number];
 
+/** Names the UI uses for a kind (`google-news`), mapped to the kind itself. */
+const KIND_ALIASES: Record<string, PresetKind> = { 'google-news': 'googlenews' };
+
 /** Instance used for a hashtag given without one. */
 export const DEFAULT_MASTODON_INSTANCE = 'mastodon.social';
 
@@ -26,8 +29,15 @@ function tryUrl(value: string): URL | null {
   }
 }
 
+/** True when a Mastodon value names a hashtag (`#tag`, `#tag@instance`, `https://instance/tags/tag`), not an account. */
+function isMastodonTag(value: string): boolean {
+  const u = tryUrl(value);
+  return u ? /^\/tags\//.test(u.pathname) : value.startsWith('#');
+}
+
 /** `@user@instance`, `user@instance` or `https://instance/@user` → feed of the account. */
 function mastodon(value: string): NewSource {
+  if (isMastodonTag(value)) return mastodonTag(value);
   const u = tryUrl(value);
   let user: string | undefined;
   let host: string | undefined;
@@ -39,7 +49,8 @@ function mastodon(value: string): NewSource {
     user = m?.[1];
     host = m?.[2];
   }
-  if (!user || !host) throw invalid('mastodon', value, 'expected @user@instance or https://instance/@user');
+  if (!user || !host || user.includes('#'))
+    throw invalid('mastodon', value, 'expected @user@instance, https://instance/@user or #tag@instance');
   user = user.replace(/\.rss$/, '');
   return { name: `Mastodon @${user}@${host}`, url: `https://${host.toLowerCase()}/@${user}.rss`, type: 'social' };
 }
@@ -106,10 +117,14 @@ function googleNews(value: string): NewSource {
   };
 }
 
-/** Builds the NewSource (name, feed URL, type) of a preset; throws `input.invalid` on bad input. */
+/**
+ * Builds the NewSource (name, feed URL, type) of a preset; throws `input.invalid` on bad input.
+ * The one builder for the CLI, the API and the UI: `mastodon` given a hashtag builds the tag feed,
+ * `google-news` is `googlenews`.
+ */
 export function buildPresetSource(kind: string, value: string): NewSource {
   const v = value.trim();
-  switch (kind) {
+  switch (KIND_ALIASES[kind] ?? kind) {
     case 'mastodon':
       return mastodon(v);
     case 'mastodon-tag':

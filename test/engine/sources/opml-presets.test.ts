@@ -123,6 +123,10 @@ describe('presets', () => {
     ['mastodon-tag', '#retraites@piaille.fr', 'https://piaille.fr/tags/retraites.rss'],
     ['mastodon-tag', 'politique', 'https://mastodon.social/tags/politique.rss'],
     ['mastodon-tag', 'https://mastodon.social/tags/écologie', 'https://mastodon.social/tags/%C3%A9cologie.rss'],
+    // The CLI's `--preset mastodon` and the UI's "Mastodon" preset take a hashtag too: same builder.
+    ['mastodon', '#Kervoal', 'https://mastodon.social/tags/Kervoal.rss'],
+    ['mastodon', '#retraites@piaille.fr', 'https://piaille.fr/tags/retraites.rss'],
+    ['mastodon', 'https://piaille.fr/tags/retraites', 'https://piaille.fr/tags/retraites.rss'],
     ['bluesky', '@lemonde.fr', 'https://bsky.app/profile/lemonde.fr/rss'],
     ['bluesky', 'https://bsky.app/profile/franceinfo.fr', 'https://bsky.app/profile/franceinfo.fr/rss'],
     [
@@ -142,15 +146,21 @@ describe('presets', () => {
       'réforme des retraites',
       'https://news.google.com/rss/search?q=r%C3%A9forme%20des%20retraites&hl=fr&gl=FR&ceid=FR:fr',
     ],
+    [
+      'google-news',
+      'inondations Bretagne',
+      'https://news.google.com/rss/search?q=inondations%20Bretagne&hl=fr&gl=FR&ceid=FR:fr',
+    ],
   ])('%s %s → %s', (kind, value, url) => {
     const s = buildPresetSource(kind, value);
     expect(s.url).toBe(url);
-    expect(s.type).toBe(kind === 'googlenews' ? 'web' : 'social');
+    expect(s.type).toBe(/google/.test(kind) ? 'web' : 'social');
     expect(s.name.length).toBeGreaterThan(3);
   });
 
   it.each([
     ['mastodon', 'justaname'],
+    ['mastodon', '@#Kervoal@mastodon.social'],
     ['bluesky', 'nodot'],
     ['youtube', '@LeMonde'],
     ['reddit', 'r/'],
