@@ -1,5 +1,6 @@
 /** Byte → text decoding for fetched feeds: picks the charset the way Miniflux and browsers do. */
 import iconv from 'iconv-lite';
+import { labelToName } from 'whatwg-encoding';
 
 /** Result of decoding: the text (BOM removed) and the charset actually used. */
 export interface DecodedFeed {
@@ -10,25 +11,18 @@ export interface DecodedFeed {
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
- * Labels that mean "Latin-1-ish": browsers (WHATWG) decode them as windows-1252, which also
- * recovers the curly quotes and € that publishers put in the 0x80–0x9F range.
+ * WHATWG names decoded with another iconv-lite codec. GBK: the Encoding Standard decodes it with
+ * the gb18030 decoder (GB2312 documents routinely use GBK/GB18030 characters).
  */
-const WINDOWS_1252_ALIASES = new Set([
-  'iso-8859-1',
-  'iso8859-1',
-  'latin1',
-  'latin-1',
-  'l1',
-  'us-ascii',
-  'ascii',
-  'ansi_x3.4-1968',
-  'iso_8859-1',
-  'cp1252',
-  'windows-1252',
-  'x-cp1252',
-]);
+const ICONV_NAME: Record<string, string> = { gbk: 'gb18030' };
 
-/** Normalizes a charset label and maps it to the codec iconv-lite should use (null when unknown). */
+/**
+ * Maps a charset label to the codec iconv-lite should use (null when unknown). Labels go through
+ * the WHATWG Encoding Standard's table (whatwg-encoding), as browsers do: iso-8859-1, latin1,
+ * us-ascii and their aliases mean windows-1252, which also recovers the curly quotes and € that
+ * publishers put in the 0x80–0x9F range. Labels the standard does not know (utf-32, ebcdic…)
+ * are tried with iconv-lite's own names; the standard's "replacement" encoding counts as unknown.
+ */
 function normalizeCharset(label: string | null | undefined): string | null {
   if (!label) return null;
   const cs = label
@@ -36,10 +30,9 @@ function normalizeCharset(label: string | null | undefined): string | null {
     .replace(/^["']|["']$/g, '')
     .toLowerCase();
   if (!cs) return null;
-  if (WINDOWS_1252_ALIASES.has(cs)) return 'windows-1252';
-  if (cs === 'utf8' || cs === 'utf-8') return 'utf-8';
-  // GB2312 documents routinely use GBK/GB18030 characters; the superset decodes both.
-  if (cs === 'gb2312' || cs === 'gbk' || cs === 'x-gbk') return 'gb18030';
+  const name = labelToName(cs)?.toLowerCase();
+  if (name === 'replacement' || name === 'x-user-defined') return null;
+  if (name) return ICONV_NAME[name] ?? (iconv.encodingExists(name) ? name : null);
   return iconv.encodingExists(cs) ? cs : null;
 }
 

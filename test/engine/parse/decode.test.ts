@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { decodeFeedBytes } from '../../../electron/engine/ingest/decode';
+import { parseFeed } from '../../../electron/engine/ingest/parse-feed';
 import { datasetPath } from '../../helpers/datasets';
 
 const minifluxFile = (rel: string) => fs.readFileSync(datasetPath('miniflux-testdata/internal/reader', rel));
@@ -68,5 +69,41 @@ describe('decodeFeedBytes', () => {
   it('decodes East Asian legacy charsets named in the declaration', () => {
     const dir = datasetPath('feedparser-tests/tests/encoding');
     expect(decodeFeedBytes(fs.readFileSync(path.join(dir, 'euc-kr.xml'))).text).toContain('\ub144');
+  });
+
+  // WHATWG Encoding Standard: every Latin-1 label means windows-1252, as in browsers; 0x92 is ’.
+  it.each([
+    'ISO-8859-1',
+    'iso88591',
+    'ISO_8859-1:1987',
+    'csisolatin1',
+    'ibm819',
+    'cp819',
+    'iso-ir-100',
+    'l1',
+    'US-ASCII',
+  ])('decodes a document labelled %s as windows-1252 (declaration and HTTP header)', async (label) => {
+    const bytes = iconv.encode(
+      `<?xml version="1.0" encoding="${label}"?><rss><channel><title>don’t – 5 €</title></channel></rss>`,
+      'windows-1252',
+    );
+    expect(decodeFeedBytes(bytes).text).toContain('don’t – 5 €');
+    expect(decodeFeedBytes(bytes, `text/xml; charset=${label}`).charset).toBe('windows-1252');
+    const feed = await parseFeed(bytes, { itemCache: false });
+    expect(feed.title).toBe('don’t – 5 €');
+  });
+
+  it('follows the standard for other legacy labels (latin5 is windows-1254, gb2312 the gb18030 decoder)', () => {
+    const turkish = iconv.encode('<rss><channel><title>€ ğ</title></channel></rss>', 'windows-1254');
+    expect(decodeFeedBytes(turkish, 'text/xml; charset=latin5').text).toContain('€ ğ');
+    const chinese = iconv.encode('<rss><channel><title>中文 €</title></channel></rss>', 'gb18030');
+    expect(decodeFeedBytes(chinese, 'text/xml; charset=GB2312').text).toContain('中文 €');
+  });
+
+  it('falls back to iconv-lite names the standard lacks, and ignores unknown labels', () => {
+    const wide = iconv.encode('<rss><channel><title>Été</title></channel></rss>', 'utf-32be');
+    expect(decodeFeedBytes(wide, 'text/xml; charset=utf-32be').text).toContain('Été');
+    const latin = iconv.encode('<rss><channel><title>Café’</title></channel></rss>', 'windows-1252');
+    expect(decodeFeedBytes(latin, 'text/xml; charset=no-such-charset').text).toContain('Café’');
   });
 });
