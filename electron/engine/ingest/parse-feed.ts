@@ -13,6 +13,7 @@ import {
   splitItems,
   type ItemSplit,
 } from './item-cache';
+import { prefixRenames, renamePrefixes } from './namespaces';
 import { mapAtomFeed } from './parse-atom';
 import { parseJsonFeed } from './parse-json-feed';
 import { parseLenient } from './parse-lenient';
@@ -87,12 +88,14 @@ function formatOf(root: string): XmlFormat | null {
  */
 function prepareXml(text: string, format: XmlFormat, root: string): string {
   let xml = wrapInlineMarkup(demoronizeCharRefs(stripIllegalXmlChars(text)));
-  // A prefixed root (<atom:feed>, <r:rss>) puts every element in that prefix: drop it so names match.
+  // A prefixed root (<atom:feed>, <r:rss>) puts every element in that prefix: drop it so names match;
+  // other prefixes are renamed by namespace URI (`rss:item` in RSS 1.0, `atom10:link`, `dcel:creator`).
   const prefix = root.includes(':') && format !== 'rdf' ? root.slice(0, root.indexOf(':')) : null;
-  if (prefix) xml = xml.replace(new RegExp(`<(/?)${prefix}:`, 'g'), '<$1');
+  xml = renamePrefixes(xml, prefixRenames(xml, format === 'atom', prefix));
   if (format === 'atom') xml = xml.replace(/<(\/?)(link|published|updated)(?=[\s>/])/g, '<$1vigie-$2');
-  // rss-parser dereferences channel[0]: give a channel-less RSS/RDF document an empty one.
-  if (format !== 'atom' && !/<(?:[\w-]+:)?channel[\s>/]/.test(xml)) {
+  // rss-parser dereferences channel[0]: give a channel-less RSS/RDF document an empty one (a
+  // channel in an unknown namespace, still prefixed after the renames, is no channel).
+  if (format !== 'atom' && !/<channel[\s>/]/.test(xml)) {
     const bare = prefix ? root.slice(prefix.length + 1) : root;
     xml = xml.replace(new RegExp(`<${bare.replace(/[.]/g, '\\.')}(?:\\s[^>]*)?>`), '$&<channel/>');
   }
@@ -104,7 +107,20 @@ function prepareXml(text: string, format: XmlFormat, root: string): string {
 
 /** Strict parse with rss-parser; throws on XML errors. */
 async function parseStrict(xml: string): Promise<{ feed: RawNodes; items: RawNodes[]; strict: boolean }> {
-  const tree = (await rssParser.parseString(xml)) as unknown as RawNodes;
+  let tree: RawNodes;
+  try {
+    tree = (await rssParser.parseString(xml)) as unknown as RawNodes;
+  } catch (err) {
+    // rss-parser reads root.channel[0] blindly: a TypeError there (thrown inside xml2js's callback,
+    // so it may arrive wrapped as an unhandled 'error' event) is a document shape it cannot read.
+    const inner =
+      (err as { code?: string; context?: unknown }).code === 'ERR_UNHANDLED_ERROR'
+        ? (err as { context?: unknown }).context
+        : err;
+    if (inner instanceof TypeError)
+      throw new AppError('parse.invalid', 'no <channel> where the feed format puts it', {}, { cause: inner });
+    throw err;
+  }
   return { feed: tree, items: (tree.items ?? []) as RawNodes[], strict: true };
 }
 
@@ -141,6 +157,7 @@ async function parseXmlTree(
       lastError = err;
     }
   }
+  if (isAppError(lastError)) throw lastError;
   const message = lastError instanceof Error ? lastError.message.split('\n')[0] : String(lastError);
   throw new AppError('parse.invalid', `unrecoverable XML: ${message}`, {}, { cause: lastError });
 }
