@@ -10,6 +10,14 @@ import {
   measureMlma,
   measureTitleVariants,
 } from './eval/measures';
+import {
+  leMondeInvasionEvening,
+  measureLeMondeUne,
+  measureMainHeadlines,
+  measureRebuildStability,
+  measureRssCoverage,
+  measureRssPersistence,
+} from './eval/virality-measures';
 
 const f = (x: number) => x.toFixed(3);
 const line = (s: string) => process.stdout.write(s + '\n');
@@ -42,3 +50,36 @@ const dc = measureDaccord();
 line(`infox debunk matching DACCORD (premise vs own claim / other claim): AUC ${f(dc.auc)} [${dc.pairs} pairs]`);
 const lr = measureLiar();
 line(`infox LIAR (English, text style only) false vs true: AUC ${f(lr.auc)} [${lr.n} statements]`);
+
+// Virality: proxies of prominence (development figures: COHERENT_SIM was chosen on the first three).
+const ties = (t: { tiedShare: number; worst: number }) =>
+  `ties in top-20 stories ${f(t.tiedShare)} (worst ${t.worst} stories on one score)`;
+const lu = measureLeMondeUne();
+line(
+  `virality lemonde 2022 une (vigie score per day, one outlet): AUC ${f(lu.auc)} [${lu.days} days, ${lu.items} items, ${lu.positives} on une; development]; ${ties(lu.ties)}`,
+);
+const rc = measureRssCoverage();
+line(
+  `virality rssTrends multi-outlet (in a rssTrends topic of >= 3 outlets, vigie score per day): AUC ${f(rc.auc)} [${rc.days} days, ${rc.items} items, ${rc.positives} covered; development]; ${ties(rc.ties)}`,
+);
+const mh = measureMainHeadlines();
+line(
+  `virality fr-headlines main headline vs other homepage headlines (24, 28 Jan 2023): AUC ${f(mh.auc)} [${mh.items} headlines, ${mh.positives} main; development]; ${ties(mh.ties)}`,
+);
+const rp = measureRssPersistence();
+line(
+  `virality rssTrends still in its feed next day (within outlet, Feb 2025): AUC ${f(rp.auc)} [${rp.days} days, ${rp.items} items; weak proxy: most feeds are not curated, staying mostly means publishing late]`,
+);
+void (async () => {
+  const rb = await measureRebuildStability();
+  line(
+    `virality rebuild stability (Le Monde 20-26 Feb 2022 ingested, then vigie analyze): identical ${f(rb.identical)} of ${rb.items} items; among items whose story held the same earlier items ${f(rb.identicalSameStory)} [${rb.sameStory} items]`,
+  );
+  const ev = await leMondeInvasionEvening();
+  line(
+    `virality Le Monde evening of 24 Feb 2022, top stories: ${ev.top
+      .slice(0, 3)
+      .map((s) => `${s.virality} (${s.items} items) ${s.title.slice(0, 60)}`)
+      .join(' | ')}`,
+  );
+})();

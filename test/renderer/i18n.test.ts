@@ -47,8 +47,8 @@ describe('i18n resources', () => {
         else if (e.name.endsWith('.ts'))
           for (const m of fs
             .readFileSync(p, 'utf8')
-            .matchAll(/\bsignal: '([a-z-]+)'|\b(?:PENDING|FLAGGED) = '([a-z-]+)'/g))
-            signals.add((m[1] ?? m[2])!);
+            .matchAll(/\bsignal: '([a-z-]+)'|\b(?:PENDING|FLAGGED) = '([a-z-]+)'|\breason\('([a-z-]+)'/g))
+            signals.add((m[1] ?? m[2] ?? m[3])!);
       }
     };
     walk(root);

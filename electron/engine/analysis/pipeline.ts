@@ -12,13 +12,14 @@ import {
   saveStory,
   saveItemScores,
   resetAnalysis,
-  allItemIdsByDate,
   readReliability,
   readVerdicts,
   countVerdicts,
   readWatchedTargets,
   createEmptyStory,
   readCorroborationHours,
+  readSourceFeeds,
+  allItemIdsByArrival,
   type AnalysisItemRow,
   type ItemScores,
 } from '../db/analysis-store';
@@ -37,11 +38,10 @@ import {
   scoreStoryVirality,
   scoreItemVirality,
   engagementPoints,
-  viralSummary,
-  addViral,
   type ViralItem,
-  type ViralSummary,
+  type StoryVirality,
 } from './virality';
+import { ViralBaselines, outletOf, isFrontPageFeed } from './viral-baselines';
 import { campaignFingerprint } from './campaign';
 import { clusterDocs } from './cluster-batch';
 import { readPins, storyOfPin } from '../db/story-pins-store';
@@ -62,17 +62,13 @@ interface DbState {
   corroborationMs: number;
   /** Running engagement per source (sum, count) for over-performance. */
   engagement: Map<number, { sum: number; n: number }>;
-  /**
-   * index.docsInWindow() as of the end of the last call, or undefined: summing every open story
-   * on each call cost more than the rest of a small call. Each placed item adds one; an eviction
-   * or an interrupted call forgets it (recounted once).
-   */
-  windowDocs?: number;
+  /** Each outlet's output and the active stories, hour by hour, in arrival order (virality baselines). */
+  baselines: ViralBaselines;
+  /** Front-page feeds among the sources (by id; unknown ids are looked up once). */
+  frontPage: Map<number, boolean>;
 }
 
 const STATES = new WeakMap<Db, DbState>();
-/** Each open story's virality summary, kept item by item (scoring a big story then skips its outlet, type and reach tallies). */
-const VIRAL = new WeakMap<OpenStory, ViralSummary>();
 const H = 3_600_000;
 
 /** Drops the in-memory state of a database (after merges, splits, imports); rebuilt lazily. */
@@ -83,6 +79,38 @@ export function invalidateAnalysis(db: Db): void {
 function timeOf(r: AnalysisItemRow): number {
   const t = Date.parse(r.published ?? r.fetchedAt);
   return Number.isFinite(t) ? t : Date.now();
+}
+
+/** When the item reached Vigie (its first fetch), never before its own date. */
+function arrivalOf(r: AnalysisItemRow, time: number): number {
+  const t = Date.parse(r.fetchedAt);
+  return Number.isFinite(t) ? Math.max(t, time) : time;
+}
+
+/** The virality view of a row: outlet, feeds carrying it on arrival, front page or not. */
+function viralItemOf(st: DbState, db: Db, r: AnalysisItemRow, time: number, coherence: number): ViralItem {
+  const feeds = r.feedIds ? r.feedIds.split(',').map(Number) : [r.sourceId];
+  let frontPage = false;
+  for (const id of feeds) {
+    let f = st.frontPage.get(id);
+    if (f === undefined) {
+      for (const s of readSourceFeeds(db)) st.frontPage.set(s.id, isFrontPageFeed(s.url, s.name));
+      f = st.frontPage.get(id) ?? false;
+      st.frontPage.set(id, f);
+    }
+    if (f) frontPage = true;
+  }
+  return {
+    time,
+    arrival: arrivalOf(r, time),
+    outlet: outletOf(r.sourceType, r.sourceName, r.sourceUrl),
+    sourceType: r.sourceType,
+    reach: r.reach,
+    engagement: r.engagement,
+    coherence,
+    frontPage,
+    feeds: Math.max(1, feeds.length),
+  };
 }
 
 function stateOf(db: Db): DbState {
@@ -102,6 +130,8 @@ function stateOf(db: Db): DbState {
     verdicts,
     engagement: new Map(),
     corroborationMs: readCorroborationHours(db) * H,
+    baselines: new ViralBaselines(),
+    frontPage: new Map(),
   };
   STATES.set(db, st);
   // Rebuild open stories from the database: only stories seen within the window.
@@ -114,7 +144,10 @@ function stateOf(db: Db): DbState {
       const v = index.vectorize(r.title, r.summary ?? r.contentText);
       let s = index.stories.get(r.storyId);
       if (!s) s = newOpenStory(r.storyId, t, r.title);
-      joinStory(s, r, t, 1);
+      // Coherence as placed is not stored: a reopened story's items count as full evidence.
+      const vi = viralItemOf(st, db, r, t, 1);
+      joinStory(s, r, t, 1, vi);
+      st.baselines.add(vi.outlet, r.storyId, t);
       index.addToStory(s, v);
       index.now = Math.max(index.now, t);
     }
@@ -135,7 +168,7 @@ function learnModel(db: Db): LogisticModel | null {
   );
 }
 
-function joinStory(s: OpenStory, r: AnalysisItemRow, t: number, sim: number): void {
+function joinStory(s: OpenStory, r: AnalysisItemRow, t: number, sim: number, item: ViralItem): void {
   s.itemCount++;
   s.firstSeen = Math.min(s.firstSeen, t);
   s.lastSeen = Math.max(s.lastSeen, t);
@@ -143,22 +176,8 @@ function joinStory(s: OpenStory, r: AnalysisItemRow, t: number, sim: number): vo
   s.types.add(r.sourceType);
   const hour = new Date(t).toISOString().slice(0, 13);
   s.timeline.set(hour, (s.timeline.get(hour) ?? 0) + 1);
-  const item: ViralItem = {
-    time: t,
-    source: r.sourceName,
-    sourceType: r.sourceType,
-    reach: r.reach,
-    engagement: r.engagement,
-  };
   s.viral.push(item);
-  // The summary follows the list while it only grows; trimming the oldest items drops it (rebuilt once).
-  if (s.viral.length > 600) {
-    s.viral.splice(0, s.viral.length - 500);
-    VIRAL.delete(s);
-  } else {
-    const sum = VIRAL.get(s);
-    if (sum) addViral(sum, item);
-  }
+  if (s.viral.length > 600) s.viral.splice(0, s.viral.length - 500);
   if (TRUSTED_SOURCE_TYPES.has(r.sourceType)) s.trusted = true;
   if (
     r.sourceType === 'factcheck' &&
@@ -208,22 +227,19 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
     return id == null ? undefined : index.stories.get(id);
   };
   const nowIso = new Date().toISOString();
-  let windowDocs = st.windowDocs;
-  st.windowDocs = undefined;
   db.transaction(() => {
     const touched = new Map<number, OpenStory>();
     const placed: Array<{
       row: AnalysisItemRow;
       story: OpenStory;
       time: number;
+      viral: ViralItem;
       campaign: number;
       contro: ControversyResult;
       folded: Pick<FoldedItem, 'raw' | 'joined'>;
     }> = [];
     timed.forEach(({ r, t }, i) => {
-      const open = index.stories.size;
       index.evict(t);
-      if (index.stories.size < open) windowDocs = undefined;
       const text = r.summary ?? r.contentText;
       const v = index.vectorize(r.title, text);
       // A batch group follows its earliest item's story while that story is still open.
@@ -231,6 +247,7 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
       let story = pin ? storyOfPinned(pin) : groups ? groupStory.get(groups[i]!) : undefined;
       if (story && !index.stories.has(story.id)) story = undefined;
       let sim = story ? cosineToCentroid(v, story.centroid, story.norm) : 0;
+      let started = false;
       if (!story) {
         // Groups of this call were kept apart by the batch clusterer: a group may continue a
         // story from before the call, never merge into another group's story.
@@ -241,14 +258,15 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
         } else {
           story = newOpenStory(createEmptyStory(db, r.title, new Date(t).toISOString()), t, r.title);
           startedHere.add(story.id);
+          started = true;
         }
         if (groups && !pin) groupStory.set(groups[i]!, story);
       }
       if (pin) pinStory.set(pin, story);
       const wasTrusted = story.trusted;
-      joinStory(story, r, t, sim);
+      const vi = viralItemOf(st, db, r, t, started ? 1 : sim);
+      joinStory(story, r, t, sim, vi);
       index.addToStory(story, v);
-      if (windowDocs !== undefined) windowDocs++;
       touched.set(story.id, story);
       if (!wasTrusted && story.trusted && story.pendingClaims.length)
         story.pendingClaims = corroborateClaims(db, story.pendingClaims, t, st.corroborationMs);
@@ -268,35 +286,51 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
       if (story.tones.length > 300) story.tones.splice(0, 100);
       // Only what infox reads is kept until the second loop: the token arrays of a whole batch
       // would outlive the young generation.
-      placed.push({ row: r, story, time: t, campaign, contro, folded: { raw: folded.raw, joined: folded.joined } });
-    });
-    const storyScores = new Map<
-      number,
-      { v: ReturnType<typeof scoreStoryVirality>; c: ReturnType<typeof scoreStoryControversy> }
-    >();
-    // Topic baseline: the mean rate of an open story over the window, items per hour.
-    windowDocs ??= index.docsInWindow();
-    st.windowDocs = windowDocs;
-    const baseline = Math.max(0.02, windowDocs / Math.max(1, index.stories.size) / 72);
-    for (const s of touched.values()) {
-      let sum = VIRAL.get(s);
-      if (!sum) VIRAL.set(s, (sum = viralSummary(s.viral)));
-      storyScores.set(s.id, {
-        v: scoreStoryVirality(s.viral, index.now, baseline, sum),
-        c: scoreStoryControversy(s.tones),
+      placed.push({
+        row: r,
+        story,
+        time: t,
+        viral: vi,
+        campaign,
+        contro,
+        folded: { raw: folded.raw, joined: folded.joined },
       });
+    });
+    // Virality as of each item's arrival: the items are counted into the baselines in arrival
+    // order, one arrival moment at a time, and each story is scored once per moment over what
+    // had arrived by then, so a rebuild (arrival-ordered windows) finds the same values.
+    const byArrival = [...placed].sort((x, y) => x.viral.arrival - y.viral.arrival || x.row.id - y.row.id);
+    const viralAt = new Map<(typeof placed)[number], StoryVirality>();
+    const latestViral = new Map<number, StoryVirality>();
+    for (let i = 0; i < byArrival.length;) {
+      const at = byArrival[i]!.viral.arrival;
+      let j = i;
+      while (j < byArrival.length && byArrival[j]!.viral.arrival === at) {
+        const p = byArrival[j++]!;
+        st.baselines.add(p.viral.outlet, p.story.id, p.time);
+      }
+      const ctx = st.baselines.context(at);
+      const scored = new Map<number, StoryVirality>();
+      for (let k = i; k < j; k++) {
+        const p = byArrival[k]!;
+        let v = scored.get(p.story.id);
+        if (!v) scored.set(p.story.id, (v = scoreStoryVirality(p.story.viral, at, ctx)));
+        viralAt.set(p, v);
+        latestViral.set(p.story.id, v);
+      }
+      i = j;
     }
+    const storyScores = new Map<number, { v: StoryVirality; c: ReturnType<typeof scoreStoryControversy> }>();
+    for (const s of touched.values())
+      storyScores.set(s.id, { v: latestViral.get(s.id)!, c: scoreStoryControversy(s.tones) });
     const out: ItemScores[] = [];
-    for (const p of placed) {
-      const { v: sv, c: sc } = storyScores.get(p.story.id)!;
+    for (const p of byArrival) {
+      const sv = viralAt.get(p)!;
+      const { c: sc } = storyScores.get(p.story.id)!;
       const r = p.row;
       const e = engagementPoints(r.engagement);
       const usual = st.engagement.get(r.sourceId) ?? { sum: 0, n: 0 };
-      const iv = scoreItemVirality(
-        sv,
-        { time: p.time, source: r.sourceName, sourceType: r.sourceType, reach: r.reach, engagement: r.engagement },
-        usual.n >= 3 ? usual.sum / usual.n : 0,
-      );
+      const iv = scoreItemVirality(sv, p.viral, usual.n >= 3 ? usual.sum / usual.n : 0);
       if (r.engagement) st.engagement.set(r.sourceId, { sum: usual.sum + e, n: usual.n + 1 });
       const inf = scoreInfox(
         { title: r.title, text: r.summary ?? r.contentText, url: r.link, sourceType: r.sourceType, folded: p.folded },
@@ -425,7 +459,7 @@ function minSlot(ws: readonly number[]): number {
 export function analyzeAll(db: Db, batchSize = 5000): number {
   resetAnalysis(db);
   invalidateAnalysis(db);
-  const ids = allItemIdsByDate(db);
+  const ids = allItemIdsByArrival(db);
   for (let k = 0; k < ids.length; k += batchSize)
     analyzeNewItems(db, ids.slice(k, k + batchSize), { batchStories: true });
   return ids.length;

@@ -13,10 +13,12 @@ import {
   storyExists,
   storyItemIds,
   createEmptyStory,
+  readItemsDatedBetween,
 } from '../db/analysis-store';
 import { pinItems } from '../db/story-pins-store';
 import { invalidateAnalysis } from './pipeline';
-import { scoreStoryVirality } from './virality';
+import { scoreStoryVirality, DAY_MS } from './virality';
+import { ViralBaselines, outletOf } from './viral-baselines';
 
 /** Merges stories into the first id given; returns the surviving story id. */
 export function mergeStories(db: Db, ids: readonly number[]): number {
@@ -74,15 +76,25 @@ export function recomputeStory(db: Db, storyId: number): void {
   const scores = db
     .prepare('SELECT AVG(controversy) AS c, MAX(infox) AS i FROM items WHERE story_id = ?')
     .get(storyId) as { c: number | null; i: number | null };
+  // As of the story's latest item, against the baselines of the day before it (from the database).
+  const asOf = Math.max(...times);
+  const baselines = new ViralBaselines();
+  for (const r of readItemsDatedBetween(db, new Date(asOf - DAY_MS).toISOString(), new Date(asOf).toISOString()))
+    baselines.add(outletOf(r.sourceType, r.sourceName, r.link), r.storyId ?? -1, Date.parse(r.date));
   const v = scoreStoryVirality(
     rows.map((r, k) => ({
       time: times[k]!,
-      source: r.sourceName,
+      arrival: times[k]!,
+      outlet: outletOf(r.sourceType, r.sourceName, r.sourceUrl),
       sourceType: r.sourceType,
       reach: r.reach,
       engagement: r.engagement,
+      coherence: 1,
+      frontPage: false,
+      feeds: Math.max(1, r.feedIds ? r.feedIds.split(',').length : 1),
     })),
-    Math.max(...times),
+    asOf,
+    baselines.context(asOf),
   );
   saveStory(
     db,

@@ -1,180 +1,84 @@
 /**
- * Virality of a story and of its items (0–100) with reasons: velocity against the story's own
- * past (last hour vs previous 12 h, day vs previous 14 days), acceleration, distinct outlets,
- * crossover between source types (social → press, regional → national), source reach,
- * engagement figures, and an item's over-performance against its source's usual volume.
+ * Virality of a story and of its items, as of a moment: only what Vigie knew then (items that had
+ * arrived) counts, so a rebuild recomputes the value an item had at ingest. Measured against
+ * baselines of the outlets and of the typical story that day, never the story's own past:
+ * attention (share of each outlet's output the story takes, against the typical story's),
+ * distinct coherent outlets, front-page and section feeds carrying its items, burst within the
+ * day, crossover between source types, reach, engagement. Points are summed without caps and
+ * mapped to 0–100 by a curve that never flattens, so the ranking survives the scale.
  */
 import type { Reason } from '../../../shared/types/domain';
 import type { Engagement } from '../../../shared/types/feed';
-import { toScore } from './controversy';
+import type { ViralContext } from './viral-baselines';
 
-/** One occurrence of a story item as virality sees it. */
+/** One item of a story as virality sees it. */
 export interface ViralItem {
+  /** Publication time (ms). */
   time: number;
-  source: string;
+  /** When Vigie first had the item (ms): only items arrived by the scoring moment count. */
+  arrival: number;
+  /** The outlet (site or social account) whatever the feed: sections of one site are one outlet. */
+  outlet: string;
   sourceType: string;
   reach: number;
   engagement?: Engagement | null;
+  /** Similarity to its story when placed (1 for a story's first item): weakly attached items are weak evidence. */
+  coherence: number;
+  /** Carried by a front-page ("une") feed when it arrived. */
+  frontPage: boolean;
+  /** Feeds carrying it when it arrived (>= 1). */
+  feeds: number;
 }
 
 const H = 3_600_000;
-
+/** The recent window the story is measured over: a news day. */
+export const DAY_MS = 24 * H;
+/** Window of the burst (share of the day's items in the last hours). */
+const BURST_MS = 3 * H;
 /**
- * What a story's items say whatever the time of scoring: outlets, types, reach per outlet (last
- * value, in first-seen order as a Map keeps it), engagement, and the crossover times (earliest
- * social or regional item, latest press item). Built item by item (addViral), so a caller whose
- * item list only grows at the end can keep it instead of rebuilding it at every scoring.
+ * Similarity at which an item is full evidence of its story (below, it counts pro rata): between
+ * the batch's group merging (0.16) and the stream's join (0.22), so leftovers attached down to
+ * 0.1 weigh less. Against 0.25 and 0.12 it did as well or better on the Le Monde une and
+ * main-headline proxies (npm run eval), and equal on rssTrends coverage.
  */
-export interface ViralSummary {
-  outlets: Set<string>;
-  types: Set<string>;
-  reachOf: Map<string, number>;
-  engagement: number;
-  firstSocial: number;
-  lastPress: number;
-  firstRegional: number;
-  lastNational: number;
-  /** False once an item has an unparseable time (the crossovers then need the sort). */
-  finite: boolean;
+export const COHERENT_SIM = 0.18;
+/** Points at which the score is 50: a story twice as covered as the typical one by several outlets. */
+const HALF_POINTS = 40;
+
+/** Maps points to 0–100 (one decimal) without a ceiling that would tie the strongest stories. */
+export function viralScore(points: number): number {
+  const p = Math.max(0, points);
+  return Math.round((1000 * p) / (p + HALF_POINTS)) / 10;
 }
 
-/** The summary of a list of items (in their order). */
-export function viralSummary(items: readonly ViralItem[]): ViralSummary {
-  const s: ViralSummary = {
-    outlets: new Set(),
-    types: new Set(),
-    reachOf: new Map(),
-    engagement: 0,
-    firstSocial: Infinity,
-    lastPress: -Infinity,
-    firstRegional: Infinity,
-    lastNational: -Infinity,
-    finite: true,
-  };
-  for (const it of items) addViral(s, it);
-  return s;
+const weightOf = (it: ViralItem) => Math.min(1, Math.max(0, it.coherence) / COHERENT_SIM);
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** A reason with its parameters; the evidence line is worded from them (see EVIDENCE). */
+function reason(signal: string, points: number, params: Record<string, number | string>): Reason {
+  return { signal, weight: round1(points), evidence: EVIDENCE[signal]!(params) };
 }
 
-/** Adds the next item of the list to its summary. */
-export function addViral(s: ViralSummary, it: ViralItem): void {
-  s.outlets.add(it.source);
-  s.types.add(it.sourceType);
-  s.reachOf.set(it.source, it.reach);
-  s.engagement += engagementPoints(it.engagement);
-  const t = it.time,
-    type = it.sourceType;
-  if (!Number.isFinite(t)) s.finite = false;
-  if (type === 'social') {
-    if (t < s.firstSocial) s.firstSocial = t;
-  } else if (type === 'press-regional') {
-    if (t < s.firstRegional) s.firstRegional = t;
-  }
-  if (type === 'press-national' || type === 'tv' || type === 'radio') {
-    if (t > s.lastPress) s.lastPress = t;
-    if (type === 'press-national' && t > s.lastNational) s.lastNational = t;
-  }
-}
-
-/**
- * Story virality at time `now`; `topicRatePerHour` is the typical story rate (baseline).
- * `summary` must describe exactly `items` (viralSummary); only the counts by age are redone.
- */
-export function scoreStoryVirality(
-  items: readonly ViralItem[],
-  now: number,
-  topicRatePerHour = 0.05,
-  summary: ViralSummary = viralSummary(items),
-): { score: number; reasons: Reason[] } {
-  const reasons: Reason[] = [];
-  let lastHour = 0,
-    prev12 = 0,
-    lastDay = 0,
-    prev14d = 0,
-    prevHour = 0;
-  const {
-    outlets,
-    types,
-    reachOf,
-    engagement: eng,
-    firstSocial,
-    lastPress,
-    firstRegional,
-    lastNational,
-    finite,
-  } = summary;
-  for (const it of items) {
-    const age = now - it.time;
-    if (age < 0) continue;
-    if (age <= H) lastHour++;
-    else if (age <= 2 * H) prevHour++;
-    if (age > H && age <= 13 * H) prev12++;
-    if (age <= 24 * H) lastDay++;
-    else if (age <= 15 * 24 * H) prev14d++;
-  }
-  const base12 = Math.max(prev12 / 12, topicRatePerHour);
-  if (lastHour >= 2 && lastHour / base12 >= 2)
-    reasons.push({
-      signal: 'hour-spike',
-      weight: Math.round(Math.min(30, 6 * Math.log2(lastHour / base12))),
-      evidence: `${lastHour} articles dans l’heure contre ${(prev12 / 12).toFixed(1)}/h sur les 12 h précédentes`,
-    });
-  const base14 = Math.max(prev14d / 14, topicRatePerHour * 24);
-  if (lastDay >= 3 && lastDay / base14 >= 2)
-    reasons.push({
-      signal: 'day-spike',
-      weight: Math.round(Math.min(20, 5 * Math.log2(lastDay / base14))),
-      evidence: `${lastDay} articles en 24 h contre ${(prev14d / 14).toFixed(1)}/jour sur 14 jours`,
-    });
-  if (lastHour >= 3 && lastHour > 2 * prevHour)
-    reasons.push({ signal: 'acceleration', weight: 8, evidence: `${prevHour} → ${lastHour} articles/heure` });
-  if (outlets.size >= 2)
-    reasons.push({
-      signal: 'distinct-outlets',
-      weight: Math.round(Math.min(30, 9 * Math.log2(outlets.size))),
-      evidence: `${outlets.size} sources distinctes`,
-    });
-  // Unparseable dates (NaN) make "earliest" depend on the sort's handling: keep the sort for them.
-  const cross = finite
-    ? { social: lastPress >= firstSocial, regional: lastNational > firstRegional }
-    : crossoversBySort(items);
-  if (cross.social)
-    reasons.push({ signal: 'crossover', weight: 15, evidence: 'passage des réseaux sociaux à la presse' });
-  if (cross.regional)
-    reasons.push({ signal: 'crossover', weight: 12, evidence: 'passage de la presse régionale à la presse nationale' });
-  let reach = 0;
-  for (const r of reachOf.values()) reach += r;
-  if (reach >= 1.5)
-    reasons.push({
-      signal: 'reach',
-      weight: Math.round(Math.min(15, 5 * Math.log2(reach))),
-      evidence: `audience cumulée ${reach.toFixed(1)} (${types.size} types de sources)`,
-    });
-  if (eng > 0)
-    reasons.push({
-      signal: 'engagement',
-      weight: Math.round(Math.min(25, 4 * Math.log10(1 + eng))),
-      evidence: `engagement cumulé ${Math.round(eng)}`,
-    });
-  const points = reasons.reduce((a, r) => a + r.weight, 0);
-  return { score: toScore(points, 40), reasons };
-}
-
-/** Crossovers found on the items sorted by time (social then press; regional then national). */
-function crossoversBySort(items: readonly ViralItem[]): { social: boolean; regional: boolean } {
-  const sorted = [...items].sort((a, b) => a.time - b.time);
-  const firstSocial = sorted.find((i) => i.sourceType === 'social');
-  const firstRegional = sorted.find((i) => i.sourceType === 'press-regional');
-  return {
-    social:
-      !!firstSocial &&
-      sorted.some(
-        (i) =>
-          i.time >= firstSocial.time &&
-          (i.sourceType === 'press-national' || i.sourceType === 'tv' || i.sourceType === 'radio'),
-      ),
-    regional: !!firstRegional && sorted.some((i) => i.time > firstRegional.time && i.sourceType === 'press-national'),
-  };
-}
+const n = (x: number | string) => (typeof x === 'number' ? String(round1(x)).replace('.', ',') : x);
+/** French evidence lines per signal (the UI words them from signal and params once reasons carry them). */
+const EVIDENCE: Record<string, (p: Record<string, number | string>) => string> = {
+  attention: (p) =>
+    `${n(p.items)} articles en 24 h, ${n(p.ratio)} fois la part d’un sujet ordinaire dans la production des ${p.outlets} sources`,
+  'distinct-outlets': (p) => `${n(p.outlets)} sources distinctes`,
+  'front-page': (p) => `${n(p.items)} articles en une`,
+  sections: (p) => `${n(p.extra)} rubriques supplémentaires reprennent ses articles`,
+  burst: (p) => `${n(p.items)} articles en 3 h, ${n(p.ratio)} fois le rythme de la journée`,
+  crossover: (p) =>
+    p.from === 'social'
+      ? 'passage des réseaux sociaux à la presse'
+      : 'passage de la presse régionale à la presse nationale',
+  reach: (p) => `audience cumulée ${n(p.reach)} (${p.types} types de sources)`,
+  engagement: (p) => `engagement cumulé ${n(p.engagement)}`,
+  'story-virality': (p) => (p.first ? String(p.first) : 'récit isolé'),
+  'item-front-page': () => 'article en une',
+  'item-sections': (p) => `repris dans ${p.feeds} flux`,
+  'over-performance': (p) => `engagement ${n(p.engagement)} contre ${n(p.usual)} en moyenne pour la source`,
+};
 
 /** Weighted engagement of one item (comments count more than views). */
 export function engagementPoints(e: Engagement | null | undefined): number {
@@ -182,36 +86,102 @@ export function engagementPoints(e: Engagement | null | undefined): number {
   return (e.comments ?? 0) * 5 + (e.shares ?? 0) * 3 + (e.score ?? 0) + (e.views ?? 0) * 0.01;
 }
 
+/** A story's virality as of `asOf`; `points` keeps the unmapped sum for the item scores. */
+export interface StoryVirality {
+  score: number;
+  points: number;
+  reasons: Reason[];
+}
+
+/** Story virality as of `asOf` against the baselines of that moment (see module doc). */
+export function scoreStoryVirality(items: readonly ViralItem[], asOf: number, ctx: ViralContext): StoryVirality {
+  const perOutlet = new Map<string, { n: number; raw: number; w: number; reach: number }>();
+  const types = new Set<string>();
+  let count = 0,
+    recent3h = 0,
+    front = 0,
+    extra = 0,
+    eng = 0;
+  let firstSocial = Infinity,
+    lastPress = -Infinity,
+    firstRegional = Infinity,
+    lastNational = -Infinity;
+  for (const it of items) {
+    if (!(it.arrival <= asOf) || !(it.time > asOf - DAY_MS)) continue;
+    const w = weightOf(it);
+    count += w;
+    if (it.time > asOf - BURST_MS) recent3h += w;
+    if (it.frontPage) front += w;
+    extra += w * Math.max(0, it.feeds - 1);
+    eng += engagementPoints(it.engagement);
+    types.add(it.sourceType);
+    const o = perOutlet.get(it.outlet);
+    if (o) {
+      o.n += w;
+      o.raw++;
+      o.w = Math.max(o.w, w);
+    } else perOutlet.set(it.outlet, { n: w, raw: 1, w, reach: it.reach });
+    const t = it.time,
+      type = it.sourceType;
+    if (type === 'social') firstSocial = Math.min(firstSocial, t);
+    else if (type === 'press-regional') firstRegional = Math.min(firstRegional, t);
+    if (type === 'press-national' || type === 'tv' || type === 'radio') {
+      lastPress = Math.max(lastPress, t);
+      if (type === 'press-national') lastNational = Math.max(lastNational, t);
+    }
+  }
+  const reasons: Reason[] = [];
+  if (count === 0) return { score: 0, points: 0, reasons };
+  // Attention: each outlet's share of its own output, summed, against the typical story's
+  // (outlets / stories of the day): a big day for one outlet is a big story whatever its past.
+  let attention = 0,
+    outlets = 0,
+    reach = 0;
+  for (const [outlet, o] of perOutlet) {
+    attention += o.n / Math.max(o.raw, ctx.outletVolume(outlet));
+    outlets += o.w;
+    reach += o.w * o.reach;
+  }
+  const ratio = (attention * Math.max(1, ctx.stories)) / Math.max(1, ctx.outlets);
+  if (ratio > 1)
+    reasons.push(reason('attention', 10 * Math.log2(ratio), { items: count, ratio, outlets: perOutlet.size }));
+  if (outlets > 1) reasons.push(reason('distinct-outlets', 12 * Math.log2(outlets), { outlets }));
+  if (front > 0) reasons.push(reason('front-page', 8 * Math.log2(1 + front), { items: front }));
+  if (extra > 0) reasons.push(reason('sections', 5 * Math.log2(1 + extra), { extra }));
+  const burst = (recent3h / count) * (DAY_MS / BURST_MS);
+  if (recent3h >= 3 && burst >= 2)
+    reasons.push(reason('burst', 6 * Math.log2(burst), { items: recent3h, ratio: burst }));
+  if (lastPress >= firstSocial) reasons.push(reason('crossover', 15, { from: 'social' }));
+  if (lastNational > firstRegional) reasons.push(reason('crossover', 12, { from: 'press-regional' }));
+  if (reach >= 1.5) reasons.push(reason('reach', 4 * Math.log2(reach), { reach, types: types.size }));
+  if (eng > 0) reasons.push(reason('engagement', 5 * Math.log10(1 + eng), { engagement: eng }));
+  const points = reasons.reduce((a, r) => a + r.weight, 0);
+  return { score: viralScore(points), points, reasons };
+}
+
 /**
- * Item virality: its story's virality, plus its own engagement and its over-performance
- * against its source's usual engagement (mean of the source's recent items).
+ * Item virality: its story's points as of the item's arrival, plus its own prominence (front
+ * page, several feeds) and its engagement against its outlet's usual engagement.
  */
 export function scoreItemVirality(
-  story: { score: number; reasons: Reason[] },
+  story: StoryVirality,
   item: ViralItem,
-  sourceMeanEngagement: number,
+  outletMeanEngagement: number,
 ): { score: number; reasons: Reason[] } {
-  const reasons: Reason[] = [
-    {
-      signal: 'story-virality',
-      weight: story.score,
-      evidence:
-        story.reasons
-          .map((r) => r.evidence)
-          .slice(0, 2)
-          .join(' ; ') || 'récit isolé',
-    },
-  ];
-  let score = story.score;
+  const first = story.reasons
+    .map((r) => r.evidence)
+    .slice(0, 2)
+    .join(' ; ');
+  const reasons: Reason[] = [reason('story-virality', story.points, { score: story.score, first })];
+  if (item.frontPage) reasons.push(reason('item-front-page', 6, {}));
+  if (item.feeds > 1) reasons.push(reason('item-sections', 4 * Math.log2(item.feeds), { feeds: item.feeds }));
   const e = engagementPoints(item.engagement);
-  if (e > 0 && sourceMeanEngagement > 0 && e >= 2 * sourceMeanEngagement) {
-    const w = Math.round(Math.min(25, 8 * Math.log2(e / sourceMeanEngagement)));
-    reasons.push({
-      signal: 'over-performance',
-      weight: w,
-      evidence: `engagement ${Math.round(e)} contre ${Math.round(sourceMeanEngagement)} en moyenne pour la source`,
-    });
-    score += w;
-  }
-  return { score: Math.min(100, Math.round(score)), reasons };
+  if (e > 0 && outletMeanEngagement > 0 && e >= 2 * outletMeanEngagement)
+    reasons.push(
+      reason('over-performance', 8 * Math.log2(e / outletMeanEngagement), {
+        engagement: e,
+        usual: outletMeanEngagement,
+      }),
+    );
+  return { score: viralScore(reasons.reduce((a, r) => a + r.weight, 0)), reasons };
 }

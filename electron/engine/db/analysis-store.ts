@@ -22,6 +22,10 @@ export interface AnalysisItemRow {
   sourceType: string;
   reach: number;
   storyId: number | null;
+  /** Address of the source's feed (its site is the outlet). */
+  sourceUrl: string;
+  /** Sources (feeds) that carried the item when it arrived, comma-separated ids. */
+  feedIds: string | null;
 }
 
 const STATEMENTS = new WeakMap<Db, Map<string, Database.Statement>>();
@@ -36,7 +40,8 @@ export function stmt(db: Db, sql: string): Database.Statement {
 }
 
 const ITEM_COLUMNS = `i.id, i.title, i.summary, i.content_text AS contentText, i.link, i.published, i.fetched_at AS fetchedAt,
-  i.engagement, i.source_id AS sourceId, s.name AS sourceName, s.type AS sourceType, s.reach_weight AS reach, i.story_id AS storyId`;
+  i.engagement, i.source_id AS sourceId, s.name AS sourceName, s.type AS sourceType, s.reach_weight AS reach, i.story_id AS storyId, s.url AS sourceUrl,
+  (SELECT group_concat(x.source_id) FROM item_sources x WHERE x.item_id = i.id AND x.first_seen_at <= i.fetched_at) AS feedIds`;
 
 /** The row with its engagement parsed (in place: the row object is ours, and a copy per item costs on the ingest path). */
 function toRow(r: Record<string, unknown>): AnalysisItemRow {
@@ -65,6 +70,38 @@ export function readItemsForAnalysis(db: Db, ids: readonly number[]): AnalysisIt
   for (let k = 0; k < ids.length; k += 2000)
     for (const r of select.all(JSON.stringify(ids.slice(k, k + 2000)))) out.push(toRow(r as Record<string, unknown>));
   return out;
+}
+
+/** Every source's address and title (virality tells front-page feeds from them). */
+export function readSourceFeeds(db: Db): Array<{ id: number; url: string; name: string }> {
+  return stmt(db, 'SELECT id, url, name FROM sources').all() as Array<{ id: number; url: string; name: string }>;
+}
+
+/** Items dated within (fromIso, toIso]: what the virality baselines count (outlet, story, date). */
+export function readItemsDatedBetween(
+  db: Db,
+  fromIso: string,
+  toIso: string,
+): Array<{ link: string | null; sourceName: string; sourceType: string; storyId: number | null; date: string }> {
+  return stmt(
+    db,
+    `SELECT s.url AS link, s.name AS sourceName, s.type AS sourceType, i.story_id AS storyId, COALESCE(i.published, i.fetched_at) AS date
+     FROM items i JOIN sources s ON s.id = i.source_id WHERE COALESCE(i.published, i.fetched_at) > ? AND COALESCE(i.published, i.fetched_at) <= ?`,
+  ).all(fromIso, toIso) as Array<{
+    link: string | null;
+    sourceName: string;
+    sourceType: string;
+    storyId: number | null;
+    date: string;
+  }>;
+}
+
+/** All item ids in arrival order, then publication order (for `vigie analyze`: a window holds everything that had arrived by its items' moments). */
+export function allItemIdsByArrival(db: Db): number[] {
+  return db
+    .prepare('SELECT id FROM items ORDER BY fetched_at, COALESCE(published, fetched_at), id')
+    .pluck()
+    .all() as number[];
 }
 
 /** Reads the items of stories seen since `sinceIso` (to rebuild the in-memory story index). */

@@ -223,8 +223,14 @@ describe('scoreBatch (vigie score)', () => {
     expect(out.map((o) => o.id)).toEqual(['a', 'b', 'c', 'd', 'fc']);
     const a = out[0]!;
     expect(a.reasons.map((r) => r.signal)).toEqual(
-      expect.arrayContaining(['infox.copy-paste-campaign', 'infox.already-debunked', 'virality.distinct-outlets']),
+      expect.arrayContaining(['infox.copy-paste-campaign', 'infox.already-debunked']),
     );
+    // Virality is as of each post's own time: the first post had no echo yet, the fourth had three.
+    expect(a.reasons.map((r) => r.signal)).not.toContain('virality.distinct-outlets');
+    expect(out[3]!.reasons.find((r) => r.signal === 'virality.distinct-outlets')?.evidence).toBe(
+      '4 sources distinctes',
+    );
+    expect(out[3]!.virality).toBeGreaterThan(a.virality);
     for (const o of out)
       for (const k of ['virality', 'controversy', 'infox'] as const) {
         expect(o[k]).toBeGreaterThanOrEqual(0);
