@@ -4,6 +4,7 @@
  * preferred prefix (feedparser's table for these namespaces), so the document's tags are renamed
  * to it before parsing; elements of the feed's own vocabulary lose their prefix.
  */
+import { FEED_ELEMENTS, ITEM_ELEMENTS } from './feed-nodes';
 
 /** Preferred prefix of each namespace the mappers read; keys are URIs as compared by `uriKey`. */
 const PREFERRED_PREFIX: Record<string, string> = {
@@ -82,5 +83,26 @@ export function renamePrefixes(xml: string, renames: Map<string, string>): strin
   return xml.replace(new RegExp(`<(/?)(${names}):(?=[A-Za-z_])`, 'g'), (_m, slash: string, prefix: string) => {
     const target = renames.get(prefix) as string;
     return target ? `<${slash}${target}:` : `<${slash}`;
+  });
+}
+
+/** Structural elements, besides the fields the mappers capture, whose spelling matters. */
+const STRUCTURE = ['rss', 'channel', 'item', 'items', 'image', 'url', 'feed', 'entry', 'name', 'email', 'uri', 'RDF'];
+
+/** Canonical spelling of the unprefixed element names Vigie reads, by lower case. */
+const CANONICAL = new Map(
+  [...STRUCTURE, ...FEED_ELEMENTS, ...ITEM_ELEMENTS].filter((n) => !n.includes(':')).map((n) => [n.toLowerCase(), n]),
+);
+
+/**
+ * Element names read case-insensitively, as iTunes and feedparser do (`<TiTlE>` is the title):
+ * known names are respelled canonically. Only documents with a tag starting with a capital pay the
+ * rewrite (no feed vocabulary name does, save `RDF` which keeps its prefix).
+ */
+export function normalizeElementCase(xml: string): string {
+  if (!/<\/?[A-Z]/.test(xml)) return xml;
+  return xml.replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s>/])/g, (m, slash: string, name: string) => {
+    const canonical = CANONICAL.get(name.toLowerCase());
+    return canonical && canonical !== name ? `<${slash}${canonical}` : m;
   });
 }

@@ -13,7 +13,7 @@ import {
   splitItems,
   type ItemSplit,
 } from './item-cache';
-import { prefixRenames, renamePrefixes } from './namespaces';
+import { normalizeElementCase, prefixRenames, renamePrefixes } from './namespaces';
 import { mapAtomFeed } from './parse-atom';
 import { parseJsonFeed } from './parse-json-feed';
 import { parseLenient } from './parse-lenient';
@@ -33,8 +33,12 @@ export interface ParseFeedOptions {
   contentType?: string | null;
   /** Fetch time: future dates are clamped to it (default now). */
   fetchedAt?: Date;
-  /** URL the feed was fetched from, to absolutize relative links (default: the feed's own link). */
+  /** URL the feed was fetched from (final, after redirects), to absolutize relative links (default: the feed's own link). */
   baseUrl?: string | null;
+  /** HTTP Content-Location: the base for relative links before the fetched URL (which resolves it). */
+  contentLocation?: string | null;
+  /** HTTP Content-Language: the feed's language when the document names none. */
+  contentLanguage?: string | null;
   /** Items parsed before, reused when their bytes repeat (default: the thread's shared cache; false: parse all). */
   itemCache?: ParsedItemCache | false;
 }
@@ -65,11 +69,21 @@ function rootElement(text: string): string | null {
   return m ? m[1] : null;
 }
 
-/** xml:base attribute of the root element's start tag, if any. */
-function rootXmlBase(text: string, root: string): string | null {
+/** An xml: attribute (base, lang) of the root element's start tag, if any: rss-parser drops them. */
+function rootXmlAttr(text: string, root: string, name: 'base' | 'lang'): string | null {
   const start = new RegExp(`<${root.replace(/[.]/g, '\\.')}(\\s[^>]*)?>`).exec(text);
-  const m = start?.[1] ? /\sxml:base\s*=\s*["']([^"']+)["']/.exec(start[1]) : null;
+  const m = start?.[1] ? new RegExp(`\\sxml:${name}\\s*=\\s*["']([^"']*)["']`).exec(start[1]) : null;
   return m ? m[1] : null;
+}
+
+/**
+ * Base URI of the document before any xml:base (XML Base §4.2, as feedparser): the HTTP
+ * Content-Location (resolved against the fetched URL), else the fetched URL itself.
+ */
+function documentBase(options: ParseFeedOptions): string | null {
+  const fetched = options.baseUrl?.trim() || null;
+  const location = resolveUrl(options.contentLocation, fetched);
+  return location && /^[a-z][a-z0-9+.-]*:/i.test(location) ? location : fetched;
 }
 
 /** Feed syntax from the root element's local name; null for anything else (HTML, other XML). */
@@ -87,11 +101,12 @@ function formatOf(root: string): XmlFormat | null {
  * the Atom mapper reads the renamed nodes itself. A non-canonical RDF root is renamed to `rdf:RDF`.
  */
 function prepareXml(text: string, format: XmlFormat, root: string): string {
-  let xml = wrapInlineMarkup(demoronizeCharRefs(stripIllegalXmlChars(text)));
+  let xml = demoronizeCharRefs(stripIllegalXmlChars(text));
   // A prefixed root (<atom:feed>, <r:rss>) puts every element in that prefix: drop it so names match;
-  // other prefixes are renamed by namespace URI (`rss:item` in RSS 1.0, `atom10:link`, `dcel:creator`).
+  // other prefixes are renamed by namespace URI (`rss:item` in RSS 1.0, `atom10:link`, `dcel:creator`),
+  // before inline markup is wrapped, which looks for the preferred names.
   const prefix = root.includes(':') && format !== 'rdf' ? root.slice(0, root.indexOf(':')) : null;
-  xml = renamePrefixes(xml, prefixRenames(xml, format === 'atom', prefix));
+  xml = wrapInlineMarkup(renamePrefixes(xml, prefixRenames(xml, format === 'atom', prefix)));
   if (format === 'atom') xml = xml.replace(/<(\/?)(link|published|updated)(?=[\s>/])/g, '<$1vigie-$2');
   // rss-parser dereferences channel[0]: give a channel-less RSS/RDF document an empty one (a
   // channel in an unknown namespace, still prefixed after the renames, is no channel).
@@ -173,9 +188,14 @@ export async function parseFeed(input: Buffer | string, options: ParseFeedOption
   );
   const trimmed = text.trim();
   if (!trimmed) throw new AppError('parse.empty', 'empty document');
-  const ctx: MapContext = { baseUrl: options.baseUrl ?? null, fetchedAt: options.fetchedAt ?? new Date() };
+  const ctx: MapContext = {
+    baseUrl: documentBase(options),
+    fetchedAt: options.fetchedAt ?? new Date(),
+    // "fr, en": the first language listed is the document's.
+    contentLanguage: options.contentLanguage?.split(',')[0].trim() || null,
+  };
   if (trimmed[0] === '{' || trimmed[0] === '[') return parseJsonFeed(trimmed, ctx);
-  let xmlText = trimmed;
+  let xmlText = normalizeElementCase(trimmed);
   let root = rootElement(xmlText);
   if (!root) {
     // Servers prepend junk (PHP warnings, stray text) before the document: start at the feed itself.
@@ -209,10 +229,13 @@ async function parseAndMap(
 ): Promise<{ feed: Feed; strict: boolean }> {
   const { feed, items, strict } = await parseXmlTree(prepareXml(xmlText, format, root), format);
   // rss-parser drops the root's attributes: an xml:base there still governs relative links.
-  const rootBase = format === 'atom' ? null : rootXmlBase(xmlText, root);
+  const rootBase = format === 'atom' ? null : rootXmlAttr(xmlText, root, 'base');
   const mapCtx = rootBase ? { ...ctx, baseUrl: resolveUrl(rootBase, ctx.baseUrl) } : ctx;
   return {
-    feed: format === 'atom' ? mapAtomFeed(feed, items, mapCtx) : mapRssFeed(feed, items, mapCtx, format),
+    feed:
+      format === 'atom'
+        ? mapAtomFeed(feed, items, mapCtx)
+        : mapRssFeed(feed, items, mapCtx, format, rootXmlAttr(xmlText, root, 'lang')),
     strict,
   };
 }

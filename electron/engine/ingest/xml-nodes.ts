@@ -14,11 +14,26 @@ export function all(nodes: unknown): XmlNode[] {
   return Array.isArray(nodes) ? (nodes as XmlNode[]) : [];
 }
 
-/** Text content of a node ('' when none). */
+/** Text content of a node ('' when none); naked markup (`<author><p>Jo</p></author>`) gives its descendants' text. */
 export function textOf(node: XmlNode | undefined): string {
   if (node === undefined || node === null) return '';
   if (typeof node === 'string') return node;
-  return typeof node._ === 'string' ? node._ : '';
+  return typeof node._ === 'string' ? node._ : descendantText(node);
+}
+
+/** Text of an element's children, in xml2js order (elements without text give ''). */
+function descendantText(node: Record<string, unknown>): string {
+  let out = '';
+  for (const key in node) {
+    if (key === '$') continue;
+    const children = node[key];
+    if (!Array.isArray(children)) continue;
+    for (const c of children) {
+      const t = typeof c === 'string' ? c : c && typeof c === 'object' ? textOf(c as XmlNode) : '';
+      if (t) out = out ? `${out} ${t}` : t;
+    }
+  }
+  return out;
 }
 
 /** Trimmed text of the first node of an array, or null when empty. */

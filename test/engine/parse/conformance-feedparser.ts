@@ -101,10 +101,28 @@ function simpleExpectation(expect: string): { path: string; literal: string } | 
   return m ? { path: m[1], literal: m[2] } : null;
 }
 
-/** Header lines of a feedparser test (`Header: Content-type: …`). */
-function contentTypeOf(m: J): string | undefined {
+/** One HTTP header of a feedparser test (`Header: Content-type: …`), case-insensitive. */
+function headerOf(m: J, name: string): string | undefined {
   const h = m.httpHeaders as Record<string, string> | null;
-  return h ? Object.entries(h).find(([k]) => k.toLowerCase() === 'content-type')?.[1] : undefined;
+  return h ? Object.entries(h).find(([k]) => k.toLowerCase() === name)?.[1] : undefined;
+}
+
+/** Content-Type header of a feedparser test. */
+function contentTypeOf(m: J): string | undefined {
+  return headerOf(m, 'content-type');
+}
+
+/** Where feedparser's own test server serves its documents: their URL is the base of last resort. */
+const FEEDPARSER_SERVER = 'http://127.0.0.1:8097/';
+
+/** parseFeed options for a feedparser test as its server delivers it (URL, Content-Type, -Location, -Language). */
+function served(m: J): { contentType?: string; baseUrl: string; contentLocation?: string; contentLanguage?: string } {
+  return {
+    contentType: contentTypeOf(m),
+    baseUrl: FEEDPARSER_SERVER + String(m.path),
+    contentLocation: headerOf(m, 'content-location'),
+    contentLanguage: headerOf(m, 'content-language'),
+  };
 }
 
 /** Evaluates every mappable feedparser expectation outside the sanitizer set (which runSanitizerSuite covers). */
@@ -134,10 +152,7 @@ export async function runFeedparserManifest(categories?: RegExp): Promise<Tally>
     const c = new FileChecks(t, m.path);
     let feed: Feed | null = null;
     try {
-      feed = await parseFeed(fs.readFileSync(file), {
-        contentType: contentTypeOf(m),
-        fetchedAt: new Date('2100-01-01'),
-      });
+      feed = await parseFeed(fs.readFileSync(file), { ...served(m), fetchedAt: new Date('2100-01-01') });
     } catch (err) {
       c.fail(`${(err as { code?: string }).code}: ${(err as Error).message}`);
     }
@@ -330,7 +345,7 @@ export async function runFeedparserEncoding(): Promise<Tally> {
     const c = new FileChecks(t, m.path);
     try {
       const feed = await parseFeed(fs.readFileSync(file), {
-        contentType: contentTypeOf(m),
+        ...served(m),
         fetchedAt: new Date('2100-01-01'),
       });
       // bozo_* documents hold undecodable bytes on purpose (feedparser flags them too).

@@ -167,7 +167,8 @@ describe('parseFeed model', () => {
       '<p>Un <a href="https://ex.org/x" rel="noopener noreferrer" target="_blank">lien</a> <b>gras</b></p>',
     );
     expect(b.authors).toEqual([{ name: 'Feed Author' }]);
-    expect(b.published).toBeNull();
+    // No <published>: published when last updated (gofeed's universal model, rss-parser).
+    expect(b.published).toBe('2022-03-07T10:00:00.000Z');
     expect(b.updated).toBe('2022-03-07T10:00:00.000Z');
   });
 
