@@ -72,7 +72,12 @@ const ALLOWED_TAGS = [
   'col',
 ];
 
-/** Elements whose content is dropped with them (scripts, styles, frames, form widgets); <object> fallback text is kept. */
+/**
+ * Elements whose content is dropped with them (scripts, styles, frames, form widgets); <object>
+ * fallback text is kept. SVG and MathML are not here: their tags go (an allow-list of vector markup
+ * would be a second sanitizer), their text stays (labels, <desc>, formulas); a MathML annotation
+ * (the formula's TeX source) would repeat the formula, so it goes whole.
+ */
 const DROP_CONTENT_TAGS = [
   'script',
   'style',
@@ -88,8 +93,8 @@ const DROP_CONTENT_TAGS = [
   'iframe',
   'frameset',
   'head',
-  'svg',
-  'math',
+  'annotation',
+  'annotation-xml',
 ];
 
 /** Attributes naming a URL, resolved against the base and checked against SAFE_SCHEMES. */
@@ -182,6 +187,14 @@ function optionsFor(base: string | null | undefined): sanitize.IOptions {
   return opts;
 }
 
+/** SVG text elements, which a drawing lays out apart: a space keeps their words apart once the tags go. */
+const SVG_TEXT = /<(?:text|tspan|desc|textPath)\b/gi;
+
+/** Inline SVG with its text elements spaced (no cost without an <svg>). */
+function spaceSvgText(html: string): string {
+  return html.indexOf('<svg') === -1 && html.indexOf('<SVG') === -1 ? html : html.replace(SVG_TEXT, ' $&');
+}
+
 /**
  * Sanitizes untrusted HTML from a feed: allow-listed text and media elements, safe URL schemes only,
  * no event handlers or style, links open in a new context with rel="noopener noreferrer", relative
@@ -190,7 +203,7 @@ function optionsFor(base: string | null | undefined): sanitize.IOptions {
 export function sanitizeHtml(html: string, baseUrl?: string | null): string {
   if (!html) return '';
   if (html.indexOf('<') === -1 && html.indexOf('&') === -1) return html.trim();
-  return sanitize(html, optionsFor(baseUrl)).trim();
+  return sanitize(spaceSvgText(html), optionsFor(baseUrl)).trim();
 }
 
 const TEXT_OPTIONS: sanitize.IOptions = {
@@ -218,7 +231,7 @@ const TEXT_ESCAPES: Record<string, string> = {
 export function htmlToText(html: string): string {
   if (!html) return '';
   if (html.indexOf('<') === -1 && html.indexOf('&') === -1) return collapseWhitespace(html);
-  const spaced = html.indexOf('<') === -1 ? html : html.replace(BLOCK_BOUNDARY, ' $&');
+  const spaced = html.indexOf('<') === -1 ? html : spaceSvgText(html.replace(BLOCK_BOUNDARY, ' $&'));
   // sanitize-html decodes every entity while parsing and re-escapes only these few on output.
   const text = sanitize(spaced, TEXT_OPTIONS).replace(/&(?:amp|lt|gt|quot|#39|#x27|nbsp);/g, (m) => TEXT_ESCAPES[m]);
   return collapseWhitespace(text);

@@ -83,3 +83,19 @@ describe('extension prefixes by namespace URI', () => {
     );
   });
 });
+
+describe('SVG and MathML inside descriptions and content', () => {
+  it('keeps their text in summaries and content, never loses it', async () => {
+    const feed = await parse(
+      `<rss version="2.0"><channel><title>t</title><item><title>i</title>
+        <description>&lt;svg xmlns="http://www.w3.org/2000/svg"&gt;&lt;text&gt;Carte des crues&lt;/text&gt;&lt;/svg&gt; du jour</description>
+      </item></channel></rss>`,
+    );
+    expect(feed.items[0].summary).toBe('Carte des crues du jour');
+    const atomFeed = await parse(
+      `<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>f</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">
+        <p>Soit</p><math xmlns="http://www.w3.org/1998/Math/MathML"><mi>a</mi><mo>+</mo><mi>b</mi></math></div></content></entry></feed>`,
+    );
+    expect(atomFeed.items[0].content).toMatch(/<p>Soit<\/p>\s*a\+b/);
+  });
+});

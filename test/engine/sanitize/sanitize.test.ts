@@ -54,6 +54,24 @@ describe('sanitizeHtml', () => {
     );
   });
 
+  it('drops SVG and MathML markup but keeps their text (labels, descriptions, formulas), spaced', () => {
+    const svg =
+      '<p>Avant</p><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><desc>Carte des <b>régions</b></desc>' +
+      '<text x="1">Bretagne</text><script>alert(2)</script><style>*{}</style>' +
+      '<a xlink:href="javascript:alert(3)"><text>Normandie</text></a><set attributeName="href" to="javascript:alert(4)"/>' +
+      '<foreignObject><p onclick="x()">Légende</p></foreignObject></svg><p>Après</p>';
+    const out = sanitizeHtml(svg, base);
+    expect(findActiveContent(out)).toEqual([]);
+    expect(out).not.toMatch(/svg|script|alert|javascript|onclick|onload|<style|<set/i);
+    expect(htmlToText(out)).toBe('Avant Carte des régions Bretagne Normandie Légende Après');
+    expect(htmlToText(svg)).toBe('Avant Carte des régions Bretagne Normandie Légende Après');
+    const math =
+      '<math xmlns="http://www.w3.org/1998/Math/MathML"><mrow xlink:href="javascript:x()"><mi>a</mi><mo>+</mo><mi>b</mi></mrow>' +
+      '<annotation encoding="application/x-tex">a+b</annotation></math> = c';
+    expect(sanitizeHtml(math)).toBe('a+b = c');
+    expect(htmlToText(math)).toBe('a+b = c');
+  });
+
   it('returns markup-free text unchanged (fast path)', () => {
     expect(sanitizeHtml('  Simple « texte »  ')).toBe('Simple « texte »');
   });
