@@ -101,4 +101,38 @@ describe('vigie parse', () => {
     expect(code).toBe(0);
     expect((lines[0].feed as { title: string }).title).toBe('Новости');
   });
+
+  it('resolves relative links against --url, or --content-location before it, and takes --content-language', async () => {
+    const file = path.join(tmp, 'relative.xml');
+    fs.writeFileSync(
+      file,
+      '<rss version="2.0"><channel><title>t</title><link>/</link><item><title>i</title><link>a/1</link>' +
+        '<description>&lt;a href="/b"&gt;b&lt;/a&gt;</description><enclosure url="c.mp3" type="audio/mpeg" length="1"/></item></channel></rss>',
+    );
+    const plain = await vigie(['parse', file]);
+    expect((plain.lines[0].feed as { items: { link: string }[] }).items[0].link).toBe('a/1');
+    const { code, lines } = await vigie(['parse', file, '--url', 'https://www.example.fr/rss/une.xml']);
+    expect(code).toBe(0);
+    const feed = lines[0].feed as { link: string; items: { link: string; enclosures: { url: string }[] }[] };
+    expect(feed.link).toBe('https://www.example.fr/');
+    expect(feed.items[0].link).toBe('https://www.example.fr/rss/a/1');
+    expect(feed.items[0].enclosures[0].url).toBe('https://www.example.fr/rss/c.mp3');
+    const located = await vigie([
+      'parse',
+      file,
+      '--url',
+      'https://www.example.fr/rss/une.xml',
+      '--content-location',
+      '/v2/',
+      '--content-language',
+      'fr-FR',
+    ]);
+    const f2 = located.lines[0].feed as { language: string; items: { link: string }[] };
+    expect(f2.items[0].link).toBe('https://www.example.fr/v2/a/1');
+    expect(f2.language).toBe('fr-fr');
+    const bad = await vigie(['parse', file, '--url', 'not-a-url']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.lines).toEqual([]);
+    expect(bad.stderr).toMatch(/not an absolute URL/);
+  });
 });

@@ -1,12 +1,15 @@
-/** `vigie parse FILE... [--content-type VALUE]`: one JSON line per file, failures reported per line. */
+/** `vigie parse FILE... [--content-type V] [--url URL]`: one JSON line per file, failures reported per line. */
 import fs from 'node:fs/promises';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { AppError, serializeError } from '../../../shared/errors';
-import { parseFeed } from '../../engine/ingest/parse-feed';
+import { parseFeed, type ParseFeedOptions } from '../../engine/ingest/parse-feed';
 import { printJsonLine } from '../output';
 
+/** HTTP context a file would have been served with: Content-Type, its URL, Content-Location, Content-Language. */
+export type ServedAs = Pick<ParseFeedOptions, 'contentType' | 'baseUrl' | 'contentLocation' | 'contentLanguage'>;
+
 /** Parses one file into its contract line (never throws: errors become `ok: false`). */
-export async function parseFileToLine(file: string, contentType: string | null): Promise<Record<string, unknown>> {
+export async function parseFileToLine(file: string, served: ServedAs): Promise<Record<string, unknown>> {
   try {
     let bytes: Buffer;
     try {
@@ -18,7 +21,7 @@ export async function parseFileToLine(file: string, contentType: string | null):
         { file },
       );
     }
-    const feed = await parseFeed(bytes, { contentType });
+    const feed = await parseFeed(bytes, served);
     return { file, ok: true, feed };
   } catch (err) {
     const { code, message } = serializeError(err);
@@ -33,7 +36,30 @@ export function registerParseCommands(program: Command): void {
     .description('parse feed files (RSS, Atom, RDF, JSON Feed) and print one JSON line per file')
     .argument('<files...>', 'feed files')
     .option('--content-type <value>', 'HTTP Content-Type the files would have been served with (charset hint)')
-    .action(async (files: string[], opts: { contentType?: string }) => {
-      for (const file of files) printJsonLine(await parseFileToLine(file, opts.contentType ?? null));
-    });
+    .option('--url <url>', 'address the files were fetched from: the base for relative links', parseUrlOption)
+    .option('--content-location <url>', 'HTTP Content-Location they came with (a base before --url)')
+    .option('--content-language <tag>', 'HTTP Content-Language they came with (language when the feed names none)')
+    .action(
+      async (
+        files: string[],
+        opts: { contentType?: string; url?: string; contentLocation?: string; contentLanguage?: string },
+      ) => {
+        const served: ServedAs = {
+          contentType: opts.contentType ?? null,
+          baseUrl: opts.url ?? null,
+          contentLocation: opts.contentLocation ?? null,
+          contentLanguage: opts.contentLanguage ?? null,
+        };
+        for (const file of files) printJsonLine(await parseFileToLine(file, served));
+      },
+    );
+}
+
+/** `--url` must be an absolute URL: a relative one could not serve as a base. */
+function parseUrlOption(value: string): string {
+  try {
+    return new URL(value).href;
+  } catch {
+    throw new InvalidArgumentError(`not an absolute URL: ${value}`);
+  }
 }

@@ -41,6 +41,10 @@ export interface FetchOk extends CacheHints {
   status: 'ok';
   body: Buffer;
   contentType: string | null;
+  /** Content-Location: the base for the body's relative links before the final URL. */
+  contentLocation: string | null;
+  /** Content-Language: the feed's language when the document names none. */
+  contentLanguage: string | null;
   etag: string | null;
   lastModified: string | null;
 }
@@ -228,6 +232,8 @@ export async function fetchFeed(url: string, opts: FetchFeedOptions = {}): Promi
         status: 'ok',
         body,
         contentType: res.headers.get('content-type'),
+        contentLocation: res.headers.get('content-location'),
+        contentLanguage: res.headers.get('content-language'),
         etag: res.headers.get('etag'),
         lastModified: res.headers.get('last-modified'),
         ...hints(res, finalUrl, permanent),

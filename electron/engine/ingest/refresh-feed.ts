@@ -100,7 +100,13 @@ export async function refreshFeed(
         ...(res.permanentRedirect ? { movedTo: res.finalUrl } : {}),
       });
     }
-    const feed = await parseFeed(res.body, { contentType: res.contentType, fetchedAt: at, baseUrl: res.finalUrl });
+    const feed = await parseFeed(res.body, {
+      contentType: res.contentType,
+      fetchedAt: at,
+      baseUrl: res.finalUrl,
+      contentLocation: res.contentLocation,
+      contentLanguage: res.contentLanguage,
+    });
     const stored = storeFeedItems(db, source, feed, {
       fetchedAt: at,
       language: source.language,

@@ -97,6 +97,24 @@ describe('refreshFeed', () => {
     expect([...titles(a.id), ...titles(b.id)].join('')).not.toContain('\uFFFD');
   });
 
+  it('resolves relative links against Content-Location, then the final URL', async () => {
+    const doc =
+      '<rss version="2.0"><channel><title>Relatifs</title><item><title>Un</title><link>a/1</link><guid>u-1</guid></item></channel></rss>';
+    srv.route(
+      '/relative',
+      respond(200, doc, { 'content-type': 'application/rss+xml', 'content-location': '/v2/flux/' }),
+    );
+    srv.route('/plain/feed.xml', respond(200, doc, { 'content-type': 'application/rss+xml' }));
+    const a = add('/relative');
+    const b = add('/plain/feed.xml');
+    expect((await refreshFeed(db, a, { skipAnalysis: true })).status).toBe('ok');
+    expect((await refreshFeed(db, b, { skipAnalysis: true })).status).toBe('ok');
+    const link = (id: number) =>
+      (db.prepare('SELECT link FROM items WHERE source_id = ?').get(id) as { link: string }).link;
+    expect(link(a.id)).toBe(srv.at('/v2/flux/a/1'));
+    expect(link(b.id)).toBe(srv.at('/plain/a/1'));
+  });
+
   it('records failures with their code, backs off, and pauses after N in a row', async () => {
     srv.route('/gone', respond(410, 'gone'));
     let s = add('/gone');
