@@ -2,7 +2,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Author, Enclosure, Feed, FeedItem } from '../../../shared/types/feed';
 import { parseFeedDate } from './dates';
-import type { MapContext } from './parse-rss';
+import type { MapContext } from './feed-nodes';
 import { htmlToText, sanitizeHtml } from './sanitize';
 import { resolveUrl, toCount, uniqueAuthors, uniqueStrings } from './xml-nodes';
 
@@ -92,17 +92,20 @@ export function parseJsonFeed(text: string, ctx: MapContext): Feed {
     : [];
   const title = str(feed.title);
   const description = str(feed.description);
+  const mapped = items.map((it) => mapItem(it, { ...ctx, baseUrl: base }, authors));
+  const language = str(feed.language) ?? ctx.contentLanguage ?? null;
   return {
     format: 'json',
     title: title ? htmlToText(title) || null : null,
     link,
     description: description ? htmlToText(description) || null : null,
-    language: str(feed.language)?.toLowerCase() ?? null,
-    published: null,
-    updated: null,
+    language: language ? language.toLowerCase().replace(/_/g, '-') : null,
+    // JSON Feed has no feed-level dates: the first (newest) item's stand for them, as gofeed's translator reads them.
+    published: mapped[0]?.published ?? null,
+    updated: mapped[0]?.updated ?? null,
     authors,
     categories: [],
-    items: items.map((it) => mapItem(it, { ...ctx, baseUrl: base }, authors)),
+    items: mapped,
     ttlMinutes: null,
   };
 }

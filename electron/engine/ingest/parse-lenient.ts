@@ -3,7 +3,7 @@
  * tags). fast-xml-parser tolerates them; its tree is shaped like xml2js's so the same mappers apply.
  */
 import { XMLParser } from 'fast-xml-parser';
-import type { RawNodes } from './parse-rss';
+import type { RawNodes } from './feed-nodes';
 
 /** Element arrays everywhere (like xml2js explicitArray), attributes under `$`, text under `_`. */
 const lenientParser = new XMLParser({

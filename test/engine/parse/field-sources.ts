@@ -377,8 +377,44 @@ const RDF: FieldCase[] = [
   },
 ];
 
+/** JSON Feed specifics. */
+const json = (feed: Record<string, unknown>) =>
+  JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 't', ...feed });
+const JSON_FEED: FieldCase[] = [
+  {
+    rule: 'json feed published/updated ← the first item',
+    doc: json({
+      items: [
+        { id: '1', date_published: D1, date_modified: D2 },
+        { id: '2', date_published: D2 },
+      ],
+    }),
+    read: (f) => [f.published, f.updated],
+    expected: [ISO1, ISO2],
+  },
+  {
+    rule: 'json item content ← content_html, else content_text (escaped); summary ← summary',
+    doc: json({ items: [{ id: '1', content_text: 'a < b', summary: 'S' }] }),
+    read: (f) => [item0(f).content, item0(f).summary],
+    expected: ['a &lt; b', 'S'],
+  },
+  {
+    rule: 'json feed language ← language, else HTTP Content-Language',
+    doc: json({ items: [] }),
+    options: { contentLanguage: 'fr' },
+    read: (f) => f.language,
+    expected: 'fr',
+  },
+  {
+    rule: 'json item authors ← authors (1.1), author (1.0), else the feed authors',
+    doc: json({ authors: [{ name: 'F' }], items: [{ id: '1', author: { name: 'A' } }, { id: '2' }] }),
+    read: (f) => [names(f, 0), names(f, 1)],
+    expected: [['A'], ['F']],
+  },
+];
+
 export { ISO1, ISO2, D1, D2 };
-export const RSS_CASES: FieldCase[] = [...RSS_ITEM, ...RSS_CHANNEL, ...RDF];
+export const RSS_CASES: FieldCase[] = [...RSS_ITEM, ...RSS_CHANNEL, ...RDF, ...JSON_FEED];
 
 /** Runs cases into a tally (one file per rule). */
 export async function runFieldCases(suite: string, cases: FieldCase[]): Promise<Tally> {
