@@ -23,6 +23,8 @@ import {
   runRssParserGoldens,
 } from '../test/engine/parse/conformance-peers';
 import { dateVectorTally } from '../test/engine/parse/date-vectors';
+import { RSS_CASES, runFieldCases } from '../test/engine/parse/field-sources';
+import { ATOM_AND_BASE_CASES } from '../test/engine/parse/field-sources-atom';
 import { datasetPath } from '../test/helpers/datasets';
 
 /** Loads the Le Monde corpus index (guid → article). */
@@ -52,6 +54,25 @@ async function measureThroughput(): Promise<string> {
     line = `parseFeed throughput (Le Monde, ${files.length} files, ${items} items): ${Math.round(items / seconds)} items/s, ${((seconds * 1000) / files.length).toFixed(2)} ms/file`;
   }
   return line;
+}
+
+/** The feedparser manifest split by its categories (rule classes), files passed per class on one line. */
+async function feedparserByClass(): Promise<string> {
+  const manifest = fs.readFileSync(datasetPath('feedparser-tests/manifest.jsonl'), 'utf8');
+  const classes = [
+    ...new Set(
+      manifest
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => String(JSON.parse(l).category)),
+    ),
+  ].sort();
+  const parts: string[] = [];
+  for (const cls of classes) {
+    const t = await runFeedparserManifest(new RegExp(`^${cls.replace(/[/]/g, '\\/')}$`));
+    if (t.files) parts.push(`${cls.replace('wellformed/', '')} ${t.filesPassed}/${t.files}`);
+  }
+  return `feedparser manifest by class: ${parts.join(', ')}`;
 }
 
 async function main(): Promise<void> {
@@ -88,7 +109,10 @@ async function main(): Promise<void> {
   tallies.push(fvDates.valid, fvDates.invalidRejected);
   const { safety, textKept } = await runSanitizerSuite();
   tallies.push(safety, textKept);
+  tallies.push(await runFieldCases('field sources by rule class, RSS/RDF/JSON (docs/feeds.md, synthetic)', RSS_CASES));
+  tallies.push(await runFieldCases('field sources by rule class, Atom and base URIs (synthetic)', ATOM_AND_BASE_CASES));
   for (const t of tallies) console.log(formatTally(t));
+  console.log(await feedparserByClass());
   console.log(await measureThroughput());
   if (process.argv.includes('--failures'))
     for (const t of tallies) for (const f of t.failures.slice(0, 15)) console.log(`  [${t.suite}] ${f}`);

@@ -15,23 +15,22 @@ export interface MapContext {
 /** Raw nodes captured through rss-parser custom fields, keyed `x:<element>`. */
 export type RawNodes = Record<string, unknown>;
 
-/** Elements of both items and channels: Dublin Core, iTunes, Atom-in-RSS, attributes (`$`). */
+/**
+ * Elements of both items and channels (Dublin Core, iTunes, Atom inside RSS, attributes `$`).
+ * Each captured name costs rss-parser a lookup per item: only names a mapper reads are listed.
+ */
 const SHARED_ELEMENTS = [
   'title',
   'link',
   'description',
   'author',
   'category',
-  'id',
-  'summary',
-  'content',
   'dc:title',
   'dc:creator',
   'dc:author',
   'dc:date',
   'dc:subject',
   'dc:description',
-  'dc:language',
   'dcterms:modified',
   'dcterms:issued',
   'itunes:author',
@@ -40,17 +39,9 @@ const SHARED_ELEMENTS = [
   'itunes:keywords',
   'atom:link',
   'atom:title',
-  'atom:id',
   'atom:author',
-  'atom:category',
-  'atom:summary',
-  'atom:subtitle',
-  'atom:content',
   'atom:updated',
   'atom:published',
-  'media:title',
-  'media:description',
-  'media:category',
   'vigie-link',
   'vigie-published',
   'vigie-updated',
@@ -61,17 +52,26 @@ const SHARED_ELEMENTS = [
 /** Element names captured on every item/entry (rss-parser `customFields.item`, keepArray). */
 export const ITEM_ELEMENTS = [
   ...SHARED_ELEMENTS,
+  'id',
   'guid',
+  'summary',
+  'content',
   'content:encoded',
   'body',
   'xhtml:body',
   'fullitem',
   'pubDate',
   'itunes:title',
+  'atom:id',
+  'atom:category',
+  'atom:summary',
+  'atom:content',
+  'media:title',
+  'media:description',
+  'media:category',
   'enclosure',
   'media:content',
   'media:group',
-  'media:thumbnail',
   'georss:point',
   'geo:lat',
   'geo:long',
@@ -80,7 +80,6 @@ export const ITEM_ELEMENTS = [
   'media:community',
   'issued',
   'created',
-  'contributor',
   'source',
 ];
 
@@ -88,11 +87,13 @@ export const ITEM_ELEMENTS = [
 export const FEED_ELEMENTS = [
   ...SHARED_ELEMENTS,
   'language',
+  'dc:language',
   'pubDate',
   'lastBuildDate',
   'managingEditor',
   'webMaster',
   'itunes:category',
+  'atom:subtitle',
   'ttl',
   'sy:updatePeriod',
   'sy:updateFrequency',
@@ -101,18 +102,33 @@ export const FEED_ELEMENTS = [
   'info',
 ];
 
+/** `x:<name>` keys by element name, built once: mappers look up dozens of names per item. */
+const KEYS: Record<string, string> = Object.create(null) as Record<string, string>;
+
 /** Raw nodes of element `name` on an rss-parser object. */
 export function nodes(obj: RawNodes, name: string): unknown {
-  return obj[`x:${name}`];
+  return obj[(KEYS[name] ??= `x:${name}`)];
 }
 
-/** First node of the first element present, in precedence order. */
-export function firstOf(raw: RawNodes, names: string[]): XmlNode | undefined {
-  for (const name of names) {
-    const node = first(nodes(raw, name));
-    if (node !== undefined && textOf(node).trim()) return node;
+/** First non-empty node of the first element present, in precedence order. */
+export function firstOf(raw: RawNodes, names: readonly string[]): XmlNode | undefined {
+  const i = firstPresent(raw, names);
+  return i === -1 ? undefined : first(nodes(raw, names[i]));
+}
+
+/** Index in `names` of the first element present with some text, or -1. */
+export function firstPresent(raw: RawNodes, names: readonly string[]): number {
+  for (let i = 0; i < names.length; i++) {
+    const list = nodes(raw, names[i]);
+    if (Array.isArray(list) && list.length > 0 && textOf(list[0] as XmlNode).trim()) return i;
   }
-  return undefined;
+  return -1;
+}
+
+/** Trimmed text of the first source present, in precedence order, or null. */
+export function textFrom(raw: RawNodes, names: readonly string[]): string | null {
+  const node = firstOf(raw, names);
+  return node === undefined ? null : textOf(node).trim();
 }
 
 /** Attributes of the element a raw object stands for (xml2js `$`). */
@@ -203,12 +219,14 @@ export function personOf(raw: string): Author | null {
 }
 
 /** People from the first element kind present, in precedence order: mixing kinds would list one person twice. */
-export function peopleFrom(raw: RawNodes, elements: string[]): Author[] {
+export function peopleFrom(raw: RawNodes, elements: readonly string[]): Author[] {
   for (const name of elements) {
+    const list = nodes(raw, name);
+    if (!Array.isArray(list) || list.length === 0) continue;
     const people =
       name === 'atom:author'
-        ? atomPeople(nodes(raw, name), 'atom:')
-        : uniqueAuthors(all(nodes(raw, name)).map((a) => personOf(textOf(a))));
+        ? atomPeople(list, 'atom:')
+        : uniqueAuthors((list as XmlNode[]).map((a) => personOf(textOf(a))));
     if (people.length) return people;
   }
   return [];

@@ -32,6 +32,15 @@ import {
   type XmlNode,
 } from './xml-nodes';
 
+/** Fallback sources of Atom fields after the Atom element itself, in precedence order (docs/feeds.md). */
+const FALLBACK = {
+  entryTitle: ['dc:title', 'media:title'],
+  entrySummary: ['dc:description', 'itunes:summary', 'media:description'],
+  feedDescription: ['subtitle', 'tagline', 'info'],
+  feedDescriptionOther: ['itunes:summary', 'dc:description'],
+  feedTitle: ['dc:title'],
+} as const;
+
 /** Link elements after the pre-parse rename (rss-parser would crash on attribute-less links). */
 function linkNodes(raw: RawNodes): XmlNode[] {
   return [...all(nodes(raw, 'vigie-link')), ...all(nodes(raw, 'link'))];
@@ -79,7 +88,7 @@ function entryContent(raw: RawNodes, base: string | null): string | null {
 function entrySummary(raw: RawNodes): string | null {
   const summary = atomText(first(nodes(raw, 'summary')));
   if (summary) return summary;
-  const other = firstOf(raw, ['dc:description', 'itunes:summary', 'media:description']);
+  const other = firstOf(raw, FALLBACK.entrySummary);
   return other ? plainText(other) : null;
 }
 
@@ -128,7 +137,7 @@ function mapEntry(raw: RawNodes, ctx: MapContext, feedAuthors: Author[], feedXml
   const id = entryId(raw, base, attrsOf(raw)['xml:base'] ? base : feedXmlBase);
   const item: FeedItem = {
     guid: id,
-    title: atomText(first(nodes(raw, 'title'))) ?? plainText(firstOf(raw, ['dc:title', 'media:title'])),
+    title: atomText(first(nodes(raw, 'title'))) ?? plainText(firstOf(raw, FALLBACK.entryTitle)),
     link: alternateLink(links, base) ?? (isHttpUrl(id) ? id : null),
     published,
     updated,
@@ -164,11 +173,10 @@ export function mapAtomFeed(feed: RawNodes, entries: RawNodes[], ctx: MapContext
   const authors = atomAuthors.length ? atomAuthors : dcPeople(feed);
   const dateOpts = { fetchedAt: ctx.fetchedAt };
   const description =
-    atomText(firstOf(feed, ['subtitle', 'tagline', 'info'])) ??
-    plainText(firstOf(feed, ['itunes:summary', 'dc:description']));
+    atomText(firstOf(feed, FALLBACK.feedDescription)) ?? plainText(firstOf(feed, FALLBACK.feedDescriptionOther));
   return {
     format: 'atom',
-    title: atomText(first(nodes(feed, 'title'))) ?? plainText(firstOf(feed, ['dc:title'])),
+    title: atomText(first(nodes(feed, 'title'))) ?? plainText(firstOf(feed, FALLBACK.feedTitle)),
     link,
     description,
     language: languageTag(attrs['xml:lang'] ?? firstText(nodes(feed, 'dc:language')) ?? ctx.contentLanguage),

@@ -69,11 +69,15 @@ function rootElement(text: string): string | null {
   return m ? m[1] : null;
 }
 
-/** An xml: attribute (base, lang) of the root element's start tag, if any: rss-parser drops them. */
-function rootXmlAttr(text: string, root: string, name: 'base' | 'lang'): string | null {
-  const start = new RegExp(`<${root.replace(/[.]/g, '\\.')}(\\s[^>]*)?>`).exec(text);
-  const m = start?.[1] ? new RegExp(`\\sxml:${name}\\s*=\\s*["']([^"']*)["']`).exec(start[1]) : null;
-  return m ? m[1] : null;
+/** xml:base and xml:lang of the root element's start tag (rss-parser drops the root's attributes). */
+function rootXmlAttrs(text: string, root: string): { base: string | null; lang: string | null } {
+  const at = text.indexOf(`<${root}`);
+  const tag = at === -1 ? '' : text.slice(at, text.indexOf('>', at) + 1);
+  if (tag.indexOf('xml:') === -1) return { base: null, lang: null };
+  return {
+    base: /\sxml:base\s*=\s*["']([^"']*)["']/.exec(tag)?.[1] ?? null,
+    lang: /\sxml:lang\s*=\s*["']([^"']*)["']/.exec(tag)?.[1] ?? null,
+  };
 }
 
 /**
@@ -228,16 +232,11 @@ async function parseAndMap(
   ctx: MapContext,
 ): Promise<{ feed: Feed; strict: boolean }> {
   const { feed, items, strict } = await parseXmlTree(prepareXml(xmlText, format, root), format);
+  if (format === 'atom') return { feed: mapAtomFeed(feed, items, ctx), strict };
   // rss-parser drops the root's attributes: an xml:base there still governs relative links.
-  const rootBase = format === 'atom' ? null : rootXmlAttr(xmlText, root, 'base');
-  const mapCtx = rootBase ? { ...ctx, baseUrl: resolveUrl(rootBase, ctx.baseUrl) } : ctx;
-  return {
-    feed:
-      format === 'atom'
-        ? mapAtomFeed(feed, items, mapCtx)
-        : mapRssFeed(feed, items, mapCtx, format, rootXmlAttr(xmlText, root, 'lang')),
-    strict,
-  };
+  const rootAttrs = rootXmlAttrs(xmlText, root);
+  const mapCtx = rootAttrs.base ? { ...ctx, baseUrl: resolveUrl(rootAttrs.base, ctx.baseUrl) } : ctx;
+  return { feed: mapRssFeed(feed, items, mapCtx, format, rootAttrs.lang), strict };
 }
 
 /**

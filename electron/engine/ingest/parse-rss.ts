@@ -11,10 +11,11 @@ import {
   atomText,
   attrsOf,
   baseOf,
-  firstOf,
+  firstPresent,
   nodes,
   peopleFrom,
   plainText,
+  textFrom,
   type MapContext,
   type RawNodes,
 } from './feed-nodes';
@@ -36,23 +37,25 @@ import {
 
 export { FEED_ELEMENTS, ITEM_ELEMENTS, type MapContext, type RawNodes } from './feed-nodes';
 
-/** Author sources of an item, in precedence order (gofeed's translator, then Atom's author inside RSS). */
-const ITEM_AUTHORS = ['author', 'dc:author', 'dc:creator', 'itunes:author', 'atom:author'];
-/** Author sources of a channel, in precedence order. */
-const CHANNEL_AUTHORS = [
-  'managingEditor',
-  'webMaster',
-  'author',
-  'dc:author',
-  'dc:creator',
-  'itunes:author',
-  'atom:author',
-];
+/** Sources of each item field, in precedence order (docs/feeds.md): gofeed's translator, then feedparser's. */
+const ITEM = {
+  title: ['title', 'dc:title', 'atom:title', 'itunes:title'],
+  summary: ['description', 'dc:description', 'itunes:summary', 'atom:summary', 'summary', 'itunes:subtitle'],
+  content: ['content:encoded', 'atom:content', 'xhtml:body', 'body', 'fullitem'],
+  published: ['pubDate', 'dc:date', 'dcterms:issued', 'atom:published', 'issued', 'created'],
+  updated: ['dcterms:modified', 'dc:date', 'atom:updated', 'modified'],
+  authors: ['author', 'dc:author', 'dc:creator', 'itunes:author', 'atom:author'],
+} as const;
 
-/** Trimmed text of the first source present, in precedence order. */
-function textFrom(raw: RawNodes, names: string[]): string | null {
-  return firstText([firstOf(raw, names)]);
-}
+/** Sources of each channel field, in precedence order (docs/feeds.md). */
+const CHANNEL = {
+  title: ['title', 'dc:title', 'atom:title'],
+  description: ['description', 'itunes:summary', 'dc:description', 'itunes:subtitle', 'atom:subtitle'],
+  language: ['language', 'dc:language'],
+  published: ['pubDate', 'dcterms:issued', 'atom:published'],
+  updated: ['lastBuildDate', 'dc:date', 'dcterms:modified', 'atom:updated'],
+  authors: ['managingEditor', 'webMaster', 'author', 'dc:author', 'dc:creator', 'itunes:author', 'atom:author'],
+} as const;
 
 /** atom:link elements inside RSS whose rel is alternate (or absent): the only ones that stand for <link>. */
 function atomAlternates(raw: RawNodes): XmlNode[] {
@@ -74,38 +77,36 @@ function readItemLink(raw: RawNodes, base: string | null): string | null {
   return about && isHttpUrl(about) ? about.trim() : null;
 }
 
-/** The first source present, in precedence order, with its element name. */
-function pick(raw: RawNodes, names: string[]): { name: string; node: XmlNode } | null {
-  for (const name of names) {
-    const node = firstOf(raw, [name]);
-    if (node !== undefined) return { name, node };
-  }
-  return null;
-}
-
 /** Plain text of the first source present: Atom text constructs by their type, others as RSS (escaped) HTML. */
-function textField(raw: RawNodes, names: string[]): string | null {
-  const p = pick(raw, names);
-  return p ? (p.name.startsWith('atom:') ? atomText(p.node) : plainText(p.node)) : null;
+function textField(raw: RawNodes, names: readonly string[]): string | null {
+  const i = firstPresent(raw, names);
+  if (i === -1) return null;
+  const node = first(nodes(raw, names[i]));
+  return names[i].startsWith('atom:') ? atomText(node) : plainText(node);
 }
 
 /** HTML of the first source present (Atom constructs by their type) and the base of its node. */
-function htmlField(raw: RawNodes, names: string[], base: string | null): { html: string; base: string | null } | null {
-  const p = pick(raw, names);
-  const html = p && (p.name.startsWith('atom:') ? atomHtml(p.node) : textOf(p.node));
-  return p && html ? { html, base: baseOf(p.node, base) } : null;
+function htmlField(
+  raw: RawNodes,
+  names: readonly string[],
+  base: string | null,
+): { html: string; base: string | null } | null {
+  const i = firstPresent(raw, names);
+  if (i === -1) return null;
+  const node = first(nodes(raw, names[i]));
+  const html = names[i].startsWith('atom:') ? atomHtml(node) : textOf(node);
+  return html ? { html, base: baseOf(node, base) } : null;
 }
 
 /** Categories: <category>, itunes:keywords, dc:subject, atom:category terms (merged, gofeed's order); media:category alone. */
 function itemCategories(raw: RawNodes): string[] {
-  const text = (list: unknown) => all(list).map((c) => htmlToText(textOf(c)));
-  const merged = uniqueStrings([
-    ...text(nodes(raw, 'category')),
-    ...all(nodes(raw, 'itunes:keywords')).flatMap((k) => textOf(k).split(',')),
-    ...text(nodes(raw, 'dc:subject')),
-    ...all(nodes(raw, 'atom:category')).map((c) => attr(c, 'term') ?? null),
-  ]);
-  return merged.length ? merged : uniqueStrings(text(nodes(raw, 'media:category')));
+  const out: (string | null | undefined)[] = [];
+  for (const c of all(nodes(raw, 'category'))) out.push(htmlToText(textOf(c)));
+  for (const k of all(nodes(raw, 'itunes:keywords'))) out.push(...textOf(k).split(','));
+  for (const c of all(nodes(raw, 'dc:subject'))) out.push(htmlToText(textOf(c)));
+  for (const c of all(nodes(raw, 'atom:category'))) out.push(attr(c, 'term'));
+  if (out.length === 0) for (const c of all(nodes(raw, 'media:category'))) out.push(htmlToText(textOf(c)));
+  return uniqueStrings(out);
 }
 
 /** Media RSS text of an item: directly on it or inside its media:group. */
@@ -122,25 +123,18 @@ function mapRssItem(raw: RawNodes, ctx: MapContext, isRdf: boolean): FeedItem {
     firstText(nodes(raw, 'guid')) ??
     (isRdf && attrs['rdf:about'] ? attrs['rdf:about'].trim() : null) ??
     firstText(nodes(raw, 'atom:id'));
-  const summary = htmlField(
-    raw,
-    ['description', 'dc:description', 'itunes:summary', 'atom:summary', 'summary', 'itunes:subtitle'],
-    base,
-  );
+  const summary = htmlField(raw, ITEM.summary, base);
   const mediaDescription = textOf(mediaNode(raw, 'media:description'));
-  const body = htmlField(raw, ['content:encoded', 'atom:content', 'xhtml:body', 'body', 'fullitem'], base);
+  const body = htmlField(raw, ITEM.content, base);
   const dateOpts = { fetchedAt: ctx.fetchedAt };
   const media = mediaNode(raw, 'media:title');
   const item: FeedItem = {
     guid,
-    title: textField(raw, ['title', 'dc:title', 'atom:title', 'itunes:title']) ?? (media ? plainText(media) : null),
+    title: textField(raw, ITEM.title) ?? (media ? plainText(media) : null),
     link: readItemLink(raw, base),
-    published: parseFeedDate(
-      textFrom(raw, ['pubDate', 'dc:date', 'dcterms:issued', 'atom:published', 'issued', 'created']),
-      dateOpts,
-    ),
-    updated: parseFeedDate(textFrom(raw, ['dcterms:modified', 'dc:date', 'atom:updated', 'modified']), dateOpts),
-    authors: peopleFrom(raw, ITEM_AUTHORS),
+    published: parseFeedDate(textFrom(raw, ITEM.published), dateOpts),
+    updated: parseFeedDate(textFrom(raw, ITEM.updated), dateOpts),
+    authors: peopleFrom(raw, ITEM.authors),
     categories: itemCategories(raw),
     summary: summary
       ? htmlToText(summary.html) || null
@@ -208,26 +202,17 @@ export function mapRssFeed(
   // Without any base, the channel's own link is the best guess for relative item links.
   const itemCtx: MapContext = { ...ctx, baseUrl: base ?? (isHttpUrl(link) ? link : null) };
   const dateOpts = { fetchedAt: ctx.fetchedAt };
-  const description = htmlField(
-    channel,
-    ['description', 'itunes:summary', 'dc:description', 'itunes:subtitle', 'atom:subtitle'],
-    base,
-  );
+  const description = htmlField(channel, CHANNEL.description, base);
   return {
     format,
-    title: textField(channel, ['title', 'dc:title', 'atom:title']),
+    title: textField(channel, CHANNEL.title),
     link,
     description: description ? htmlToText(description.html) || null : null,
-    language: languageTag(
-      textFrom(channel, ['language', 'dc:language']) ?? attrs['xml:lang'] ?? rootLang ?? ctx.contentLanguage,
-    ),
+    language: languageTag(textFrom(channel, CHANNEL.language) ?? attrs['xml:lang'] ?? rootLang ?? ctx.contentLanguage),
     // Precedence as gofeed's translator: pubDate is the publication, lastBuildDate then dc:date the update.
-    published: parseFeedDate(textFrom(channel, ['pubDate', 'dcterms:issued', 'atom:published']), dateOpts),
-    updated: parseFeedDate(
-      textFrom(channel, ['lastBuildDate', 'dc:date', 'dcterms:modified', 'atom:updated']),
-      dateOpts,
-    ),
-    authors: peopleFrom(channel, CHANNEL_AUTHORS),
+    published: parseFeedDate(textFrom(channel, CHANNEL.published), dateOpts),
+    updated: parseFeedDate(textFrom(channel, CHANNEL.updated), dateOpts),
+    authors: peopleFrom(channel, CHANNEL.authors),
     categories: channelCategories(channel),
     items: items.map((it) => mapRssItem(it, itemCtx, format === 'rdf')),
     ttlMinutes: readTtl(channel),

@@ -9,9 +9,12 @@ export function first(nodes: unknown): XmlNode | undefined {
   return Array.isArray(nodes) && nodes.length > 0 ? (nodes[0] as XmlNode) : undefined;
 }
 
-/** All nodes of an optional xml2js array. */
+/** The shared answer for an absent element: mappers ask for dozens per item, an array each would be garbage. */
+const NONE: readonly XmlNode[] = Object.freeze([]);
+
+/** All nodes of an optional xml2js array (read-only). */
 export function all(nodes: unknown): XmlNode[] {
-  return Array.isArray(nodes) ? (nodes as XmlNode[]) : [];
+  return Array.isArray(nodes) ? (nodes as XmlNode[]) : (NONE as XmlNode[]);
 }
 
 /** Text content of a node ('' when none); naked markup (`<author><p>Jo</p></author>`) gives its descendants' text. */
