@@ -10,6 +10,7 @@ import {
   measureMlma,
   measureTitleVariants,
 } from './eval/measures';
+import { parserLines } from './eval/parser-measures';
 import {
   leMondeInvasionEvening,
   measureLeMondeUne,
@@ -82,4 +83,5 @@ void (async () => {
       .map((s) => `${s.virality} (${s.items} items) ${s.title.slice(0, 60)}`)
       .join(' | ')}`,
   );
+  for (const l of await parserLines()) line(l);
 })();
