@@ -69,6 +69,7 @@ export const ITEM_ELEMENTS = [
   'media:title',
   'media:description',
   'media:category',
+  'itunes:category',
   'enclosure',
   'media:content',
   'media:group',

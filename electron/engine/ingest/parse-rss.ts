@@ -98,13 +98,25 @@ function htmlField(
   return html ? { html, base: baseOf(node, base) } : null;
 }
 
-/** Categories: <category>, itunes:keywords, dc:subject, atom:category terms (merged, gofeed's order); media:category alone. */
+/** itunes:category `text` attributes with their sub-categories, in document order. */
+function itunesCategories(raw: RawNodes): (string | undefined)[] {
+  return all(nodes(raw, 'itunes:category')).flatMap((c) => [
+    attr(c, 'text'),
+    ...all(child(c, 'itunes:category')).map((s) => attr(s, 'text')),
+  ]);
+}
+
+/**
+ * Categories: <category>, itunes:keywords, dc:subject, atom:category terms (merged, gofeed's
+ * order), then itunes:category (feedparser reads it on items too); media:category alone.
+ */
 function itemCategories(raw: RawNodes): string[] {
   const out: (string | null | undefined)[] = [];
   for (const c of all(nodes(raw, 'category'))) out.push(htmlToText(textOf(c)));
   for (const k of all(nodes(raw, 'itunes:keywords'))) out.push(...textOf(k).split(','));
   for (const c of all(nodes(raw, 'dc:subject'))) out.push(htmlToText(textOf(c)));
   for (const c of all(nodes(raw, 'atom:category'))) out.push(attr(c, 'term'));
+  out.push(...itunesCategories(raw));
   if (out.length === 0) for (const c of all(nodes(raw, 'media:category'))) out.push(htmlToText(textOf(c)));
   return uniqueStrings(out);
 }
@@ -167,10 +179,7 @@ function channelCategories(channel: RawNodes): string[] {
   return uniqueStrings([
     ...all(nodes(channel, 'category')).map((c) => htmlToText(textOf(c))),
     ...all(nodes(channel, 'itunes:keywords')).flatMap((k) => textOf(k).split(',')),
-    ...all(nodes(channel, 'itunes:category')).flatMap((c) => [
-      attr(c, 'text'),
-      ...all(child(c, 'itunes:category')).map((s) => attr(s, 'text')),
-    ]),
+    ...itunesCategories(channel),
     ...all(nodes(channel, 'dc:subject')).map((c) => htmlToText(textOf(c))),
   ]);
 }

@@ -227,6 +227,11 @@ RSS_ITEM.push(
         '<media:category>m</media:category><category>a</category>',
         ['a'],
       ],
+      [
+        'categories ← itunes:category with sub-category, after the others',
+        '<itunes:category text="News"><itunes:category text="Politics"/></itunes:category><category>a</category>',
+        ['a', 'News', 'Politics'],
+      ],
     ] as const
   ).map(([rule, x, v]) => ({
     rule: `rss item ${rule}`,
