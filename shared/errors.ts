@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'alert.rate_limited'
   | 'alert.config'
   | 'brief.render'
+  | 'geo.gazetteer'
   | 'auth.denied'
   | 'internal';
 
