@@ -66,4 +66,47 @@ describe('vigie geo', () => {
     expect(r.stderr).toMatch(/bad\.jsonl:2/);
     expect(r.stdout).toBe('');
   });
+
+  it('stores places per item at ingest: vigie items --json gives them and filters by département or région', () => {
+    const db = path.join(tmp, 'v.db');
+    const feed = path.join(tmp, 'feed.xml');
+    const item = (guid: string, title: string, desc: string) =>
+      `<item><guid>${guid}</guid><title>${title}</title><description>${desc}</description><link>https://ex.fr/${guid}</link><pubDate>Tue, 24 Jan 2023 10:00:00 GMT</pubDate></item>`;
+    fs.writeFileSync(
+      feed,
+      `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Le Télégramme</title><link>https://ex.fr</link>${[
+        item('a', 'Brest : une usine évacuée', 'Les pompiers du Finistère sont sur place.'),
+        item('b', 'Fausse note de la préfecture', 'Un arrêté ordonnerait de quitter l’île de Ré.'),
+        item('c', 'Réforme des retraites : la grève continue', 'Mobilisation nationale.'),
+        item('d', 'En Bretagne, la région vote son budget', ''),
+      ].join('')}</channel></rss>`,
+    );
+    expect(runVigieSync(['--db', db, 'ingest-files', feed, '--source', 'Le Télégramme']).code).toBe(0);
+    const list = (...args: string[]) => {
+      const r = runVigieSync(['--db', db, 'items', '--json', ...args]);
+      expect(r.code).toBe(0);
+      return r.stdout
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { title: string; places: unknown[] });
+    };
+    const all = list();
+    const byTitle = new Map(all.map((x) => [x.title, x.places]));
+    expect(byTitle.get('Brest : une usine évacuée')).toEqual([
+      { level: 'commune', code: '29019', name: 'Brest' },
+      { level: 'departement', code: '29', name: 'Finistère' },
+    ]);
+    expect(byTitle.get('Réforme des retraites : la grève continue')).toEqual([]);
+    expect(list('--departement', '29').map((x) => x.title)).toEqual(['Brest : une usine évacuée']);
+    expect(list('--departement', '17,2a').map((x) => x.title)).toEqual(['Fausse note de la préfecture']);
+    expect(
+      list('--region', '53')
+        .map((x) => x.title)
+        .sort(),
+    ).toEqual(['Brest : une usine évacuée', 'En Bretagne, la région vote son budget']);
+    const bad = runVigieSync(['--db', db, 'items', '--json', '--departement', 'Finistère']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/INSEE/);
+  });
 });

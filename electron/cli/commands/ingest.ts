@@ -65,6 +65,18 @@ function registerIngestFiles(program: Command): void {
     );
 }
 
+/** A comma-separated list of INSEE codes ("29, 2a" → ["29", "2A"]); input.invalid on anything else. */
+function codeList(v: string | undefined): string[] | undefined {
+  if (v === undefined) return undefined;
+  const codes = v
+    .split(',')
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean);
+  const bad = codes.find((c) => !/^(\d{2,3}|2[AB])$/.test(c));
+  if (bad) throw new AppError('input.invalid', `not an INSEE code: ${bad}`, { code: bad });
+  return codes;
+}
+
 /** `vigie items --json [--query Q] [--since ISO] [--until ISO] [--sort …] [--limit N]` */
 function registerItems(program: Command): void {
   program
@@ -79,6 +91,11 @@ function registerItems(program: Command): void {
     )
     .option('--limit <n>', 'at most N items', parseLimit, 100)
     .option('--offset <n>', 'skip N items', parseLimit, 0)
+    .option(
+      '--departement <codes>',
+      'only items concerning these départements (INSEE codes, comma-separated: 29,2A,974)',
+    )
+    .option('--region <codes>', 'only items concerning these régions (INSEE codes, comma-separated: 53,94)')
     .action(
       (
         opts: {
@@ -89,6 +106,8 @@ function registerItems(program: Command): void {
           sort: ItemSort;
           limit: number;
           offset: number;
+          departement?: string;
+          region?: string;
         },
         cmd: Command,
       ) => {
@@ -101,6 +120,8 @@ function registerItems(program: Command): void {
             sort: opts.sort,
             limit: opts.limit,
             offset: opts.offset,
+            departements: codeList(opts.departement),
+            regions: codeList(opts.region),
           });
           for (const it of items) {
             if (opts.json) {
@@ -116,6 +137,7 @@ function registerItems(program: Command): void {
                 virality: it.virality,
                 controversy: it.controversy,
                 infox: it.infox,
+                places: it.places,
               });
             } else {
               process.stdout.write(`${it.id}\t${it.published ?? '-'}\t${it.sourceName}\t${it.title}\n`);

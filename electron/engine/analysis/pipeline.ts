@@ -51,6 +51,8 @@ import { createModel, train, type LogisticModel } from './learner';
 import type { ReliabilityList } from './reliability';
 import { cosineToCentroid, termName } from './vectors';
 import { surfaceOf } from './text';
+import { placesOfRows } from './places';
+import { saveItemPlaces } from '../db/places-store';
 
 interface DbState {
   index: StoryIndex;
@@ -370,6 +372,7 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
       });
     }
     saveItemScores(db, out, nowIso);
+    saveItemPlaces(db, placesOfRows(timed.map((x) => x.r)));
     for (const s of touched.values()) {
       const { v, c } = storyScores.get(s.id)!;
       saveStory(

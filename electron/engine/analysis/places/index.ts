@@ -5,6 +5,7 @@
 import { detectPlaces, type Place, type PlaceMention } from './detect';
 import { gazetteer } from './gazetteer';
 import { findNames } from './match';
+import { departementOfCommune } from './gazetteer-format';
 import { PlaceText } from './words';
 
 export { gazetteer };
@@ -64,4 +65,53 @@ export function placesOfItem(input: PlaceInput): PlaceMention[] {
 /** The contract's `{level, code, name}` of mentions. */
 export function contractPlaces(mentions: readonly PlaceMention[]): Place[] {
   return mentions.map((m) => ({ level: m.level, code: m.code, name: m.name }));
+}
+
+/** The territories places fall in: each département with its région, and a région named alone with no département. */
+export function territoriesOf(places: readonly Place[]): Array<{ departement: string; region: string }> {
+  const g = gazetteer();
+  const out = new Map<string, { departement: string; region: string }>();
+  const add = (departement: string, region: string) => out.set(`${departement}|${region}`, { departement, region });
+  const deps = new Set<string>();
+  for (const p of places) {
+    const dep = p.level === 'commune' ? departementOfCommune(p.code) : p.level === 'departement' ? p.code : null;
+    if (dep) {
+      deps.add(dep);
+      add(dep, g.departements.get(dep)?.region ?? '');
+    }
+  }
+  for (const p of places)
+    if (p.level === 'region' && ![...deps].some((d) => g.departements.get(d)?.region === p.code)) add('', p.code);
+  return [...out.values()];
+}
+
+/** Text read for an item's places: its summary, else the start of its content (a long body adds cost, not places). */
+export function placeTextOf(summary: string | null | undefined, content: string | null | undefined): string | null {
+  return summary ?? (content ? content.slice(0, CONTENT_CHARS) : null);
+}
+
+/** Characters of an item's content read when it has no summary (about a chapô). */
+const CONTENT_CHARS = 600;
+
+/** An item row as the pipeline reads it. */
+export interface PlaceRow {
+  id: number;
+  title: string;
+  summary: string | null;
+  contentText?: string | null;
+  sourceName?: string | null;
+}
+
+/** Places and territories of stored items (for saveItemPlaces). */
+export function placesOfRows(rows: readonly PlaceRow[]): Array<{
+  id: number;
+  places: Place[];
+  territories: Array<{ departement: string; region: string }>;
+}> {
+  return rows.map((r) => {
+    const places = contractPlaces(
+      placesOfItem({ title: r.title, text: placeTextOf(r.summary, r.contentText), source: r.sourceName }),
+    );
+    return { id: r.id, places, territories: territoriesOf(places) };
+  });
 }
