@@ -49,7 +49,8 @@ export interface NameRecord {
 
 /** A node of the name trie: the names continuing with each next word, and the name ending here. */
 export interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Null on a leaf (most nodes: a map per node would cost ~100k maps). */
+  next: Map<string, TrieNode> | null;
   rec: NameRecord | null;
 }
 
@@ -101,8 +102,9 @@ export function buildGazetteer(text: string): Gazetteer {
     }
     let node = g.trie;
     for (const w of words) {
-      let n = node.next.get(w);
-      if (!n) node.next.set(w, (n = { next: new Map(), rec: null }));
+      const next = (node.next ??= new Map());
+      let n = next.get(w);
+      if (!n) next.set(w, (n = { next: null, rec: null }));
       node = n;
     }
     let rec = node.rec;

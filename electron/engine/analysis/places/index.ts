@@ -9,6 +9,7 @@ import { departementOfCommune } from './gazetteer-format';
 import { PlaceText } from './words';
 
 export { gazetteer };
+export { placeLookup } from './name-lookup';
 export { detectPlaces, type Place, type PlaceMention, type DetectOptions } from './detect';
 export { type PlaceLevel, type PlaceEntry, type Gazetteer } from './gazetteer';
 

@@ -45,7 +45,7 @@ function spells(words: PlaceText, at: number, rec: NameRecord, skipFirst: boolea
 function longest(node: TrieNode | undefined, words: PlaceText, at: number, skip: boolean): NameHit | null {
   const found: NameRecord[] = [];
   for (let j = at; node && j < words.length; j++) {
-    node = node.next.get(words.get(j)!.fold);
+    node = node.next?.get(words.get(j)!.fold);
     if (node?.rec) found.push(node.rec);
   }
   const start = skip ? at - 1 : at;
@@ -97,8 +97,8 @@ function nameAt(g: Gazetteer, words: PlaceText, i: number): NameHit | null {
   const w = words.get(i)!;
   const article = CONTRACTED.get(w.fold);
   // "du Mans": the trie's "le" branch, from the next word on.
-  let hit = article && !w.capital ? longest(g.trie.next.get(article), words, i + 1, true) : null;
-  if (!hit && g.trie.next.has(w.fold)) hit = longest(g.trie, words, i, false);
+  let hit = article && !w.capital ? longest(g.trie.next!.get(article), words, i + 1, true) : null;
+  if (!hit && g.trie.next!.has(w.fold)) hit = longest(g.trie, words, i, false);
   if (!hit) return null;
   // A name must start where a written token starts ("Denis" inside "Saint-Denis" is no name).
   if (words.get(hit.first)!.joined && !words.get(hit.first)!.before.includes("'")) return null;

@@ -157,10 +157,16 @@ export class PlaceText {
   }
 }
 
+/** Separators of a name's words: anything but letters, marks and digits. */
+const NAME_SPLIT = /[^\p{L}\p{M}\p{N}]+/u;
+
 /** Folded words of a name, split like a text ("L'Île-d'Yeu" → l ile d yeu). */
 export function nameKeyWords(name: string): string[] {
-  const t = new PlaceText(name);
   const out: string[] = [];
-  for (let i = 0; i < t.length; i++) out.push(t.get(i)!.fold);
+  for (const w of name.split(NAME_SPLIT)) {
+    if (!w) continue;
+    const f = foldWord(w);
+    out.push(ABBREV.get(f) ?? f);
+  }
   return out;
 }

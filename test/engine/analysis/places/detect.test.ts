@@ -1,5 +1,6 @@
 /** Places in text: the traps of French place names, each decided by its context (hand-written cases). */
-import { detectPlaces, placesOfItem, sourcePrior } from '../../../../electron/engine/analysis/places';
+import { nameSpans, tokenize } from '../../../../electron/engine/analysis/language';
+import { detectPlaces, placeLookup, placesOfItem, sourcePrior } from '../../../../electron/engine/analysis/places';
 
 const deps = (text: string, prior?: string[]) =>
   detectPlaces(text, { prior })
@@ -93,5 +94,20 @@ describe('detectPlaces', () => {
     const t = Date.now();
     expect(deps(huge)).toEqual(['69']);
     expect(Date.now() - t).toBeLessThan(10_000);
+  });
+});
+
+describe('placeLookup (the language core’s gazetteer)', () => {
+  it('marks multi-word places as one name with their code, and leaves the doubtful ones to the name rules', () => {
+    const spans = (text: string) =>
+      nameSpans(tokenize(text), { places: placeLookup }).map((s) => `${s.kind}:${s.text}:${s.placeId ?? ''}`);
+    expect(spans('Une élue de Seine-Saint-Denis à Saint-Martin-de-Ré')).toEqual([
+      'place:Seine-Saint-Denis:departement:93',
+      'place:Saint-Martin-de-Ré:commune:17369',
+    ]);
+    expect(spans('Le maire du Mans et Paris Hilton')).not.toContain('place:Paris:departement:75');
+    expect(spans('Une grève chez Orange à Brest').filter((s) => s.startsWith('place:'))).toEqual([
+      'place:Brest:commune:29019',
+    ]);
   });
 });
