@@ -233,11 +233,18 @@ interface ItemRow {
   controversy: number | null;
   infox: number | null;
   reasons: string | null;
+  departements: string | null;
+  regions: string | null;
 }
 
 const ITEM_SELECT = `SELECT i.id, i.title, i.summary, i.content_text, i.categories, i.link, i.published, i.fetched_at, i.source_id,
-  s.name AS source_name, s.type AS source_type, i.story_id, i.virality, i.controversy, i.infox, i.reasons
+  s.name AS source_name, s.type AS source_type, i.story_id, i.virality, i.controversy, i.infox, i.reasons,
+  (SELECT group_concat(t.departement) FROM item_territories t WHERE t.item_id = i.id AND t.departement <> '') AS departements,
+  (SELECT group_concat(DISTINCT t.region) FROM item_territories t WHERE t.item_id = i.id AND t.region <> '') AS regions
   FROM items i LEFT JOIN sources s ON s.id = i.source_id`;
+
+/** A group_concat list ("29,56") as codes. */
+const codes = (v: string | null): string[] => (v ? v.split(',') : []);
 
 function toEvalItem(r: ItemRow): EvalItem {
   const reasons = parseJsonColumn<Partial<EvalItem['reasons']>>(r.reasons, {});
@@ -259,6 +266,8 @@ function toEvalItem(r: ItemRow): EvalItem {
     infox: r.infox,
     reasons: { virality: reasons.virality ?? [], controversy: reasons.controversy ?? [], infox: reasons.infox ?? [] },
     growth: null,
+    departements: codes(r.departements),
+    regions: codes(r.regions),
   };
 }
 
