@@ -42,6 +42,7 @@ describe('vigie ingest-files / items / stats', () => {
           'id',
           'infox',
           'link',
+          'places',
           'published',
           'source',
           'sourceType',
@@ -52,6 +53,7 @@ describe('vigie ingest-files / items / stats', () => {
         ].sort(),
       );
       expect(row.sourceType).toBe('press-national');
+      expect(Array.isArray(row.places)).toBe(true);
       expect(`${row.title} ${row.summary}`.toLowerCase()).toContain('ukraine');
     }
     const dates = rows.map((x) => x.published as string);
