@@ -36,6 +36,19 @@ afterAll(async () => {
 });
 
 describe('engine facade on real feeds', () => {
+  test('items:list filters by département through the items’ places; bad codes are an input error', async () => {
+    const all = value(await engine.invoke('items:list', { offset: 0, limit: 500 }));
+    const withPlaces = all.items.filter((it) => it.places.length > 0);
+    expect(withPlaces.length).toBeGreaterThan(0);
+    const dep = withPlaces.flatMap((it) => it.places).find((p) => p.level === 'departement')!.code;
+    const page = value(await engine.invoke('items:list', { offset: 0, limit: 500, departements: [dep] }));
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.total).toBe(page.items.length);
+    for (const it of page.items) expect(it.places.some((p) => p.code === dep || p.code.startsWith(dep))).toBe(true);
+    const bad = await engine.invoke('items:list', { offset: 0, limit: 10, departements: ['Finistère'] });
+    expect(bad.ok).toBe(false);
+  });
+
   test('items:list pages cover every item once, ranked by urgency, with the analyst layer', async () => {
     const total = countItems(engine.db);
     const seen = new Set<number>();
