@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { replicateLeMonde } from '../../helpers/lemonde-replica';
+import { describeWithDatasets } from '../../helpers/datasets';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CHILD = path.join(__dirname, 'ingest-child.ts');
@@ -47,7 +48,7 @@ function runAndKill(
   });
 }
 
-describe('crash safety of ingestion', () => {
+describeWithDatasets('crash safety of ingestion', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-crash-'));
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { createFileParser } from '../../../electron/engine/ingest/file-parser';
 import { LEMONDE_RAW, lemondeRawFiles } from '../../helpers/lemonde-replica';
+import { describeWithDatasets } from '../../helpers/datasets';
 
-describe('createFileParser', () => {
+describeWithDatasets('createFileParser', () => {
   const files = lemondeRawFiles().slice(0, 6);
   const empty = path.join(LEMONDE_RAW, '2022', 'Jul', '05', '19-48-00', '0,2-3208,1-0,0.xml');
 
