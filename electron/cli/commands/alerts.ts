@@ -292,13 +292,16 @@ export function registerAlertsCommands(program: Command): void {
   alerts
     .command('audit')
     .description('audit log as JSON lines, or --csv FILE')
-    .option('--csv <file>', 'write CSV (UTF-8 with BOM) to this file')
+    .option('--csv <file>', 'write CSV (UTF-8 with BOM, every field quoted) to this file')
+    .option('--separator <char>', "CSV field separator: ';' (French Excel) or ','", ';')
     .option('--from <iso>')
     .option('--to <iso>')
-    .action((o: { csv?: string; from?: string; to?: string }, cmd: Command) => {
+    .action((o: { csv?: string; separator: string; from?: string; to?: string }, cmd: Command) => {
+      if (o.separator !== ';' && o.separator !== ',')
+        throw new AppError('input.invalid', `--separator must be ';' or ',' (got ${JSON.stringify(o.separator)})`);
       const db = openDbFromCommand(cmd);
       if (o.csv) {
-        fs.writeFileSync(o.csv, exportAuditCsv(db, o));
+        fs.writeFileSync(o.csv, exportAuditCsv(db, { from: o.from, to: o.to, separator: o.separator }));
         log(`journal d'audit écrit dans ${o.csv}`);
       } else for (const e of listAudit(db, o)) printJsonLine(e);
     });
