@@ -13,7 +13,7 @@ import type { Db } from '../db/open';
 import { addSource, findSourceByUrl, listSources } from '../db/sources-store';
 import { createFileParser } from './file-parser';
 import { finishPreparedItems, prepareItems, type PreparedItem } from './process-items';
-import { readAndParseFile, type ParsedFile } from './read-feed-file';
+import type { ParsedFile } from './read-feed-file';
 import { analyzeStoredItems } from './store-feed';
 
 /** Progress reported after each committed batch. */
@@ -74,9 +74,6 @@ const LOOKAHEAD_FILES = 768;
 
 /** WAL pages between automatic checkpoints during a bulk import (SQLite's default: 1,000). */
 const BULK_CHECKPOINT_PAGES = 10_000;
-
-/** Below this many files, parsing stays in-thread. */
-const MIN_FILES_FOR_WORKERS = 32;
 
 /** Host reserved by RFC 2606: identifies sources made for files; the scheduler never reaches it. */
 const LOCAL_SOURCE_BASE = 'https://vigie.invalid';
@@ -179,31 +176,25 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestFilesOpti
   const batchSize = Math.max(1, opts.batchFiles ?? 64);
   const resolveSource = createSourceResolver(db, opts);
   const total: IngestFilesResult = { files: files.length + unreadable, items: 0, new: 0, errors: unreadable };
-  // Workers pay off only when there is enough to parse (starting one costs tens of ms).
-  // The source-independent half of processing (text, hash, language) runs with the parsing in
-  // the workers, where a repeated item's work is reused with its parse (item cache): the storing
-  // thread keeps only dedup, storage and analysis. Language detection goes there too when the
-  // storing thread analyses (it is then the busier side); otherwise it stays here, lazy, and runs
-  // only for the items actually inserted.
-  const workers = files.length >= MIN_FILES_FOR_WORKERS ? opts.workers : 0;
-  const parser = createFileParser({ workers, prepare: true, detectLanguage: opts.analyze !== false && workers !== 0 });
+  // Parsing and the source-independent half of processing (text, hash, language) run in the
+  // parse pool's workers, where a repeated item's work is reused with its parse (item cache): the
+  // storing thread keeps only dedup, storage and analysis, and never parses (a hostile file would
+  // stall it). Language detection goes there too when the storing thread analyses (it is then
+  // the busier side); otherwise it stays here, lazy, and runs only for the items actually inserted.
+  const parser = createFileParser({
+    workers: opts.workers,
+    prepare: true,
+    detectLanguage: opts.analyze !== false && opts.workers !== 0,
+  });
   const inFlight: Promise<ParsedFile>[] = [];
   // Analysis has a fixed cost per call (story index, models): chunks of thousands of items
-  // cost a fraction of per-batch calls. Stored-but-unanalysed items after a crash are caught
-  // up by `vigie analyze`.
+  // cost a fraction of per-batch calls. Items stored but not analysed (a crash in between) are
+  // caught up by the background analysis of a long-running engine, or by `vigie analyze`.
   const analyseEvery = Math.max(1, opts.analyzeEvery ?? DEFAULT_ANALYZE_EVERY);
   const toAnalyse: number[] = [];
   let submitted = 0;
-  // A worker takes ~0.3 s to start (longer from TypeScript sources): the first batch is parsed
-  // here meanwhile, instead of waiting for it with nothing to store.
   const submitUpTo = (n: number) => {
-    while (submitted < Math.min(n, files.length)) {
-      const file = files[submitted];
-      inFlight.push(
-        parser.workers > 0 && submitted < batchSize ? readAndParseFile(file, { prepare: true }) : parser.parse(file),
-      );
-      submitted++;
-    }
+    while (submitted < Math.min(n, files.length)) inFlight.push(parser.parse(files[submitted++]));
   };
   // A bulk import rewrites the same index pages batch after batch: checkpointing the WAL every
   // ~40 MB instead of SQLite's 4 MB copies each page back far less often (−7 % storing-thread CPU
