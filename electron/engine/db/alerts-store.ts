@@ -5,6 +5,7 @@ import type { SourceType } from '../../../shared/types/domain';
 import type { AlertChannel, AlertRule, ChannelKind, RuleDefinition, Severity } from '../../../shared/types/alerts';
 import type { EvalItem, StoryMemory } from '../alerts/rules';
 import { openSecret, sealSecret } from '../alerts/secrets';
+import { assertSecretFollows, bindSecret, destinationOf, unbindSecret } from '../alerts/secret-binding';
 import { parseJsonColumn } from './json-column';
 
 /** Fields accepted when creating a channel; `secret` is sealed with the active codec. */
@@ -56,7 +57,7 @@ function toChannel(r: ChannelRow, reveal = false): AlertChannel {
 
 /** Creates a channel; returns it without its secret. */
 export function insertChannel(db: Db, c: NewChannel, now = new Date().toISOString()): AlertChannel {
-  const sealed = c.secret ? sealSecret(c.secret) : null;
+  const sealed = c.secret ? sealSecret(bindSecret(c.secret, destinationOf(c.kind, c.config ?? {}))) : null;
   const info = db
     .prepare(
       `INSERT INTO alert_channels (name, kind, config, secret, secret_scheme, rate_per_min, enabled, created_at, updated_at)
@@ -98,31 +99,59 @@ export function listChannels(db: Db): AlertChannel[] {
   return (db.prepare('SELECT * FROM alert_channels ORDER BY id').all() as ChannelRow[]).map((r) => toChannel(r));
 }
 
-/** A channel with its decrypted secret, for the sender only (never returned over the API). */
-export function loadChannelForSend(db: Db, id: number): { channel: AlertChannel; secret: string | null } | null {
+/**
+ * A channel with its decrypted secret, for the sender only (never returned over the API).
+ * `secretBoundElsewhere`: the secret was entered for another destination than the channel's
+ * current one; it is then withheld (`secret` null) and must not be sent.
+ */
+export function loadChannelForSend(
+  db: Db,
+  id: number,
+): { channel: AlertChannel; secret: string | null; secretBoundElsewhere: boolean } | null {
   const r = db.prepare('SELECT * FROM alert_channels WHERE id = ?').get(id) as ChannelRow | undefined;
-  return r ? { channel: toChannel(r, true), secret: openSecret(r.secret, r.secret_scheme) } : null;
+  if (!r) return null;
+  const channel = toChannel(r, true);
+  const plain = openSecret(r.secret, r.secret_scheme);
+  if (plain == null) return { channel, secret: null, secretBoundElsewhere: false };
+  const { secret, to } = unbindSecret(plain);
+  // A secret stored before bindings (to = null) is bound when it is next saved or migrated.
+  const elsewhere = to !== null && to !== destinationOf(channel.kind, channel.config);
+  return { channel, secret: elsewhere ? null : secret, secretBoundElsewhere: elsewhere };
 }
 
-/** Replaces (or clears) a channel's secret, sealed with the active codec. */
+/** Replaces (or clears) a channel's secret, sealed with the active codec and bound to the channel's current destination. */
 export function setChannelSecret(db: Db, id: number, secret: string | null, now = new Date().toISOString()): void {
-  const sealed = secret ? sealSecret(secret) : null;
+  const row = db.prepare('SELECT kind, config FROM alert_channels WHERE id = ?').get(id) as
+    { kind: ChannelKind; config: string } | undefined;
+  if (!row) throw new AppError('db.not_found', `Canal ${id} introuvable`, { id });
+  const sealed = secret ? sealSecret(bindSecret(secret, destinationOf(row.kind, JSON.parse(row.config)))) : null;
   const info = db
     .prepare('UPDATE alert_channels SET secret = ?, secret_scheme = ?, updated_at = ? WHERE id = ?')
     .run(sealed?.secret ?? null, sealed?.scheme ?? null, now, id);
   if (info.changes === 0) throw new AppError('db.not_found', `Canal ${id} introuvable`, { id });
 }
 
-/** Merges non-secret settings into a channel's config and/or toggles it. */
+/**
+ * Merges non-secret settings into a channel's config and/or toggles it. A change of where the
+ * stored secret goes is refused (`alert.secret_required`) unless `secretReentered`: the caller
+ * then sets the new secret in the same transaction, after this update.
+ */
 export function updateChannel(
   db: Db,
   id: number,
   patch: { config?: Record<string, unknown>; enabled?: boolean; ratePerMin?: number | null },
   now = new Date().toISOString(),
+  opts: { secretReentered?: boolean } = {},
 ): AlertChannel {
-  const row = db.prepare('SELECT config FROM alert_channels WHERE id = ?').get(id) as { config: string } | undefined;
+  const row = db.prepare('SELECT kind, config, secret FROM alert_channels WHERE id = ?').get(id) as
+    { kind: ChannelKind; config: string; secret: string | null } | undefined;
   if (!row) throw new AppError('db.not_found', `Canal ${id} introuvable`, { id });
-  const config = { ...JSON.parse(row.config), ...(patch.config ?? {}) };
+  const before = JSON.parse(row.config) as Record<string, unknown>;
+  const config = { ...before, ...(patch.config ?? {}) };
+  assertSecretFollows(row.kind, before, config, {
+    hasSecret: row.secret != null,
+    secretReentered: opts.secretReentered ?? false,
+  });
   db.prepare(
     `UPDATE alert_channels SET config = ?, enabled = COALESCE(?, enabled), rate_per_min = CASE WHEN ? THEN ? ELSE rate_per_min END, updated_at = ? WHERE id = ?`,
   ).run(
