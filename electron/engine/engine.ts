@@ -27,7 +27,7 @@ import { dashboardHandlers } from './api/dashboard-handlers';
 import { settingsHandlers } from './api/settings-handlers';
 import { alertsHandlers } from './api/alerts-handlers';
 import { briefsHandlers } from './api/briefs-handlers';
-import { startBackground, type Background } from './api/background';
+import { startBackground, type Background, type BackgroundOptions } from './api/background';
 
 /** Options of createEngine. */
 export interface EngineOptions {
@@ -45,6 +45,8 @@ export interface EngineOptions {
   refresh?: boolean;
   /** Load the demo workspace when the database has no source at all. Default false. */
   demoIfEmpty?: boolean;
+  /** With background: scheduler knobs and a per-refresh callback (`vigie run`). */
+  scheduler?: BackgroundOptions['scheduler'];
 }
 
 /** A running engine. */
@@ -84,7 +86,7 @@ export function createEngine(opts: EngineOptions): Engine {
     const empty = (db.prepare('SELECT count(*) AS n FROM sources').get() as { n: number }).n === 0;
     if (empty) void handlers['demo:load']({ force: false });
   }
-  if (opts.background) background = startBackground(ctx, { refresh: opts.refresh });
+  if (opts.background) background = startBackground(ctx, { refresh: opts.refresh, scheduler: opts.scheduler });
 
   async function call(channel: string, input: unknown): Promise<Result<unknown>> {
     if (!isChannel(channel))

@@ -150,4 +150,4 @@ it('configures, dry-runs, pushes, sends and audits from the command line', async
   expect(csv).not.toContain('mot-de-passe-secret');
 
   await expect(vigie(['alerts', 'retry', '1'])).rejects.toThrow(/déjà remis/);
-}, 60_000);
+}, 180_000); // a dozen CLI processes: minutes on a loaded 2-core machine

@@ -5,6 +5,8 @@ import { AppError } from '../../../shared/errors';
 import { SOURCE_TYPES, type SourceType } from '../../../shared/types/domain';
 import { listItems, stats, type ItemSort } from '../../engine/db/items-store';
 import { ingestFiles } from '../../engine/ingest/ingest-files';
+import { countUnanalysed } from '../../engine/db/analysis-store';
+import type { Db } from '../../engine/db/open';
 import { log, openDbFromCommand, printJsonLine } from '../output';
 
 /** Files above which a progress bar is drawn (on a TTY stderr only). */
@@ -113,6 +115,7 @@ function registerItems(program: Command): void {
       ) => {
         const db = openDbFromCommand(cmd);
         try {
+          warnUnanalysed(db);
           const items = listItems(db, {
             query: opts.query,
             since: opts.since,
@@ -159,6 +162,7 @@ function registerStats(program: Command): void {
     .action((opts: { json?: boolean }, cmd: Command) => {
       const db = openDbFromCommand(cmd);
       try {
+        warnUnanalysed(db);
         const s = stats(db);
         if (opts.json) {
           printJsonLine(s);
@@ -185,6 +189,16 @@ function registerStats(program: Command): void {
         db.close();
       }
     });
+}
+
+/**
+ * Says on stderr when stored items have no scores yet (a crash between commit and analysis, a
+ * `--no-analyze` import): their scores print as null until a long-running engine catches them up
+ * or `vigie analyze` runs.
+ */
+function warnUnanalysed(db: Db): void {
+  const n = countUnanalysed(db);
+  if (n > 0) log(`vigie: ${n} stored item(s) not analysed yet (scores null): run \`vigie analyze\``);
 }
 
 /** Registers ingest-files, items and stats. */

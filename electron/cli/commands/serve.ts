@@ -4,9 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { createEngine } from '../../engine/engine';
-import { defaultDatabasePath } from '../../engine/paths';
 import { startWebServer } from '../../web/server';
-import { exitWithError, log } from '../output';
+import { dbPathFromCommand, exitWithError, log } from '../output';
 
 /** The app version from the nearest package.json named vigie. */
 export function appVersion(from = __dirname): string {
@@ -64,8 +63,7 @@ export function registerServeCommands(program: Command): void {
         const port = Number(opts.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw new Error(`--port: not a port number: ${opts.port}`);
-        const dbPath = (cmd.optsWithGlobals() as { db?: string }).db ?? defaultDatabasePath();
-        fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+        const dbPath = dbPathFromCommand(cmd);
         const engine = createEngine({
           dbPath,
           mode: 'web',

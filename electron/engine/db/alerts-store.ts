@@ -430,3 +430,26 @@ export function listAlerts(db: Db, limit = 100): StoredAlert[] {
     createdAt: r.created_at as string,
   }));
 }
+
+/**
+ * Analysed items after `afterId` up to (not including) the first item still waiting for analysis,
+ * oldest first, at most `limit`: what the rules may look at next without passing over an item
+ * whose scores are not written yet.
+ */
+export function readEvaluableIds(db: Db, afterId: number, limit: number): number[] {
+  const gap = db.prepare('SELECT min(id) AS id FROM items WHERE analysed_at IS NULL AND id > ?').get(afterId) as {
+    id: number | null;
+  };
+  return (
+    db
+      .prepare('SELECT id FROM items WHERE id > ? AND id < ? AND analysed_at IS NOT NULL ORDER BY id LIMIT ?')
+      .all(afterId, gap.id ?? Number.MAX_SAFE_INTEGER, limit) as Array<{ id: number }>
+  ).map((r) => r.id);
+}
+
+/** The lowest watermark of the enabled rules (null when there is none): where rule evaluation resumes. */
+export function lowestRuleWatermark(db: Db): number | null {
+  return (
+    db.prepare('SELECT min(watermark_item_id) AS w FROM alert_rules WHERE enabled = 1').get() as { w: number | null }
+  ).w;
+}

@@ -442,3 +442,18 @@ export function updateStoryInfox(db: Db, storyId: number, infox: number, reasons
     storyId,
   );
 }
+
+/** Ids above `afterId` of stored items not analysed yet (a crash between commit and analysis, `--no-analyze`), oldest first. */
+export function readUnanalysedIds(db: Db, limit: number, afterId = 0): number[] {
+  return (
+    stmt(db, 'SELECT id FROM items WHERE analysed_at IS NULL AND id > ? ORDER BY id LIMIT ?').all(
+      afterId,
+      limit,
+    ) as Array<{ id: number }>
+  ).map((r) => r.id);
+}
+
+/** How many stored items are not analysed yet. */
+export function countUnanalysed(db: Db): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM items WHERE analysed_at IS NULL').get() as { n: number }).n;
+}
