@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'db.constraint'
   | 'db.not_found'
   | 'db.busy'
+  | 'db.open'
   | 'input.invalid'
   | 'opml.invalid'
   | 'alert.smtp'

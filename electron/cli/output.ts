@@ -5,6 +5,8 @@ import { Command } from 'commander';
 import { AppError, isAppError } from '../../shared/errors';
 import { openDatabase, type Db } from '../engine/db/open';
 import { defaultDatabasePath } from '../engine/paths';
+import { keyFilePath, useKeyFileCodec } from '../engine/alerts/key-file';
+import { resealSecrets } from '../engine/db/alerts-store';
 
 /** Writes one JSON object as one line on stdout. */
 export function printJsonLine(value: unknown): void {
@@ -41,7 +43,24 @@ export function dbPathFromCommand(cmd: Command): string {
   return db;
 }
 
-/** Opens the database named by the global `--db` option (or the default per-user path). */
+/**
+ * Channel secrets in this process are sealed with the key file (alerts/key-file.ts), and the
+ * database's older base64 or unbound secrets are re-sealed with it: call after opening a database.
+ */
+export function protectSecrets(db: Db): void {
+  useKeyFileCodec();
+  const n = resealSecrets(db);
+  if (n > 0) log(`vigie: ${n} channel secret(s) now encrypted with the key in ${keyFilePath()}`);
+}
+
+/** Opens the database named by the global `--db` option (or the default per-user path), secrets protected. */
 export function openDbFromCommand(cmd: Command): Db {
-  return openDatabase(dbPathFromCommand(cmd));
+  const db = openDatabase(dbPathFromCommand(cmd));
+  try {
+    protectSecrets(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
 }

@@ -47,6 +47,8 @@ export interface EngineOptions {
   demoIfEmpty?: boolean;
   /** With background: scheduler knobs and a per-refresh callback (`vigie run`). */
   scheduler?: BackgroundOptions['scheduler'];
+  /** With background: grace of fetches in flight on close, ms. Default 2000. */
+  stopGraceMs?: number;
 }
 
 /** A running engine. */
@@ -86,7 +88,12 @@ export function createEngine(opts: EngineOptions): Engine {
     const empty = (db.prepare('SELECT count(*) AS n FROM sources').get() as { n: number }).n === 0;
     if (empty) void handlers['demo:load']({ force: false });
   }
-  if (opts.background) background = startBackground(ctx, { refresh: opts.refresh, scheduler: opts.scheduler });
+  if (opts.background)
+    background = startBackground(ctx, {
+      refresh: opts.refresh,
+      scheduler: opts.scheduler,
+      stopGraceMs: opts.stopGraceMs,
+    });
 
   async function call(channel: string, input: unknown): Promise<Result<unknown>> {
     if (!isChannel(channel))

@@ -9,7 +9,8 @@ import { AppError } from '../../../shared/errors';
 import type { RefreshResult } from '../../engine/ingest/refresh-feed';
 import { runJobsOnce, type RunOnceResult } from '../../engine/jobs/run-once';
 import { createEngine } from '../../engine/engine';
-import { dbPathFromCommand, log, openDbFromCommand, printJsonLine } from '../output';
+import { dbPathFromCommand, log, openDbFromCommand, printJsonLine, protectSecrets } from '../output';
+import { useKeyFileCodec } from '../../engine/alerts/key-file';
 
 function parsePositive(flag: string) {
   return (value: string): number => {
@@ -131,11 +132,23 @@ export function registerFetchCommands(program: Command): void {
     .action(async (opts: RunOptions & { grace?: number; quiet?: boolean }, cmd: Command) => {
       const totals = { refreshed: 0, ok: 0, notModified: 0, errors: 0, new: 0 };
       const t0 = Date.now();
+      // Signals are handled from the start: a stop during start-up waits for it, then drains.
+      const stopped = new Promise<void>((resolve) => {
+        const stop = (sig: string) => {
+          log(`vigie run: ${sig}, draining work in flight…`);
+          resolve();
+        };
+        process.once('SIGINT', () => stop('SIGINT'));
+        process.once('SIGTERM', () => stop('SIGTERM'));
+      });
       // The engine's own background, as in the app and `vigie serve`: scheduler, analysis/rules
       // catch-up, claim sweep, alert sender, daily brief.
+      // Secrets sealed with the key file before the sender can read one.
+      useKeyFileCodec();
       const engine = createEngine({
         dbPath: dbPathFromCommand(cmd),
         background: true,
+        stopGraceMs: opts.grace ?? 15_000,
         scheduler: {
           concurrency: opts.concurrency,
           perHost: opts.perHost,
@@ -151,19 +164,13 @@ export function registerFetchCommands(program: Command): void {
           },
         },
       });
+      protectSecrets(engine.db);
       const offAlerts = engine.on('alerts:status', (e) => {
         if (!opts.quiet || e.status === 'dead')
           log(`alert delivery=${e.deliveryId} status=${e.status}${e.errorCode ? ` code=${e.errorCode}` : ''}`);
       });
       log(`vigie run: polling (concurrency ${opts.concurrency ?? 8}); Ctrl-C to stop`);
-      await new Promise<void>((resolve) => {
-        const stop = (sig: string) => {
-          log(`vigie run: ${sig}, draining work in flight…`);
-          resolve();
-        };
-        process.once('SIGINT', () => stop('SIGINT'));
-        process.once('SIGTERM', () => stop('SIGTERM'));
-      });
+      await stopped;
       offAlerts();
       await engine.close();
       printJsonLine({ ...totals, durationMs: Date.now() - t0 });

@@ -43,6 +43,8 @@ export interface BackgroundOptions {
   refresh?: boolean;
   /** Scheduler knobs (`vigie run` options): concurrency, per-host cap, fetch limits, callbacks. */
   scheduler?: Omit<SchedulerOptions, 'onResult' | 'onError'> & { onResult?: (r: RefreshResult) => void };
+  /** On stop, fetches still running after this delay are aborted, ms. Default 2000. */
+  stopGraceMs?: number;
 }
 
 /** Starts the background work (see the module comment). */
@@ -169,7 +171,7 @@ export function startBackground(ctx: HandlerContext, opts: BackgroundOptions = {
       brief?.stop();
       const s = scheduler;
       scheduler = null;
-      await Promise.allSettled([s?.stop({ graceMs: 2000 }), sender.stop()]);
+      await Promise.allSettled([s?.stop({ graceMs: opts.stopGraceMs ?? 2000 }), sender.stop()]);
     },
   };
 }

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { SourceType } from '../../../shared/types/domain';
 import type { AlertChannel, AlertRule, ChannelKind, RuleDefinition, Severity } from '../../../shared/types/alerts';
 import type { EvalItem, StoryMemory } from '../alerts/rules';
-import { openSecret, sealSecret } from '../alerts/secrets';
+import { activeSecretCodec, openSecret, sealSecret } from '../alerts/secrets';
 import { assertSecretFollows, bindSecret, destinationOf, unbindSecret } from '../alerts/secret-binding';
 import { parseJsonColumn } from './json-column';
 
@@ -452,4 +452,36 @@ export function lowestRuleWatermark(db: Db): number | null {
   return (
     db.prepare('SELECT min(watermark_item_id) AS w FROM alert_rules WHERE enabled = 1').get() as { w: number | null }
   ).w;
+}
+
+/**
+ * Re-seals with the active codec every secret stored by a weaker one (the former base64 'plain'
+ * scheme) or without a destination binding, binding each to its channel's current destination.
+ * Idempotent; returns how many were re-sealed. Secrets the process cannot open are left as they are.
+ */
+export function resealSecrets(db: Db): number {
+  const active = activeSecretCodec();
+  if (!active.protects) return 0;
+  const rows = db
+    .prepare('SELECT id, kind, config, secret, secret_scheme FROM alert_channels WHERE secret IS NOT NULL')
+    .all() as Array<{ id: number; kind: ChannelKind; config: string; secret: string; secret_scheme: string | null }>;
+  let n = 0;
+  const update = db.prepare('UPDATE alert_channels SET secret = ?, secret_scheme = ? WHERE id = ?');
+  db.transaction(() => {
+    for (const r of rows) {
+      let plain: string | null;
+      try {
+        plain = openSecret(r.secret, r.secret_scheme);
+      } catch {
+        continue;
+      }
+      if (plain == null) continue;
+      const { secret, to } = unbindSecret(plain);
+      if (r.secret_scheme === active.scheme && to !== null) continue;
+      const sealed = sealSecret(bindSecret(secret, to ?? destinationOf(r.kind, JSON.parse(r.config))));
+      update.run(sealed.secret, sealed.scheme, r.id);
+      n++;
+    }
+  })();
+  return n;
 }
