@@ -36,6 +36,16 @@ export const PARSE_LIMITS = {
   workerHeapMb: 1024,
 } as const;
 
+/** Size caps of stored item fields, characters (longer ones are cut with a note; see field-caps.ts). */
+export const FIELD_LIMITS = {
+  /** A headline: real ones stay under 300; a synthetic title from a post's text is 140. */
+  titleChars: 1_000,
+  /** A lead or RSS description (a whole article is sometimes put there). */
+  summaryChars: 50_000,
+  /** The sanitized HTML body: ten times a long-form article. */
+  contentChars: 1_000_000,
+} as const;
+
 /** Scheduler policy. */
 export const SCHEDULER_DEFAULTS = {
   /** Poll interval for ordinary sources, seconds (5 min). */

@@ -5,6 +5,8 @@
  * (new items, source health, alert deliveries) go through `on()`. With `background: true` it also
  * runs the refresh scheduler, rule evaluation on new items and the alert sender.
  */
+import os from 'node:os';
+import path from 'node:path';
 import { fail, ok, type Result } from '../../shared/result';
 import { serializeError } from '../../shared/errors';
 import {
@@ -45,6 +47,8 @@ export interface EngineOptions {
   refresh?: boolean;
   /** Load the demo workspace when the database has no source at all. Default false. */
   demoIfEmpty?: boolean;
+  /** Where scheduled briefs may be written. Default VIGIE_BRIEF_DIR, else `briefs/` beside the database. */
+  briefRoot?: string;
   /** With background: scheduler knobs and a per-refresh callback (`vigie run`). */
   scheduler?: BackgroundOptions['scheduler'];
   /** With background: grace of fetches in flight on close, ms. Default 2000. */
@@ -65,11 +69,24 @@ export interface Engine {
   close(): Promise<void>;
 }
 
+/** The default briefs root: VIGIE_BRIEF_DIR (the operator's choice), else `briefs/` beside the database. */
+function briefRootFor(dbPath: string): string {
+  if (process.env.VIGIE_BRIEF_DIR) return process.env.VIGIE_BRIEF_DIR;
+  return dbPath === ':memory:'
+    ? path.join(os.tmpdir(), 'vigie-briefs')
+    : path.join(path.dirname(path.resolve(dbPath)), 'briefs');
+}
+
 /** Opens the database and builds the facade (see the module comment). */
 export function createEngine(opts: EngineOptions): Engine {
   const db = openDatabase(opts.dbPath);
   const events = new EngineEvents();
-  const facts: AppFacts = { mode: opts.mode ?? 'web', version: opts.version ?? '0.0.0', dbPath: opts.dbPath };
+  const facts: AppFacts = {
+    mode: opts.mode ?? 'web',
+    version: opts.version ?? '0.0.0',
+    dbPath: opts.dbPath,
+    briefRoot: opts.briefRoot ?? briefRootFor(opts.dbPath),
+  };
   const ctx: HandlerContext = { db, events, now: opts.now ?? (() => new Date()), facts, live: !!opts.background };
   let background: Background | null = null;
   const handlers: ChannelHandlers = {

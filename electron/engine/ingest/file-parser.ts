@@ -4,12 +4,12 @@
  * never stall the thread that stores, analyses and serves the UI.
  */
 import { createParsePool, sharedParsePool, type ParsePool } from './parse-pool';
-import { readAndParseFile, type ParsedFile, type ReadOptions } from './read-feed-file';
+import { readAndParseFile, type FeedFilePath, type ParsedFile, type ReadOptions } from './read-feed-file';
 
 /** Parses files in workers. */
 export interface FileParser {
   /** Reads and parses one file (never rejects: errors come back as data). */
-  parse(file: string): Promise<ParsedFile>;
+  parse(file: FeedFilePath): Promise<ParsedFile>;
   /** Releases a pool of its own (the shared one stays for the next caller). */
   close(): Promise<void>;
   /** Worker threads in use (0 = in-thread, tests only). */

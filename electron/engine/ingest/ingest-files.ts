@@ -13,7 +13,7 @@ import type { Db } from '../db/open';
 import { addSource, findSourceByUrl, listSources } from '../db/sources-store';
 import { createFileParser } from './file-parser';
 import { finishPreparedItems, prepareItems, type PreparedItem } from './process-items';
-import type { ParsedFile } from './read-feed-file';
+import { displayPath, type FeedFilePath, type ParsedFile } from './read-feed-file';
 import { analyzeStoredItems } from './store-feed';
 
 /** Progress reported after each committed batch. */
@@ -79,23 +79,34 @@ const BULK_CHECKPOINT_PAGES = 10_000;
 const LOCAL_SOURCE_BASE = 'https://vigie.invalid';
 
 /** Expands files and directories (recursively, sorted, hidden entries skipped) into file paths; a path that cannot be read goes to `onUnreadable` (throws without it). */
-export function collectFiles(paths: string[], onUnreadable?: (p: string, err: unknown) => void): string[] {
-  const out: string[] = [];
-  const walk = (p: string): void => {
+export function collectFiles(paths: string[], onUnreadable?: (p: string, err: unknown) => void): FeedFilePath[] {
+  const out: FeedFilePath[] = [];
+  const walk = (p: string | Buffer): void => {
     let st: fs.Stats;
     try {
       st = fs.statSync(p);
     } catch (err) {
       if (!onUnreadable) throw err;
-      onUnreadable(p, err);
+      const shown = displayPath(p);
+      // Node decodes arguments as UTF-8: a name in another encoding arrives with U+FFFD and is not found.
+      const e = shown.includes('\uFFFD')
+        ? Object.assign(new Error('name is not valid UTF-8: pass the folder that holds it'), { code: 'EILSEQ' })
+        : err;
+      onUnreadable(shown, e);
       return;
     }
     if (st.isDirectory()) {
+      // Names read as bytes: one that is not valid UTF-8 is still opened (by its bytes), not reported missing.
+      const dir = typeof p === 'string' ? Buffer.from(p) : p;
       const names = fs
-        .readdirSync(p)
-        .filter((n) => !n.startsWith('.'))
-        .sort();
-      for (const n of names) walk(path.join(p, n));
+        .readdirSync(p, { encoding: 'buffer' })
+        .filter((n) => n[0] !== 0x2e)
+        .sort(Buffer.compare);
+      for (const n of names) {
+        const full = Buffer.concat([dir, Buffer.from(path.sep), n]);
+        const text = full.toString('utf8');
+        walk(Buffer.from(text, 'utf8').equals(full) ? text : full);
+      }
     } else if (st.isFile()) out.push(p);
   };
   for (const p of paths) walk(p);
@@ -112,7 +123,7 @@ function isHomePage(url: string): boolean {
 }
 
 /** Resolves (finding or creating) the source that files belong to; memoized per run. */
-function createSourceResolver(db: Db, opts: IngestFilesOptions): (feed: Feed, file: string) => number {
+function createSourceResolver(db: Db, opts: IngestFilesOptions): (feed: Feed, file: FeedFilePath) => number {
   const type: SourceType = opts.sourceType ?? 'web';
   const cache = new Map<string, number>();
   // Sources made for files are disabled: importing an archive must not start polling anyone.
@@ -132,8 +143,9 @@ function createSourceResolver(db: Db, opts: IngestFilesOptions): (feed: Feed, fi
   return (feed, file) => {
     const title = feed.title?.trim() || null;
     const link = feed.link && /^https?:\/\//i.test(feed.link) ? feed.link : null;
-    const name = title ?? path.basename(file);
-    const base = link ?? `${LOCAL_SOURCE_BASE}/feed/${encodeURIComponent(title ?? path.resolve(file))}`;
+    const shown = displayPath(file);
+    const name = title ?? path.basename(shown);
+    const base = link ?? `${LOCAL_SOURCE_BASE}/feed/${encodeURIComponent(title ?? path.resolve(shown))}`;
     const key = base + '\n' + name;
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
@@ -205,7 +217,7 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestFilesOpti
     for (let start = 0; start < files.length; start += batchSize) {
       submitUpTo(start + Math.max(2 * batchSize, LOOKAHEAD_FILES));
       const batch = files.slice(start, start + batchSize);
-      const parsed: { file: string; feed: Feed; fetchedAt: Date; prepared: PreparedItem[] }[] = [];
+      const parsed: { file: FeedFilePath; feed: Feed; fetchedAt: Date; prepared: PreparedItem[] }[] = [];
       for (const file of batch) {
         const r = await inFlight.shift()!;
         if (r.ok) {
@@ -213,7 +225,7 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestFilesOpti
           parsed.push({ file, feed: r.feed, fetchedAt, prepared: r.prepared ?? prepareItems(r.feed, { fetchedAt }) });
         } else {
           total.errors++;
-          onError(file, r.error);
+          onError(displayPath(file), r.error);
         }
       }
       const batchNewIds: number[] = [];

@@ -13,11 +13,11 @@ import { AppError, serializeError, type SerializedError } from '../../../shared/
 import type { Feed } from '../../../shared/types/feed';
 import { WireDecoder, type WireItem } from './prepared-wire';
 import type { PreparedItem } from './process-items';
-import type { ParsedFile, ReadOptions } from './read-feed-file';
+import type { FeedFilePath, ParsedFile, ReadOptions } from './read-feed-file';
 
 /** A job as posted to a worker. */
 export type WorkerJob =
-  | { id: number; kind: 'file'; file: string; options: ReadOptions }
+  | { id: number; kind: 'file'; file: FeedFilePath; options: ReadOptions }
   | {
       id: number;
       kind: 'bytes';
@@ -76,7 +76,7 @@ export interface ParsePool {
   /** Parses a body into the full Feed (`vigie parse`); rejects like parseBytes. */
   parseFeed(bytes: Uint8Array, opts: ParseBytesOptions): Promise<Feed>;
   /** Reads and parses a file (see readAndParseFile); never rejects: errors come back as data. */
-  parseFile(file: string, options?: ReadOptions): Promise<ParsedFile>;
+  parseFile(file: FeedFilePath, options?: ReadOptions): Promise<ParsedFile>;
   /** Stops the workers; jobs still queued fail with `internal`. */
   close(): Promise<void>;
   /** Worker threads. */

@@ -9,6 +9,7 @@ import { canonicalizeUrl, isAbsoluteHttpUrl } from './canonical-url';
 import { detectLanguage } from './language';
 import { htmlToText } from './sanitize';
 import { safeWebUrl } from '../safe-url';
+import { capItemFields } from './field-caps';
 
 /** An item ready for the store. */
 export interface ProcessedItem {
@@ -187,11 +188,15 @@ function prepareItem(item: FeedItem, sourceId: number | null, fetchedAt: string)
   // Only web links are kept: a javascript: or data: "link" would run when clicked in a mail or brief.
   const rawLink = safeWebUrl(clean(item.link)) ?? (guid && isAbsoluteHttpUrl(guid) ? guid : null);
   const link = rawLink ? canonicalizeUrl(rawLink) : null;
-  const summary = clean(item.summary);
-  const content = clean(item.content);
+  const capped = capItemFields({
+    title: clean(item.title) ?? '',
+    summary: clean(item.summary),
+    content: clean(item.content),
+  });
+  const { summary, content } = capped;
   const contentText = content ? clean(htmlToText(content)) : null;
   const text = summary ?? contentText;
-  const title = clean(item.title) ?? syntheticTitle(text);
+  const title = capped.title || syntheticTitle(text);
   const normalized = normalizeForHash(title + '\n' + (text ?? ''));
   const contentHash = createHash('sha1').update(normalized).digest('hex');
   return {

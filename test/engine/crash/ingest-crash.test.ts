@@ -83,5 +83,5 @@ describeWithDatasets('crash safety of ingestion', () => {
     const present2 = new Set(db2.prepare('SELECT id FROM items').pluck().all() as number[]);
     expect([...first.ids, ...second.ids].filter((id) => !present2.has(id))).toEqual([]);
     db2.close();
-  });
+  }, 180_000); // two SIGKILLed ingest runs of ~700 files: minutes on a loaded 2-core machine
 });
