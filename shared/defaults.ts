@@ -28,10 +28,13 @@ export const PARSE_LIMITS = {
   /** Elements in one HTML fragment (a real article has a few thousand; 200,000 flat ones sanitize in ~0.7 s). */
   maxHtmlElements: 200_000,
   /**
-   * Wall time one feed may take in its parser worker, ms. A flat 10 MB feed (the fetch cap)
-   * parses in ~2 s here; this leaves 5x for a loaded machine. Over it, the worker is killed.
+   * Wall time one feed may take in its parser worker, ms, plus timeBudgetPerMbMs per MB of feed.
+   * A flat 10 MB feed (the fetch cap) parses in ~2 s on an idle machine; 10 s + 3 s/MB (40 s at
+   * 10 MB) leaves room for a loaded one. Over it, the worker is killed.
    */
   timeBudgetMs: 10_000,
+  /** Extra wall time per MB of feed, ms (see timeBudgetMs). */
+  timeBudgetPerMbMs: 3_000,
   /** Heap of one parser worker, MB: a memory bomb kills the worker, not the engine. */
   workerHeapMb: 1024,
 } as const;

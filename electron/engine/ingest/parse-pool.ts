@@ -5,6 +5,7 @@
  * past the nesting limits gets its worker killed and replaced, and comes back as
  * `parse.too_complex`, which the caller records like any parse failure (feed health, backoff).
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -43,7 +44,7 @@ export interface WorkerReply {
 export interface ParsePoolOptions {
   /** Worker threads. Default: CPUs − 1 (at least 1, at most 4). */
   workers?: number;
-  /** Wall time per job, ms. Default PARSE_LIMITS.timeBudgetMs. */
+  /** Wall time per job, ms. Default PARSE_LIMITS.timeBudgetMs plus timeBudgetPerMbMs per MB of input. */
   budgetMs?: number;
   /** Heap cap per worker, MB. Default PARSE_LIMITS.workerHeapMb. */
   heapMb?: number;
@@ -87,6 +88,8 @@ export interface ParsePool {
 
 interface Pending {
   job: WorkerJob;
+  /** Wall-time budget of this job, ms (base + per MB of input). */
+  budgetMs: number;
   resolve: (r: ParsedFile) => void;
   /** Starts of this job (a worker that died of something else than the job gets one retry). */
   attempts: number;
@@ -122,6 +125,7 @@ const failure = (error: SerializedError): ParsedFile => ({ ok: false, error });
 export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
   const count = Math.max(1, opts.workers ?? Math.min(4, Math.max(1, os.availableParallelism() - 1)));
   const budgetMs = opts.budgetMs ?? PARSE_LIMITS.timeBudgetMs;
+  const perMbMs = PARSE_LIMITS.timeBudgetPerMbMs;
   const heapMb = opts.heapMb ?? PARSE_LIMITS.workerHeapMb;
   let nextId = 0;
   let killed = 0;
@@ -149,14 +153,14 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
     listen(slot);
   };
 
-  const overrun = (slot: Slot, limit: 'time' | 'heap') => {
+  const overrun = (slot: Slot, limit: 'time' | 'heap', jobBudgetMs = budgetMs) => {
     killed++;
     const message =
       limit === 'time'
-        ? `feed still parsing after ${budgetMs} ms (time budget)`
+        ? `feed still parsing after ${jobBudgetMs} ms (time budget)`
         : `feed parsing exceeded the ${heapMb} MB heap of its worker`;
     replace(slot);
-    finish(slot, failure({ code: 'parse.too_complex', message, context: { limit, budgetMs, heapMb } }));
+    finish(slot, failure({ code: 'parse.too_complex', message, context: { limit, budgetMs: jobBudgetMs, heapMb } }));
   };
 
   const listen = (slot: Slot) => {
@@ -212,7 +216,8 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
     }
     slot.current = next;
     next.attempts++;
-    slot.timer = setTimeout(() => overrun(slot, 'time'), budgetMs);
+    const jobBudget = next.budgetMs;
+    slot.timer = setTimeout(() => overrun(slot, 'time', jobBudget), jobBudget);
     slot.worker.postMessage(next.job);
   }
 
@@ -254,11 +259,23 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
     prepare,
   });
 
+  /** The budget of a job of `bytes` bytes: the base, plus the per-MB allowance (none when the pool's budget was set explicitly). */
+  const budgetFor = (bytes: number) => budgetMs + (opts.budgetMs === undefined ? (bytes / 1_048_576) * perMbMs : 0);
+
   const submit = (job: WorkerJob, affinity?: string): Promise<ParsedFile> => {
     if (closed) return Promise.resolve(failure({ code: 'internal', message: 'parse pool closed' }));
+    let size = 0;
+    try {
+      size =
+        job.kind === 'bytes'
+          ? job.bytes.byteLength
+          : fs.statSync(typeof job.file === 'string' ? job.file : Buffer.from(job.file)).size;
+    } catch {
+      /* unreadable: the worker reports it */
+    }
     return new Promise<ParsedFile>((resolve) => {
       const slot = pick(affinity);
-      slot.queue.push({ job, resolve, attempts: 0 });
+      slot.queue.push({ job, resolve, attempts: 0, budgetMs: budgetFor(size) });
       pump(slot);
     });
   };
