@@ -71,7 +71,7 @@ test('ingest: huge fields are cut with a note, non-UTF-8 file names are read, un
   expect(titles).toContain('Le préfet parle 3');
   runVigieSync(['--db', db, 'analyze']);
   expect(runVigieSync(['--db', db, 'items', '--json']).stderr).not.toMatch(/not analysed/);
-});
+}, 180_000); // three CLI runs over a 9.6 MB file on a loaded machine
 
 test('the brief folder stays inside the briefs root; web mode does not tell the database path', async () => {
   const dbPath = path.join(dir, 'engine.db');
