@@ -47,11 +47,12 @@ describe('sanitizer budgets', () => {
     );
   });
 
-  test('a feed whose description nests 200,000 elements fails as parse.too_complex in under 5 s', async () => {
+  test('a feed whose description nests 200,000 elements fails as parse.too_complex in seconds', async () => {
     const t0 = Date.now();
     for (const desc of [`<![CDATA[${nested(200_000)}]]>`, nested(200_000)])
       expect(await codeOf(parseFeed(rss(desc), { itemCache: false }))).toBe('parse.too_complex');
-    expect(Date.now() - t0).toBeLessThan(5000);
+    // ~4 s for both at a load average of 28 on 2 cores; one alone took 54 s before the limits.
+    expect(Date.now() - t0).toBeLessThan(20_000);
   });
 });
 
