@@ -37,6 +37,7 @@ import type {
   StorySummary,
   TriageChange,
   UndoResult,
+  TopicPage,
 } from './views';
 
 export { INPUT_SCHEMAS } from './schemas';
@@ -60,6 +61,7 @@ export interface ChannelResults {
   'stories:get': StoryDetail;
   'stories:merge': StorySummary;
   'stories:split': StorySummary;
+  'topics:list': TopicPage;
   'sources:list': SourceView[];
   'sources:add': SourceView;
   'sources:addPreset': SourceView;

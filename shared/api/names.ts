@@ -19,6 +19,7 @@ export const CHANNEL_NAMES = [
   'stories:get',
   'stories:merge',
   'stories:split',
+  'topics:list',
   'sources:list',
   'sources:add',
   'sources:addPreset',

@@ -34,9 +34,6 @@ export const ITEM_SORTS = ['urgency', 'recent', 'virality', 'controversy', 'info
 /** Sorts of story lists. */
 export const STORY_SORTS = ['urgency', 'recent', 'size', 'virality', 'controversy', 'infox'] as const;
 
-/** A département or région code (INSEE): 2 or 3 digits, or 2A/2B. */
-const inseeArea = z.string().regex(/^(\d{2,3}|2[AB])$/);
-
 /** Filters shared by items:list and saved searches. Every filter is optional (default: none). */
 export const itemFiltersSchema = z
   .object({
@@ -53,9 +50,6 @@ export const itemFiltersSchema = z
     minInfox: score.optional(),
     storyId: id.optional(),
     starred: z.boolean().optional(),
-    /** Territories (INSEE codes): items concerning any of these départements or régions. */
-    departements: z.array(inseeArea).max(120).optional(),
-    regions: z.array(inseeArea).max(30).optional(),
     tag: tagName.optional(),
     /** A saved search marked as watch topic: its query and filters are applied too. */
     watchTopicId: id.optional(),
@@ -112,6 +106,8 @@ export const INPUT_SCHEMAS = {
   'stories:merge': z.object({ ids: z.array(id).min(2) }).strict(),
   /** Moves the items out of their story into a new one. */
   'stories:split': z.object({ storyId: id, itemIds: ids }).strict(),
+  /** Topics (umbrella subjects over stories) seen since a date, most recent first. */
+  'topics:list': z.object({ since: isoDate.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
 
   'sources:list': z.object({ type: sourceType.optional() }).strict(),
   'sources:add': z

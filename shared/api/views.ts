@@ -76,6 +76,23 @@ export interface StoryPage {
   total: number;
 }
 
+/** A topic: stories (events) under one subject, with their largest first. */
+export interface TopicView {
+  id: number;
+  title: string;
+  keyTerms: string[];
+  firstSeen: string;
+  lastSeen: string;
+  storyCount: number;
+  itemCount: number;
+  stories: Array<{ id: number; title: string; itemCount: number; sourceCount: number; lastSeen: string }>;
+}
+
+/** Topics, most recent first. */
+export interface TopicPage {
+  topics: TopicView[];
+}
+
 /** The story screen. */
 export interface StoryDetail {
   story: StorySummary;
@@ -230,8 +247,7 @@ export interface AppInfo {
   name: 'Vigie';
   version: string;
   mode: 'electron' | 'web';
-  /** The database file, in the desktop app only: web mode does not tell a token holder where files are. */
-  dbPath: string | null;
+  dbPath: string;
   platform: string;
   itemCount: number;
   sourceCount: number;

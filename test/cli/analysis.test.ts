@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { datasetPath, testWithDatasets } from '../helpers/datasets';
+import { datasetPath } from '../helpers/datasets';
 import { runVigieSync } from '../helpers/cli';
 
 const vigie = runVigieSync;
@@ -11,30 +11,56 @@ describe('vigie analysis commands', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-cli-analysis-'));
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  testWithDatasets(
-    'cluster --jsonl prints one {id, story} line per input, in order, grouping Google News stories',
-    () => {
-      const rows = fs
-        .readFileSync(datasetPath('fr-news-clustering-googlenews/googlenews_clusters.jsonl'), 'utf8')
-        .trim()
-        .split('\n')
-        .slice(0, 40)
-        .map((l) => JSON.parse(l));
-      const file = path.join(tmp, 'c.jsonl');
-      fs.writeFileSync(file, rows.map((r, i) => JSON.stringify({ id: `t${i}`, title: r.title })).join('\n') + '\n');
-      const r = vigie(['cluster', '--jsonl', file]);
-      expect(r.code).toBe(0);
-      const out = r.stdout
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l));
-      expect(out.map((o) => o.id)).toEqual(rows.map((_, i) => `t${i}`));
-      for (const o of out) expect(Object.keys(o)).toEqual(['id', 'story']);
-      // The first Google News cluster (5 headlines on Jony Ive leaving Apple) mostly shares a story.
-      const first = out.slice(0, 5).map((o) => o.story);
-      expect(first.filter((s) => s === first[0]).length).toBeGreaterThanOrEqual(4);
-    },
-  );
+  it('cluster --jsonl prints one {id, story} line per input, in order, grouping Google News stories', () => {
+    const rows = fs
+      .readFileSync(datasetPath('fr-news-clustering-googlenews/googlenews_clusters.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(0, 40)
+      .map((l) => JSON.parse(l));
+    const file = path.join(tmp, 'c.jsonl');
+    fs.writeFileSync(file, rows.map((r, i) => JSON.stringify({ id: `t${i}`, title: r.title })).join('\n') + '\n');
+    const r = vigie(['cluster', '--jsonl', file]);
+    expect(r.code).toBe(0);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(rows.map((_, i) => `t${i}`));
+    for (const o of out) expect(Object.keys(o)).toEqual(['id', 'story']);
+    // The first Google News cluster (5 headlines on Jony Ive leaving Apple) mostly shares a story.
+    const first = out.slice(0, 5).map((o) => o.story);
+    expect(first.filter((s) => s === first[0]).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('cluster --jsonl --topics adds a topic per line: stories of one subject share it', () => {
+    const titles = [
+      'Réforme des retraites : les syndicats appellent à une nouvelle grève jeudi',
+      'Retraites : une nouvelle journée de grève jeudi, annoncent les syndicats',
+      'Réforme des retraites : le Conseil d’État rend son avis sur le projet de loi',
+      'Retraites : le projet de loi examiné par le Conseil d’État, un avis attendu',
+      'Réforme des retraites : les carrières longues, point de friction à l’Assemblée',
+      'Retraites : à l’Assemblée, les carrières longues divisent la majorité',
+      'Retraites : la mobilisation s’annonce forte dans les raffineries',
+      'Raffineries : la grève contre la réforme des retraites se durcit',
+      'Tempête : des rafales à 150 km/h attendues sur la Bretagne',
+      'Football : le FC Nantes change d’entraîneur',
+    ];
+    const file = path.join(tmp, 't.jsonl');
+    fs.writeFileSync(file, titles.map((title, i) => JSON.stringify({ id: i, title })).join('\n') + '\n');
+    const r = vigie(['cluster', '--jsonl', file, '--topics']);
+    expect(r.code).toBe(0);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: number; story: number; topic: number });
+    for (const o of out) expect(Object.keys(o)).toEqual(['id', 'story', 'topic']);
+    const reform = out.slice(0, 8);
+    expect(new Set(reform.map((o) => o.story)).size).toBeGreaterThan(1);
+    expect(new Set(reform.map((o) => o.topic)).size).toBe(1);
+    expect(out[8]!.topic).not.toBe(reform[0]!.topic);
+    expect(out[9]!.topic).not.toBe(reform[0]!.topic);
+  });
 
   it('score --jsonl --reliability prints {id, virality, controversy, infox, reasons} with 0–100 scores', () => {
     const file = path.join(tmp, 's.jsonl');

@@ -43,10 +43,7 @@ const safeStorage = {
   encryptString: (s: string) => Buffer.from(s),
   decryptString: (b: Buffer) => b.toString(),
 };
-// virtual: the optional `electron` package may be absent (its binary download failed); the fake stands in.
-jest.mock('electron', () => ({ app, ipcMain, shell, session, Notification, BrowserWindow, safeStorage }), {
-  virtual: true,
-});
+jest.mock('electron', () => ({ app, ipcMain, shell, session, Notification, BrowserWindow, safeStorage }));
 
 // The engine worker is exercised in engine-host.test.ts; here it is a recording double.
 const hostState = { started: 0, stopped: 0, workerData: null as unknown };

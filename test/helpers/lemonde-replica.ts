@@ -5,15 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { datasetPath, haveDatasets } from './datasets';
+import { datasetPath } from './datasets';
 
 /** Folder of the raw Le Monde RSS snapshots. */
 export const LEMONDE_RAW = datasetPath('lemonde-2022-rss', 'raw-snapshots');
 
-/** Every raw snapshot file (including the 0-byte one), sorted; none without the datasets (suites gated on them). */
+/** Every raw snapshot file (including the 0-byte one), sorted. */
 export function lemondeRawFiles(): string[] {
   const out: string[] = [];
-  if (!haveDatasets()) return out;
   const walk = (d: string): void => {
     for (const n of fs.readdirSync(d).sort()) {
       const p = path.join(d, n);

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../../shared/errors';
-import { clusterDocs } from '../../engine/analysis/cluster-batch';
+import { clusterBatch } from '../../engine/analysis/cluster-batch';
+import { clusterTopics } from '../../engine/analysis/cluster-topics';
 import { scoreBatch, type ScoreInput } from '../../engine/analysis/score-batch';
 import { parseReliabilityCsv } from '../../engine/analysis/reliability';
 import { analyzeAll } from '../../engine/analysis/pipeline';
@@ -11,7 +12,7 @@ import { importReliability } from '../../engine/db/analysis-store';
 import { log, openDbFromCommand, printJsonLine } from '../output';
 
 /** Reads a JSON-lines file (blank lines skipped); input.invalid on a bad line. */
-export function readJsonl(file: string): Array<Record<string, unknown>> {
+function readJsonl(file: string): Array<Record<string, unknown>> {
   const text = fs.readFileSync(file, 'utf8');
   const out: Array<Record<string, unknown>> = [];
   text.split(/\r?\n/).forEach((line, i) => {
@@ -37,15 +38,22 @@ export function registerAnalysisCommands(program: Command): void {
     .command('cluster')
     .description('group items into stories, no database: one {"id","story"} line per input')
     .requiredOption('--jsonl <file>', 'input lines {"id","title","text"?,"source"?,"published"?}')
-    .action((opts: { jsonl: string }) => {
+    .option('--topics', 'also give each line its "topic" (stories grouped under one subject)')
+    .action((opts: { jsonl: string; topics?: boolean }) => {
       const rows = readJsonl(opts.jsonl);
-      const labels = clusterDocs(
+      const batch = clusterBatch(
         rows.map((r) => {
           const t = str(r.published) ? Date.parse(str(r.published)!) : NaN;
           return { title: str(r.title) ?? '', text: str(r.text), time: Number.isFinite(t) ? t : null };
         }),
       );
-      rows.forEach((r, i) => printJsonLine({ id: r.id, story: labels[i] }));
+      const labels = batch.labels;
+      const topicOf = opts.topics ? clusterTopics(batch.vectors, labels).topicOf : null;
+      rows.forEach((r, i) =>
+        printJsonLine(
+          topicOf ? { id: r.id, story: labels[i], topic: topicOf.get(labels[i]!) } : { id: r.id, story: labels[i] },
+        ),
+      );
     });
 
   program

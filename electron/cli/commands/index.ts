@@ -8,7 +8,6 @@ import { registerParseCommands } from './parse';
 import { registerServeCommands } from './serve';
 import { registerAlertsCommands } from './alerts';
 import { registerBriefCommands } from './brief';
-import { registerGeoCommands } from './geo';
 
 /** Registers commands on the root program. */
 export type RegisterCommand = (program: Command) => void;
@@ -20,7 +19,6 @@ export const COMMANDS: RegisterCommand[] = [
   registerSourcesCommands,
   registerFetchCommands,
   registerAnalysisCommands,
-  registerGeoCommands,
   registerServeCommands,
   registerAlertsCommands,
   registerBriefCommands,

@@ -2,17 +2,13 @@
 import fs from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { AppError, serializeError } from '../../../shared/errors';
-import type { ParseFeedOptions } from '../../engine/ingest/parse-feed';
-import { sharedParsePool } from '../../engine/ingest/parse-pool';
+import { parseFeed, type ParseFeedOptions } from '../../engine/ingest/parse-feed';
 import { printJsonLine } from '../output';
 
 /** HTTP context a file would have been served with: Content-Type, its URL, Content-Location, Content-Language. */
 export type ServedAs = Pick<ParseFeedOptions, 'contentType' | 'baseUrl' | 'contentLocation' | 'contentLanguage'>;
 
-/**
- * Parses one file into its contract line (never throws: errors become `ok: false`). The parse
- * runs in the parse pool (time budget): a hostile file ends as `parse.too_complex`.
- */
+/** Parses one file into its contract line (never throws: errors become `ok: false`). */
 export async function parseFileToLine(file: string, served: ServedAs): Promise<Record<string, unknown>> {
   try {
     let bytes: Buffer;
@@ -25,7 +21,7 @@ export async function parseFileToLine(file: string, served: ServedAs): Promise<R
         { file },
       );
     }
-    const feed = await sharedParsePool().parseFeed(bytes, { ...served, fetchedAt: new Date() });
+    const feed = await parseFeed(bytes, served);
     return { file, ok: true, feed };
   } catch (err) {
     const { code, message } = serializeError(err);

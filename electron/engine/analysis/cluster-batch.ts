@@ -5,7 +5,8 @@
  * loosely related headlines ("Macron … ", "Macron …") from collapsing into one story, which is
  * the main failure of single-pass centroid clustering.
  */
-import { cosine, countTermIds, NameEvidence, observeNames, weigh, type SparseVector } from './vectors';
+import { cosine, linkEvidence, NameEvidence, weigh, type SparseVector } from './vectors';
+import { countTermIds, observeNames } from './story-terms';
 import { hubWeights, scaleTerms, type HubOptions } from './hub-terms';
 import type { TermOptions } from './text';
 
@@ -37,6 +38,8 @@ export interface ClusterOptions {
   expansion?: number;
   /** Hub names (shared by titles that share nothing else) weigh less; see hub-terms.ts. */
   hubs?: HubOptions;
+  /** A pair links only with evidence (two shared terms, or one shared name; see linkEvidence). Default true. */
+  evidence?: boolean;
 }
 
 /** Which words the batch writes capitalised mid-title (names), learnt from its titles. */
@@ -99,12 +102,25 @@ export function similarPairs(
 
 /** Clusters documents; returns a story label (0..k-1) per document, in input order. */
 export function clusterDocs(docs: readonly ClusterDoc[], opts: ClusterOptions = {}): number[] {
+  return clusterBatch(docs, opts).labels;
+}
+
+/** A clustered batch: labels, the vectors they were made from (hub names scaled) and the batch's name evidence. */
+export interface ClusteredBatch {
+  labels: number[];
+  vectors: SparseVector[];
+  names: NameEvidence;
+}
+
+/** clusterDocs with the vectors and name evidence it used (for the topic level). */
+export function clusterBatch(docs: readonly ClusterDoc[], opts: ClusterOptions = {}): ClusteredBatch {
   const names = batchNames(docs);
   const vectors = vectorizeBatch(docs, opts.terms, names);
   // Hub names first: one shared place or person otherwise dominates short titles (entity
   // weight) and chains a general news day's unrelated headlines into one story.
   const hubOpts = { duplicate: opts.duplicateThreshold, ...opts.hubs };
-  if (hubOpts.linkShare === 0 || (opts.expansion ?? 0) > 0) return clusterVectors(vectors, docs, opts);
+  if (hubOpts.linkShare === 0 || (opts.expansion ?? 0) > 0)
+    return { labels: clusterVectors(vectors, docs, opts), vectors, names };
   const minSim = pairFloor(opts);
   const pairs = similarPairs(vectors, docs, Math.min(minSim, hubOpts.residual ?? 0.08), opts);
   const hubs = hubWeights(vectors, pairs, (id) => names.isName(id), hubOpts);
@@ -113,11 +129,13 @@ export function clusterDocs(docs: readonly ClusterDoc[], opts: ClusterOptions = 
   // found: only a pair through a hub term needs its similarity again.
   const touched = scaled.map((v) => v.keys.some((k) => hubs.has(k)));
   const rescored: Array<[number, number, number]> = [];
+  const evidence = opts.evidence ?? true;
+  const isName = (id: number) => names.isName(id);
   for (const [i, j, s] of pairs) {
     const t = touched[i] && touched[j] ? cosine(scaled[i]!, scaled[j]!) : s;
-    if (t >= minSim) rescored.push([i, j, t]);
+    if (t >= minSim && (!evidence || linkEvidence(scaled[i]!, scaled[j]!, isName))) rescored.push([i, j, t]);
   }
-  return clusterVectors(scaled, docs, opts, rescored);
+  return { labels: clusterVectors(scaled, docs, opts, rescored), vectors: scaled, names };
 }
 
 /** Lowest pair similarity the merging looks at. */

@@ -20,6 +20,7 @@ import {
   readCorroborationHours,
   readSourceFeeds,
   allItemIdsByArrival,
+  readItemStories,
   type AnalysisItemRow,
   type ItemScores,
 } from '../db/analysis-store';
@@ -43,16 +44,17 @@ import {
 } from './virality';
 import { ViralBaselines, outletOf, isFrontPageFeed } from './viral-baselines';
 import { campaignFingerprint } from './campaign';
-import { clusterDocs } from './cluster-batch';
+import { clusterBatch } from './cluster-batch';
+import { keptIds } from './stable-ids';
+import { writeTopics, type TopicKeep } from './topics';
+import { readStoryTopics } from '../db/topics-store';
 import { readPins, storyOfPin } from '../db/story-pins-store';
 import { DEBUNK_WORDS } from './lexicons/infox-style';
 import { foldedTokens, foldItem, type FoldedItem } from './lexicon-match';
 import { createModel, train, type LogisticModel } from './learner';
 import type { ReliabilityList } from './reliability';
 import { cosineToCentroid, termName } from './vectors';
-import { surfaceOf } from './text';
-import { placesOfRows } from './places';
-import { saveItemPlaces } from '../db/places-store';
+import { surfaceOf } from './story-terms';
 
 interface DbState {
   index: StoryIndex;
@@ -202,6 +204,8 @@ export interface AnalyzeOptions {
    * period arrive together; ingestion streams, items being analysed as they come.
    */
   batchStories?: boolean;
+  /** A rebuild keeping ids: each item's story before it, and the ids already given again (see stable-ids.ts). */
+  keep?: { previous: Map<number, number>; taken: Set<number>; topics: TopicKeep };
 }
 
 /** Analyses freshly stored items: stories, scores, reasons, tones (one transaction). */
@@ -213,9 +217,25 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
   const timed = readItemsForAnalysis(db, itemIds)
     .map((r) => ({ r, t: timeOf(r) }))
     .sort((a, b) => a.t - b.t || a.r.id - b.r.id);
-  const groups = options.batchStories
-    ? clusterDocs(timed.map(({ r, t }) => ({ title: r.title, text: r.summary ?? r.contentText, time: t })))
+  const batch = options.batchStories
+    ? clusterBatch(timed.map(({ r, t }) => ({ title: r.title, text: r.summary ?? r.contentText, time: t })))
     : null;
+  const groups = batch?.labels ?? null;
+  // A rebuild gives each new story the id of the earlier story whose items it holds most of.
+  const keep = options.keep;
+  const keptOf = new Map<number, number>();
+  if (groups && keep) {
+    const members = new Map<number, number[]>();
+    timed.forEach(({ r }, i) => (members.get(groups[i]!) ?? members.set(groups[i]!, []).get(groups[i]!)!).push(r.id));
+    for (const [g, id] of keptIds(members, keep.previous, keep.taken)) keptOf.set(g, id);
+  }
+  const newStoryId = (title: string, t: number, group: number | undefined): number => {
+    const kept = group === undefined ? undefined : keptOf.get(group);
+    const id = kept !== undefined && !keep!.taken.has(kept) ? kept : undefined;
+    if (id !== undefined) keep!.taken.add(id);
+    return createEmptyStory(db, title, new Date(t).toISOString(), id);
+  };
+  const storyOfItem = new Array<number>(timed.length);
   const groupStory = new Map<number, OpenStory>();
   const startedHere = new Set<number>();
   // The analyst's merges and splits (story_pins) come before any similarity: a pinned item goes
@@ -258,13 +278,14 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
           story = index.stories.get(found.id)!;
           sim = found.sim;
         } else {
-          story = newOpenStory(createEmptyStory(db, r.title, new Date(t).toISOString()), t, r.title);
+          story = newOpenStory(newStoryId(r.title, t, groups?.[i]), t, r.title);
           startedHere.add(story.id);
           started = true;
         }
         if (groups && !pin) groupStory.set(groups[i]!, story);
       }
       if (pin) pinStory.set(pin, story);
+      storyOfItem[i] = story.id;
       const wasTrusted = story.trusted;
       const vi = viralItemOf(st, db, r, t, started ? 1 : sim);
       joinStory(story, r, t, sim, vi);
@@ -372,7 +393,6 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
       });
     }
     saveItemScores(db, out, nowIso);
-    saveItemPlaces(db, placesOfRows(timed.map((x) => x.r)));
     for (const s of touched.values()) {
       const { v, c } = storyScores.get(s.id)!;
       saveStory(
@@ -408,6 +428,15 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
         nowIso,
       );
     }
+    if (batch)
+      writeTopics(
+        db,
+        batch.vectors,
+        timed.map(({ r }) => r.id),
+        storyOfItem,
+        nowIso,
+        keep?.topics,
+      );
   })();
 }
 
@@ -435,9 +464,7 @@ function keyTerms(s: OpenStory): string[] {
     .map((k, i) => [termName(k), ws[i]!] as const)
     .filter(([k]) => !k.startsWith('~'))
     .sort((a, b) => b[1] - a[1])
-    .map(([k]) =>
-      k.startsWith('@') ? k.slice(1).split('_').map(surfaceOf).join(' ') : surfaceOf(k).replace(/^#/, ''),
-    );
+    .map(([k]) => surfaceOf(k).replace(/^[#@]/, ''));
 }
 
 /** True when a fingerprint (words joined by single spaces) has at least n words: fp.split(' ').length >= n without the array. */
@@ -460,11 +487,20 @@ function minSlot(ws: readonly number[]): number {
  * a chunk is a window of the archive, so the cost follows the chunk size, not the archive.
  */
 export function analyzeAll(db: Db, batchSize = 5000): number {
+  // Story and topic ids survive the rebuild (a story URL keeps working): see stable-ids.ts.
+  const previous = readItemStories(db);
+  const storyTopic = readStoryTopics(db);
+  const topics: TopicKeep = { previous: new Map(), taken: new Set() };
+  for (const [item, story] of previous) {
+    const t = storyTopic.get(story);
+    if (t !== undefined) topics.previous.set(item, t);
+  }
+  const keep = { previous, taken: new Set<number>(), topics };
   resetAnalysis(db);
   invalidateAnalysis(db);
   const ids = allItemIdsByArrival(db);
   for (let k = 0; k < ids.length; k += batchSize)
-    analyzeNewItems(db, ids.slice(k, k + batchSize), { batchStories: true });
+    analyzeNewItems(db, ids.slice(k, k + batchSize), { batchStories: true, keep });
   return ids.length;
 }
 

@@ -4,7 +4,8 @@
  * Assigning an item costs its terms' postings among open stories, never the archive size:
  * stories older than the window are evicted from the index (they stay in the database).
  */
-import { countTermIds, weigh, cosine, cosineToCentroid, NameEvidence, type SparseVector } from './vectors';
+import { weigh, cosine, cosineToCentroid, centroidEvidence, NameEvidence, type SparseVector } from './vectors';
+import { countTermIds } from './story-terms';
 import { HubEvidence, type HubOptions } from './hub-terms';
 import type { ViralItem } from './virality';
 import type { TermOptions } from './text';
@@ -19,7 +20,7 @@ export interface StoryIndexOptions {
   maxPostings?: number;
   /** Scale of the similarity to a story's latest items (vs its centroid). Default 0.8. */
   memberWeight?: number;
-  /** Term weighting (see text.ts). Default: no prefix keys, which halves the terms per item. */
+  /** Term weighting (see story-terms.ts). */
   terms?: TermOptions;
   /** Hub names weigh less (see HubEvidence); `{ linkShare: 0 }` disables. */
   hubs?: HubOptions;
@@ -73,12 +74,14 @@ export class StoryIndex {
   private readonly terms: TermOptions;
   private readonly memberWeight: number;
   private evictAt = 0;
+  /** A term read as a name by the rolling evidence (one shared name is evidence enough to join). */
+  private readonly isName = (id: number): boolean => this.names.isName(id);
 
   constructor(opts: StoryIndexOptions = {}) {
     this.threshold = opts.threshold ?? 0.22;
     this.windowMs = opts.windowMs ?? 3 * 86_400_000;
     this.maxPostings = opts.maxPostings ?? 40;
-    this.terms = opts.terms ?? { prefixWeight: 0 };
+    this.terms = opts.terms ?? {};
     this.memberWeight = opts.memberWeight ?? 0.8;
     this.hubs = new HubEvidence(opts.hubs);
   }
@@ -128,7 +131,7 @@ export class StoryIndex {
         const m = cosine(v, r) * this.memberWeight;
         if (m > sim) sim = m;
       }
-      if (sim >= this.threshold && (!best || sim > best.sim)) {
+      if (sim >= this.threshold && (!best || sim > best.sim) && centroidEvidence(v, s.centroid, this.isName)) {
         best = { id, sim };
         bestCentroid = c;
       }

@@ -5,7 +5,7 @@
  */
 process.env.DOTENV_CONFIG_QUIET ??= 'true'; // natural loads dotenv, which prints to stdout otherwise
 const stemmerFr = require('natural/lib/natural/stemmers/porter_stemmer_fr') as { stem(word: string): string };
-import { FRENCH_STOP_WORDS, WEAK_WORDS } from './lexicons/stop-words';
+import { FRENCH_STOP_WORDS } from './lexicons/stop-words';
 import { deaccent, foldAccents } from './language/normalize';
 
 export { deaccent, foldAccents } from './language/normalize';
@@ -41,14 +41,12 @@ export function isStopWord(lowerFolded: string): boolean {
   return FRENCH_STOP_WORDS.has(lowerFolded);
 }
 
-/** Term weighting options (vectors.ts countTermIds). */
+/** Term weighting options (story-terms.ts countTermIds). */
 export interface TermOptions {
   /** Weight multiplier for capitalised (entity) tokens. Default 2.5. */
   entityBoost?: number;
   /** Weight multiplier for numbers. Default 1.5. */
   numberBoost?: number;
-  /** Weight of the 5-letter prefix key that joins word families the stemmer splits. Default 0.5. */
-  prefixWeight?: number;
 }
 
 let polarity: Map<string, number> | null = null;
@@ -70,39 +68,4 @@ export function wordPolarity(): ReadonlyMap<string, number> {
     if (Number.isFinite(p) && p !== 0) polarity.set(foldAccents(word), p);
   }
   return polarity;
-}
-
-/** What clustering needs to know about one lower-cased, accent-free token (cached). */
-export interface TokenInfo {
-  /** Feature key: the stem, or "#digits" for numbers; "" for stop words and 1-letter tokens. */
-  key: string;
-  number: boolean;
-  weak: boolean;
-  /** Interned ids, filled lazily by vectors.ts. */
-  id: number;
-  prefixId: number;
-}
-
-const tokenInfos = new Map<string, TokenInfo>();
-const surfaces = new Map<string, string>();
-
-/** A readable word for a stem key (the first word seen with that stem), for key terms. */
-export function surfaceOf(key: string): string {
-  return surfaces.get(key) ?? key;
-}
-
-/** Cached TokenInfo of a lower-cased token: one map lookup per token on the ingest path. */
-export function tokenInfo(lower: string): TokenInfo {
-  let info = tokenInfos.get(lower);
-  if (info) return info;
-  const c0 = lower.charCodeAt(0);
-  const number = c0 >= 48 && c0 <= 57;
-  let key = '';
-  if (number) key = lower.length >= 2 || Number(lower) > 0 ? '#' + lower : '';
-  else if (lower.length >= 2 && !isStopWord(lower)) key = stem(lower);
-  info = { key, number, weak: WEAK_WORDS.has(lower), id: -1, prefixId: -1 };
-  if (key && !surfaces.has(key)) surfaces.set(key, lower);
-  if (tokenInfos.size >= STEM_CACHE_MAX) tokenInfos.clear();
-  tokenInfos.set(lower, info);
-  return info;
 }

@@ -80,8 +80,6 @@ function toStoreOptions(f: Filters): ListItemsOptions {
     minInfox: f.minInfox,
     storyId: f.storyId,
     starred: f.starred,
-    departements: f.departements,
-    regions: f.regions,
   };
 }
 

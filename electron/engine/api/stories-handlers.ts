@@ -1,4 +1,4 @@
-/** Channels stories:* — ranked story list with sparklines, the story screen, merge and split. */
+/** Channels stories:* — ranked story list with sparklines, the story screen, merge and split; topics:list. */
 import { AppError } from '../../../shared/errors';
 import type { ChannelHandlers, ChannelParsed } from '../../../shared/api/contract';
 import type { StoryDetail, StoryPage, StorySummary } from '../../../shared/api/views';
@@ -13,6 +13,7 @@ import {
   storySparklines,
 } from '../db/views-store';
 import { mergeStories, splitItems } from '../analysis/stories';
+import { listTopics } from '../db/topics-store';
 import type { HandlerContext } from './context';
 import { toSummaries } from './items-handlers';
 import { computeUrgency } from './urgency';
@@ -107,8 +108,9 @@ export function getStoryDetail(ctx: HandlerContext, id: number): StoryDetail {
 /** The stories:* handlers. */
 export function storiesHandlers(
   ctx: HandlerContext,
-): Pick<ChannelHandlers, 'stories:list' | 'stories:get' | 'stories:merge' | 'stories:split'> {
+): Pick<ChannelHandlers, 'stories:list' | 'stories:get' | 'stories:merge' | 'stories:split' | 'topics:list'> {
   return {
+    'topics:list': ({ since, limit }) => ({ topics: listTopics(ctx.db, { since, limit }) }),
     'stories:list': (input) => listStoryPage(ctx, input),
     'stories:get': ({ id }) => getStoryDetail(ctx, id),
     'stories:merge': ({ ids }) => {

@@ -123,6 +123,15 @@ export function allItemIdsByDate(db: Db): number[] {
   return db.prepare('SELECT id FROM items ORDER BY COALESCE(published, fetched_at), id').pluck().all() as number[];
 }
 
+/** Changes when items or stories were added (largest ids, both primary keys): re-clustering skips an unchanged window. */
+export function windowMark(db: Db): string {
+  const r = stmt(db, 'SELECT (SELECT MAX(id) FROM items) AS i, (SELECT MAX(id) FROM stories) AS s').get() as {
+    i: number | null;
+    s: number | null;
+  };
+  return `${r.i ?? 0}|${r.s ?? 0}`;
+}
+
 /** Latest item date stored (ISO), or null. */
 export function latestStoryDate(db: Db): string | null {
   return (db.prepare('SELECT MAX(last_seen) FROM stories').pluck().get() as string | null) ?? null;
@@ -237,7 +246,7 @@ export function saveItemScores(db: Db, rows: readonly ItemScores[], analysedAt: 
 /** Deletes every story and score (before a full `vigie analyze`). */
 export function resetAnalysis(db: Db): void {
   db.exec(
-    'UPDATE items SET story_id = NULL, virality = NULL, controversy = NULL, infox = NULL, reasons = NULL, analysed_at = NULL; DELETE FROM stories; DELETE FROM item_tones; DELETE FROM infox_pending_claims;',
+    'UPDATE items SET story_id = NULL, virality = NULL, controversy = NULL, infox = NULL, reasons = NULL, analysed_at = NULL; DELETE FROM stories; DELETE FROM topics; DELETE FROM item_tones; DELETE FROM infox_pending_claims;',
   );
 }
 
@@ -260,16 +269,38 @@ export function storyExists(db: Db, id: number): boolean {
   return db.prepare('SELECT 1 FROM stories WHERE id = ?').get(id) !== undefined;
 }
 
-/** Creates an empty story placeholder and returns its id (split target). */
-export function createEmptyStory(db: Db, title: string, at: string): number {
-  return Number(
-    stmt(db, 'INSERT INTO stories (title, first_seen, last_seen, updated_at) VALUES (?, ?, ?, ?)').run(
-      title,
-      at,
-      at,
-      at,
-    ).lastInsertRowid,
+/**
+ * Creates an empty story and returns its id: `id` when given (a rebuild keeping a story's id),
+ * else the next id of the story counter, so an id is never handed to a second story.
+ */
+export function createEmptyStory(db: Db, title: string, at: string, id?: number): number {
+  const storyId = id ?? nextStoryId(db);
+  stmt(db, 'INSERT INTO stories (id, title, first_seen, last_seen, updated_at) VALUES (?, ?, ?, ?, ?)').run(
+    storyId,
+    title,
+    at,
+    at,
+    at,
   );
+  return storyId;
+}
+
+/** Takes the next story id (migration 009's counter, kept above every id ever used). */
+function nextStoryId(db: Db): number {
+  const r = stmt(
+    db,
+    `UPDATE id_counters SET next = MAX(next, (SELECT COALESCE(MAX(id), 0) + 1 FROM stories)) + 1 WHERE name = 'stories' RETURNING next - 1 AS id`,
+  ).get() as { id: number } | undefined;
+  return r?.id ?? (stmt(db, 'SELECT COALESCE(MAX(id), 0) + 1 AS id FROM stories').get() as { id: number }).id;
+}
+
+/** Each item's story before a rebuild (item id → story id), so that the rebuild can keep the ids. */
+export function readItemStories(db: Db): Map<number, number> {
+  const rows = stmt(db, 'SELECT id, story_id AS storyId FROM items WHERE story_id IS NOT NULL').all() as Array<{
+    id: number;
+    storyId: number;
+  }>;
+  return new Map(rows.map((r) => [r.id, r.storyId]));
 }
 
 /** Replaces the reliability list. */
@@ -441,19 +472,4 @@ export function updateStoryInfox(db: Db, storyId: number, infox: number, reasons
     now,
     storyId,
   );
-}
-
-/** Ids above `afterId` of stored items not analysed yet (a crash between commit and analysis, `--no-analyze`), oldest first. */
-export function readUnanalysedIds(db: Db, limit: number, afterId = 0): number[] {
-  return (
-    stmt(db, 'SELECT id FROM items WHERE analysed_at IS NULL AND id > ? ORDER BY id LIMIT ?').all(
-      afterId,
-      limit,
-    ) as Array<{ id: number }>
-  ).map((r) => r.id);
-}
-
-/** How many stored items are not analysed yet. */
-export function countUnanalysed(db: Db): number {
-  return (stmt(db, 'SELECT count(*) AS n FROM items WHERE analysed_at IS NULL').get() as { n: number }).n;
 }

@@ -1,4 +1,7 @@
-/** Récits: story list with size, sources, types, sparkline of items per hour, scores. */
+/**
+ * Récits: story list with size, sources, types, sparkline of items per hour, scores; or, "par
+ * dossier", the topics with their stories (events) under each.
+ */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
@@ -9,11 +12,22 @@ import { ScoreBadge } from '../../components/ScoreBadge';
 import { Sparkline } from '../../components/Sparkline';
 import { ErrorNote } from '../../components/ErrorNote';
 import { formatCompactTime } from '../../i18n/format';
-import type { StorySummary } from '../../../shared/api/contract';
+import type { StorySummary, TopicView } from '../../../shared/api/contract';
 import type { SerializedError } from '../../../shared/errors';
 import { SOURCE_TYPES, type SourceType } from '../../../shared/types/domain';
 
 type StorySort = 'urgency' | 'recent' | 'size';
+
+/** One row of the topics view: a topic, or one of its stories. */
+type TopicRow = { kind: 'topic'; topic: TopicView } | { kind: 'story'; story: TopicView['stories'][number] };
+
+/** Topics and their stories as one list of rows, each topic followed by its stories. */
+function topicRows(topics: TopicView[]): TopicRow[] {
+  return topics.flatMap((topic) => [
+    { kind: 'topic' as const, topic },
+    ...topic.stories.map((story) => ({ kind: 'story' as const, story })),
+  ]);
+}
 
 /** The stories screen. */
 export function StoriesScreen() {
@@ -26,6 +40,24 @@ export function StoriesScreen() {
   const [query, setQuery] = useState('');
   const [applied, setApplied] = useState('');
   const [type, setType] = useState<SourceType | ''>('');
+  const [view, setView] = useState<'stories' | 'topics'>('stories');
+  const [rows, setRows] = useState<TopicRow[]>([]);
+
+  useEffect(() => {
+    if (view !== 'topics') return;
+    let stale = false;
+    void call('topics:list', { limit: 200 }).then((r) => {
+      if (stale) return;
+      if (r.ok) {
+        setRows(topicRows(r.value.topics));
+        setError(null);
+        setCursor(0);
+      } else setError(r.error);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [view, liveTick]);
 
   useEffect(() => {
     void call('stories:list', {
@@ -42,20 +74,27 @@ export function StoriesScreen() {
     });
   }, [sort, liveTick, applied, type]);
 
+  const count = view === 'topics' ? rows.length : stories.length;
   const open = useCallback(
     (i: number) => {
+      if (view === 'topics') {
+        const r = rows[i];
+        const id = r?.kind === 'story' ? r.story.id : r?.topic.stories[0]?.id;
+        if (id !== undefined) navigate({ screen: 'story', id });
+        return;
+      }
       const s = stories[i];
       if (s) navigate({ screen: 'story', id: s.id });
     },
-    [stories, navigate],
+    [stories, rows, view, navigate],
   );
   useCommands((c) => {
     if (c === 'next') {
-      setCursor((x) => moveCursor(x, 1, stories.length));
+      setCursor((x) => moveCursor(x, 1, count));
       return true;
     }
     if (c === 'prev') {
-      setCursor((x) => moveCursor(x, -1, stories.length));
+      setCursor((x) => moveCursor(x, -1, count));
       return true;
     }
     if (c === 'open') {
@@ -101,11 +140,55 @@ export function StoriesScreen() {
     [stories, t, i18n.language],
   );
 
+  const renderTopicRow = useCallback(
+    (i: number) => {
+      const r = rows[i]!;
+      if (r.kind === 'topic')
+        return (
+          <div className="row topic-row">
+            <span className="row-main">
+              <span className="row-title">{r.topic.title}</span>
+              <span className="row-meta">
+                <span>{t('stories.topicStories', { count: r.topic.storyCount })}</span>
+                <span>{t('stories.size', { count: r.topic.itemCount })}</span>
+                <span>{t('stories.topicTerms', { terms: r.topic.keyTerms.join(', ') })}</span>
+              </span>
+            </span>
+            <time className="row-time" dateTime={r.topic.lastSeen}>
+              {formatCompactTime(r.topic.lastSeen, i18n.language)}
+            </time>
+          </div>
+        );
+      return (
+        <div className="row story-row topic-story">
+          <span className="row-main">
+            <span className="row-title">{r.story.title}</span>
+            <span className="row-meta">
+              <span>{t('stories.size', { count: r.story.itemCount })}</span>
+              <span>{t('stories.sources', { count: r.story.sourceCount })}</span>
+            </span>
+          </span>
+          <time className="row-time" dateTime={r.story.lastSeen}>
+            {formatCompactTime(r.story.lastSeen, i18n.language)}
+          </time>
+        </div>
+      );
+    },
+    [rows, t, i18n.language],
+  );
+
   return (
     <section className="screen stories" aria-labelledby="stories-title">
       <div className="screen-head">
         <h1 id="stories-title">{t('nav.stories')}</h1>
         <p className="count">{t('stories.count', { count: stories.length })}</p>
+        <label className="f">
+          <span>{t('stories.view')}</span>
+          <select value={view} onChange={(e) => setView(e.target.value as 'stories' | 'topics')}>
+            <option value="stories">{t('stories.viewStories')}</option>
+            <option value="topics">{t('stories.viewTopics')}</option>
+          </select>
+        </label>
         <form
           className="inline-form"
           role="search"
@@ -148,7 +231,22 @@ export function StoriesScreen() {
       </div>
       <ErrorNote error={error} />
       <div className="list-host">
-        {stories.length === 0 ? (
+        {view === 'topics' ? (
+          rows.length === 0 ? (
+            <p className="empty">{t('stories.topicsNone')}</p>
+          ) : (
+            <VirtualList
+              id="topics"
+              count={rows.length}
+              rowHeight={52}
+              cursor={cursor}
+              label={t('stories.topicsLabel')}
+              renderRow={renderTopicRow}
+              onRowClick={(i) => setCursor(i)}
+              onRowActivate={open}
+            />
+          )
+        ) : stories.length === 0 ? (
           <p className="empty">{t('stories.none')}</p>
         ) : (
           <VirtualList

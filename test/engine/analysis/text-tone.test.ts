@@ -1,7 +1,8 @@
 import { computeTone } from '../../../electron/engine/analysis/tone';
 import { foldedTokens, socialTokens } from '../../../electron/engine/analysis/lexicon-match';
 import { foldAccents, stem, tokenize } from '../../../electron/engine/analysis/text';
-import { countTermIds, termName } from '../../../electron/engine/analysis/vectors';
+import { termName } from '../../../electron/engine/analysis/vectors';
+import { countTermIds } from '../../../electron/engine/analysis/story-terms';
 import { scoreControversy } from '../../../electron/engine/analysis/controversy';
 
 const tone = (s: string) => computeTone(foldedTokens(s)).score;
@@ -13,15 +14,20 @@ describe('French text primitives', () => {
     expect(stem('réformes')).toBe(stem('reforme'));
   });
 
-  it('drops elisions and weighs entities and numbers more, with multi-word entity keys', () => {
+  it('weighs names and numbers more, a person by the full name and surname, words by lemma', () => {
     expect(tokenize("l'iPhone d'Apple")).toEqual(['l', 'iPhone', 'd', 'Apple']);
     // countTermIds is what both clusterers use; a title word counts twice (it names the event),
     // so a plain word weighs 2 and an entity or a number more.
-    const doc = countTermIds('Le designer Jony Ive quitte Apple après 27 ans', null, { prefixWeight: 0 });
+    const doc = countTermIds('Le patron Steve Jobs quitte Apple après 27 ans', null);
     const byKey = new Map(doc.ids.map((id, i) => [termName(id), doc.tf[i]!]));
-    expect(byKey.get('@jony_ive')).toBeGreaterThan(2);
+    // A person weighs by the full name and the surname; the given name alone links nothing.
+    expect(byKey.get('@steve jobs')).toBeGreaterThan(2);
+    expect(byKey.get('jobs')).toBeGreaterThan(2);
+    expect(byKey.has('steve')).toBe(false);
+    expect(byKey.get('apple')).toBeGreaterThan(2);
     expect(byKey.get('#27')).toBeGreaterThan(2);
-    expect(byKey.get(stem('quitte'))).toBe(2);
+    // Words count by their lemma.
+    expect(byKey.get('quitter')).toBe(2);
     expect(byKey.has('le')).toBe(false);
   });
 });

@@ -6,8 +6,6 @@
 import { createHmac } from 'node:crypto';
 import type { AlertMessage } from '../../../../shared/types/alerts';
 import { deliveryError, isRetryableStatus, retryAfterMs, type ChannelSend } from './types';
-import { chatLinkUrl, mattermostText, slackText, teamsText } from './chat-markup';
-import { safeWebUrl } from '../../safe-url';
 
 /** Body formats. */
 export type WebhookPreset = 'generic' | 'mattermost' | 'slack' | 'teams';
@@ -38,45 +36,35 @@ function scoreLine(m: AlertMessage): string {
   return `Viralité ${f(m.scores.virality)} · Polémique ${f(m.scores.controversy)} · Infox ${f(m.scores.infox)}`;
 }
 
-/** Builds the JSON body for a preset; feed text is escaped for the preset's markup (see chat-markup.ts). */
+/** Builds the JSON body for a preset. */
 export function buildWebhookBody(preset: WebhookPreset, m: AlertMessage, idemKey: string): unknown {
   const when = m.publishedFr ? ` — ${m.publishedFr}` : '';
-  const url = safeWebUrl(m.link);
   if (preset === 'slack' || preset === 'mattermost') {
-    const esc = preset === 'slack' ? slackText : mattermostText;
-    const title = esc(m.title);
-    const link = url
-      ? preset === 'slack'
-        ? `<${chatLinkUrl(url)}|${title}>`
-        : `[${title}](${chatLinkUrl(url)})`
-      : title;
+    const link = m.link ? (preset === 'slack' ? `<${m.link}|${m.title}>` : `[${m.title}](${m.link})`) : m.title;
     const bold = preset === 'slack' ? '*' : '**';
     const lines = [
-      `${SEV_EMOJI[m.severity]} ${bold}${esc(m.subject)}${bold}`,
+      `${SEV_EMOJI[m.severity]} ${bold}${m.subject}${bold}`,
       link,
-      esc(`${m.source ?? ''}${when}`),
+      `${m.source ?? ''}${when}`,
       scoreLine(m),
     ];
-    if (m.comment) lines.push(`> ${esc(m.comment)}`);
-    // Slack: no link previews (a remote page or image fetched on the reader's behalf).
-    return preset === 'slack'
-      ? { text: lines.filter(Boolean).join('\n'), unfurl_links: false, unfurl_media: false }
-      : { text: lines.filter(Boolean).join('\n') };
+    if (m.comment) lines.push(`> ${m.comment}`);
+    return { text: lines.filter(Boolean).join('\n') };
   }
   if (preset === 'teams') {
     const body: unknown[] = [
       {
         type: 'TextBlock',
-        text: teamsText(m.subject),
+        text: m.subject,
         weight: 'Bolder',
         size: 'Medium',
         wrap: true,
         color: m.severity === 'info' ? 'Default' : 'Attention',
       },
-      { type: 'TextBlock', text: teamsText(`${m.source ?? ''}${when}`), isSubtle: true, wrap: true },
+      { type: 'TextBlock', text: `${m.source ?? ''}${when}`, isSubtle: true, wrap: true },
       { type: 'TextBlock', text: scoreLine(m), wrap: true },
     ];
-    if (m.comment) body.push({ type: 'TextBlock', text: teamsText(m.comment), wrap: true });
+    if (m.comment) body.push({ type: 'TextBlock', text: m.comment, wrap: true });
     return {
       type: 'message',
       attachments: [
@@ -87,14 +75,14 @@ export function buildWebhookBody(preset: WebhookPreset, m: AlertMessage, idemKey
             type: 'AdaptiveCard',
             version: '1.4',
             body,
-            actions: url ? [{ type: 'Action.OpenUrl', title: "Ouvrir l'article", url }] : [],
+            actions: m.link ? [{ type: 'Action.OpenUrl', title: "Ouvrir l'article", url: m.link }] : [],
           },
         },
       ],
     };
   }
   const { html: _html, ...rest } = m;
-  return { id: idemKey, type: 'vigie.alert', ...rest, link: url };
+  return { id: idemKey, type: 'vigie.alert', ...rest };
 }
 
 /** Posts one alert to the channel's URL. */

@@ -40,8 +40,8 @@ export {
 export interface FrenchText {
   text: string;
   tokens: Token[];
-  /** Lemma of each token (a name inside a sentence keeps its form: "Paris" is not "pari"). */
-  lemmas: string[];
+  /** Lemma of each token (a name inside a sentence keeps its form: "Paris" is not "pari"); computed on first access. */
+  readonly lemmas: string[];
   /** Proper names (computed on first access). */
   readonly names: NameSpan[];
 }
@@ -55,12 +55,14 @@ let last: FrenchText | null = null;
 export function analyzeFrench(text: string, nameOptions?: NameOptions): FrenchText {
   if (last && last.text === text) return last;
   const tokens = tokenize(text);
-  const lemmas = tokens.map((t) => (t.number ? t.lower : lemmaOf(t.lower, t.capital && !t.sentenceStart)));
+  let lemmas: string[] | null = null;
   let names: NameSpan[] | null = null;
   const out: FrenchText = {
     text,
     tokens,
-    lemmas,
+    get lemmas() {
+      return (lemmas ??= tokens.map((t) => (t.number ? t.lower : lemmaOf(t.lower, t.capital && !t.initial))));
+    },
     get names() {
       return (names ??= nameSpans(tokens, nameOptions));
     },

@@ -197,12 +197,28 @@ export interface NameOptions {
   isName?: (token: Token) => boolean;
 }
 
-/** True when a capitalised token can be part of a name. */
+/** Subject clitics after a hyphen: "Faut-il", "Y'aura-t-il" are verbs, not names. */
+const INVERTED = /-(?:t-)?(?:il|elle|on|ils|elles|je|tu|nous|vous|ce)$/;
+
+/** True when a word reads only as a function word (determiner, pronoun, preposition…). */
+function functionWord(t: Token): boolean {
+  const rs = readings(t.lower);
+  return rs.length > 0 && rs.every((r) => FUNCTION_POS.has(r.pos));
+}
+const FUNCTION_POS = new Set(['det', 'prep', 'pro', 'cl', 'aux', 'csu', 'coo', 'pres']);
+
+/**
+ * True when a capitalised token can start a name. A word capitalised by convention (first of a
+ * sentence or after a colon or quote) must be known as a name (the caller's evidence, or no
+ * common-word reading); a function word or a label in capitals ("VIDÉO", "EN DIRECT") never is.
+ */
 function nameLike(t: Token, opts: NameOptions): boolean {
-  if (!t.capital || t.number || t.elided) return false;
-  if (!t.sentenceStart) return true;
+  if (!t.capital || t.number || t.elided || INVERTED.test(t.lower)) return false;
+  if (functionWord(t)) return false;
+  if (t.allCaps) return !isCommonWord(t.lower);
+  if (!t.initial) return true;
   if (opts.isName) return opts.isName(t);
-  return t.allCaps || !isCommonWord(t.lower);
+  return !isCommonWord(t.lower);
 }
 
 /**
@@ -212,7 +228,7 @@ function nameLike(t: Token, opts: NameOptions): boolean {
 function leadsName(tokens: readonly Token[], at: number): boolean {
   const t = tokens[at]!,
     next = tokens[at + 1];
-  if (!t.sentenceStart || !t.capital || t.allCaps || !next || !next.capital || next.number || next.clause !== t.clause)
+  if (!t.initial || !t.capital || t.allCaps || !next || !next.capital || next.number || next.clause !== t.clause)
     return false;
   return readings(t.lower).some((r) => r.pos === 'np');
 }
@@ -251,7 +267,22 @@ export function nameSpans(tokens: readonly Token[], opts: NameOptions = {}): Nam
       }
       break;
     }
-    spans.push(classify(tokens, first, end, titled));
+    // "Le Britannique Jony Ive", "Le Président Macron": a capitalised common word that cannot be a
+    // given name, before other capitalised words, is no part of their name.
+    let from = first;
+    while (
+      !titled &&
+      end - from >= 2 &&
+      !tokens[from]!.allCaps &&
+      isCommonWord(tokens[from]!.lower) &&
+      !hasProperReading(tokens[from]!) &&
+      tokens[from + 1]!.capital
+    ) {
+      spans.push(classify(tokens, from, from + 1, false));
+      from++;
+      while (from < end && !tokens[from]!.capital) from++;
+    }
+    if (from < end) spans.push(classify(tokens, from, end, titled));
     i = end - 1;
   }
   return spans;
@@ -266,8 +297,12 @@ function connectorEnd(tokens: readonly Token[], at: number, clause: number): num
   return CONNECTORS.has(a.lower) ? at + 1 : at;
 }
 
+function hasProperReading(t: Token): boolean {
+  return readings(t.lower).some((r) => r.pos === 'np');
+}
+
 function isTitle(t: Token): boolean {
-  return TITLES.has(t.lower.replace(/\.$/, ''));
+  return TITLES.has(t.lower);
 }
 
 function span(
@@ -289,21 +324,22 @@ function span(
 }
 
 /**
- * Kind of a span: organisation (a head noun, or an acronym alone), person (a courtesy title, or
- * several capitalised words of which the first or the last is no common French word: "Cécile
- * Ladjali", "Marine Le Pen", not "Coupe du Monde"), else a plain name.
+ * Kind of a span: organisation (a head noun first, or an acronym alone), person (a courtesy title,
+ * or several capitalised words the first of which the Lefff knows as a proper noun, as it knows
+ * given names: "Cécile Ladjali", "Marine Le Pen"; not "Coupe du Monde" or "Samsung Galaxy"), else
+ * a plain name.
  */
 function classify(tokens: readonly Token[], start: number, end: number, titled: boolean): NameSpan {
   const words = tokens.slice(start, end);
   if (ORG_HEADS.has(words[0]!.lower) || (words.length === 1 && words[0]!.allCaps && words[0]!.lower.length <= 6))
     return span(tokens, start, end, 'organisation');
   const capitals = words.filter((w) => w.capital);
-  const nameWord = (w: Token) => !isCommonWord(w.lower);
   if (
     titled ||
     (capitals.length >= 2 &&
       words.every((w) => !w.allCaps || w.lower.length > 6) &&
-      (nameWord(capitals[0]!) || nameWord(capitals[capitals.length - 1]!)))
+      hasProperReading(capitals[0]!) &&
+      !capitals[capitals.length - 1]!.lower.match(/^\d/))
   ) {
     // The surname is what follows the first capitalised word ("Ladjali", "von der Leyen").
     const surnameWords = titled ? words : words.slice(1);

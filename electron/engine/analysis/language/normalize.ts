@@ -39,11 +39,8 @@ export function hasAccent(text: string): boolean {
 
 // Typographic apostrophes and quotes, compatibility ligatures (ﬁ, ﬂ…), odd spaces and dashes:
 // feeds write « l’emporte », « l'emporte » and « lʼemporte » for one word.
-const APOSTROPHES = /[\u2019\u2018\u02bc\u02bb\u0060\u00b4\u2032\uff07]/g;
-const SPACES = /[\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u3000]/g;
-const DASHES = /[\u2010\u2011]/g;
-const ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g;
-const LIGATURES = /[\ufb00-\ufb06]/g;
+/** Characters normalisation removes or expands (the others are replaced one for one). */
+const RESIZING = /[\u200b\u200c\u200d\u2060\ufeff\u00ad\ufb00-\ufb06]/;
 const ODD =
   /[\u2018\u2019\u02bc\u02bb\u0060\u00b4\u2032\uff07\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u3000\u2010\u2011\u200b\u200c\u200d\u2060\ufeff\u00ad\ufb00-\ufb06]/;
 
@@ -56,13 +53,16 @@ const ODD =
  */
 export function normalizeText(text: string): string {
   if (!ODD.test(text)) return text;
-  return text
-    .replace(APOSTROPHES, "'")
-    .replace(SPACES, ' ')
-    .replace(DASHES, '-')
-    .replace(ZERO_WIDTH, '')
-    .replace(LIGATURES, (c) => c.normalize('NFKC'));
+  return text.replace(ODD_ALL, (c) => ODD_MAP.get(c) ?? c.normalize('NFKC'));
 }
+
+const ODD_ALL = new RegExp(ODD.source, 'g');
+/** What each odd character becomes (ligatures, absent here, go through NFKC). */
+const ODD_MAP = new Map<string, string>();
+for (const c of '\u2019\u2018\u02bc\u02bb\u0060\u00b4\u2032\uff07') ODD_MAP.set(c, "'");
+for (const c of '\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u3000') ODD_MAP.set(c, ' ');
+for (const c of '\u2010\u2011') ODD_MAP.set(c, '-');
+for (const c of '\u200b\u200c\u200d\u2060\ufeff\u00ad') ODD_MAP.set(c, '');
 
 /**
  * normalizeText with, for each character of the result, its position in the input, so that a
@@ -70,6 +70,8 @@ export function normalizeText(text: string): string {
  */
 export function normalizeWithOffsets(text: string): { text: string; offsets: number[] | null } {
   if (!ODD.test(text)) return { text, offsets: null };
+  // Apostrophes, spaces and dashes are replaced one for one: positions do not move.
+  if (!RESIZING.test(text)) return { text: normalizeText(text), offsets: null };
   let out = '';
   const offsets: number[] = [];
   for (let i = 0; i < text.length; i++) {

@@ -28,13 +28,27 @@ export interface Token {
   /** Index of the sentence (0-based) and of the clause across the whole text. */
   sentence: number;
   clause: number;
-  /** First word of its sentence (its capital is convention, not a name). */
+  /** First word of its sentence. */
   sentenceStart: boolean;
+  /**
+   * Capitalised by convention when capitalised: first word of its sentence, or after a colon, a
+   * dash, an opening quote or bracket ("Retraites : Les syndicats…", "« Nous… »").
+   */
+  initial: boolean;
 }
 
-// Letters, digits and inner apostrophes / hyphens / dots between digits; \p{M} keeps combining
-// accents inside the word. Other characters separate words.
-const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:(?:['-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
+const folds = new Map<string, string>();
+/** deaccent of a lower-cased word, cached for the non-ASCII ones (a day's vocabulary is small). */
+function fold(lower: string): string {
+  let f = folds.get(lower);
+  if (f === undefined) {
+    f = deaccent(lower);
+    if (f === lower) return f;
+    if (folds.size >= 100_000) folds.clear();
+    folds.set(lower, f);
+  }
+  return f;
+}
 
 /** Elided particles split off the word they precede ("l'emporte" → "l'" + "emporte"). */
 const ELIDED = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu']);
@@ -42,125 +56,144 @@ const ELIDED = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', '
 const APOSTROPHE_WORDS =
   /^(aujourd'hui|quelqu'une?s?|presqu'[iî]les?|prud'hom\w*|entr'\w+|main-d'[oœ]euvre|c'est-à-dire)$/i;
 
-/** Sentence ends: . ! ? … (one or more), and line breaks. */
-const SENTENCE_END = /[.!?…]+|\n+/g;
 /** Abbreviations whose dot ends no sentence. */
-const ABBREVIATIONS = new Set([
-  'm',
-  'mm',
-  'mme',
-  'mmes',
-  'mlle',
-  'dr',
-  'pr',
-  'me',
-  'st',
-  'ste',
-  'cf',
-  'etc',
-  'av',
-  'bd',
-  'n°',
-  'no',
-  'p',
-  'vol',
-  'art',
-  'gal',
-  'gén',
-  'mgr',
-]);
-/** Clause breaks inside a sentence. */
-const CLAUSE_BREAK = /[,;:()«»"“”\u2013\u2014[\]|/]|\s-\s/g;
+const ABBREVIATIONS = new Set('m mm mme mmes mlle dr pr me st ste cf etc av bd n° no p vol art gal gén mgr'.split(' '));
+const OTHER_WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
-/** Kinds of boundary positions: sentence end, clause break. */
-function boundaries(text: string): { sentences: number[]; clauses: number[] } {
-  const sentences: number[] = [];
-  for (const m of text.matchAll(SENTENCE_END)) {
-    const at = m.index!;
-    if (m[0] === '.') {
-      // "M. Macron", "J. K. Rowling", "49.3" (no space after): no sentence end.
-      const before = /([\p{L}°]+)$/u.exec(text.slice(Math.max(0, at - 6), at))?.[1] ?? '';
-      if (before.length === 1 && /\p{Lu}/u.test(before)) continue;
-      if (ABBREVIATIONS.has(before.toLowerCase())) continue;
-      const next = text.charCodeAt(at + 1);
-      if (next && next !== 32 && next !== 10 && next !== 34 && next !== 171 && next !== 187) continue;
-    }
-    sentences.push(at + m[0].length);
+/** True for a character that belongs to words: letters, digits, combining marks (Latin by table, the rest by regex). */
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c < 0x250) return c >= 0xc0 && c !== 0xd7 && c !== 0xf7;
+  if (c >= 0x300 && c <= 0x36f) return true;
+  return OTHER_WORD_CHAR.test(String.fromCharCode(c));
+}
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** True when a capitalised word has a second letter and no lower-case letter ("SNCF", "CGT", "G7" is not). */
+function isAllCaps(surface: string, lower: string): boolean {
+  let letters = 0;
+  for (let k = 0; k < surface.length; k++) {
+    const c = surface.charCodeAt(k);
+    if (c === lower.charCodeAt(k)) {
+      // Unchanged by lower-casing: a digit, a sign, or a lower-case letter.
+      if ((c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7)) return false;
+    } else letters++;
   }
-  const clauses: number[] = [];
-  for (const m of text.matchAll(CLAUSE_BREAK)) clauses.push(m.index!);
-  return { sentences, clauses };
+  return letters >= 2;
 }
 
-/** Tokenises a text (see Token). Offsets point into `text` as given. */
+/** Clause breaks that open what follows (a capital after them is convention): : ( « " “ – — [ and " - ". */
+const OPENING = new Set([58, 40, 171, 34, 8220, 8211, 8212, 91]);
+/** Clause breaks that close or separate: , ; ) » ” ] | /. */
+const CLOSING = new Set([44, 59, 41, 187, 8221, 93, 124, 47]);
+
+/**
+ * Tokenises a text (see Token) in one pass over its characters: words are runs of letters and
+ * digits with inner apostrophes, hyphens, and dots or commas between digits (49.3, 6,8). Offsets
+ * point into `text` as given. Sentences end at . ! ? … or a line break, not at the dot of "M.",
+ * of an initial ("J. K.") or of a dot followed by no space; clauses also break at , ; : ( ) « »
+ * " — – [ ] | / and " - ".
+ */
 export function tokenize(text: string): Token[] {
   const norm = normalizeWithOffsets(text);
-  const t = norm.text;
-  const at = (i: number) => (norm.offsets ? norm.offsets[i]! : i);
-  const { sentences, clauses } = boundaries(t);
+  const t = norm.text,
+    n = t.length;
+  const at = norm.offsets ? (i: number) => norm.offsets![i]! : (i: number) => i;
   const out: Token[] = [];
-  let s = 0,
-    c = 0,
-    sentence = 0,
+  let sentence = 0,
     clause = 0,
-    lastSentence = -1;
+    sentenceStart = true,
+    initial = true;
   const push = (surface: string, from: number, elided: boolean) => {
-    while (s < sentences.length && sentences[s]! <= from) {
-      s++;
-      sentence++;
-      clause++;
-    }
-    while (c < clauses.length && clauses[c]! < from) {
-      c++;
-      if (out.length && out[out.length - 1]!.clause === clause) clause++;
-    }
     const lower = surface.toLowerCase();
-    const first = surface.codePointAt(0)!;
-    const number = first >= 48 && first <= 57;
-    const letters = surface.replace(/[^\p{L}]/gu, '');
+    const first = surface.charCodeAt(0);
+    const number = isDigit(first);
+    const capital = !number && surface[0] !== lower[0];
     out.push({
       surface,
       lower,
-      fold: deaccent(lower),
+      fold: fold(lower),
       start: at(from),
       end: at(from + surface.length - 1) + 1,
-      capital: !number && letters.length > 0 && letters[0] !== letters[0]!.toLowerCase(),
-      allCaps: letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+      capital,
+      allCaps: capital && surface.length >= 2 && isAllCaps(surface, lower),
       number,
       elided,
       sentence,
       clause,
-      sentenceStart: sentence !== lastSentence,
+      sentenceStart,
+      initial,
     });
-    lastSentence = sentence;
+    sentenceStart = false;
+    initial = false;
   };
-  for (const m of t.matchAll(WORD_RE)) {
-    let word = m[0];
-    let from = m.index!;
-    // Split elided particles off the front ("qu'il", "l'emporte", "jusqu'à"), one at a time.
-    for (let q = word.indexOf("'"); q > 0 && !APOSTROPHE_WORDS.test(word); q = word.indexOf("'")) {
-      const head = word.slice(0, q);
-      if (!ELIDED.has(head.toLowerCase())) break;
-      push(word.slice(0, q + 1), from, true);
-      word = word.slice(q + 1);
-      from += q + 1;
+  const breakClause = (opening: boolean) => {
+    if (out.length && out[out.length - 1]!.clause === clause) clause++;
+    if (opening) initial = true;
+  };
+  const endSentence = () => {
+    if (out.length && out[out.length - 1]!.sentence === sentence) {
+      sentence++;
+      clause++;
     }
-    if (word) push(word, from, false);
+    sentenceStart = initial = true;
+  };
+  let i = 0;
+  while (i < n) {
+    const c = t.charCodeAt(i);
+    if (isWordChar(c)) {
+      let j = i + 1;
+      while (j < n) {
+        const d = t.charCodeAt(j);
+        if (isWordChar(d)) j++;
+        else if ((d === 39 || d === 45) && j + 1 < n && isWordChar(t.charCodeAt(j + 1))) j += 2;
+        else if ((d === 46 || d === 44) && isDigit(t.charCodeAt(j - 1)) && j + 1 < n && isDigit(t.charCodeAt(j + 1)))
+          j += 2;
+        else break;
+      }
+      let word = t.slice(i, j),
+        from = i;
+      // Elided particles come off the front ("qu'il", "l'emporte", "jusqu'à"), one at a time.
+      for (let q = word.indexOf("'"); q > 0 && !APOSTROPHE_WORDS.test(word); q = word.indexOf("'")) {
+        if (!ELIDED.has(word.slice(0, q).toLowerCase())) break;
+        push(word.slice(0, q + 1), from, true);
+        word = word.slice(q + 1);
+        from += q + 1;
+      }
+      if (word) push(word, from, false);
+      i = j;
+      continue;
+    }
+    if (c === 46) {
+      // "M. Macron", "J. K. Rowling", "Video.Garorock": no sentence end.
+      const next = i + 1 < n ? t.charCodeAt(i + 1) : 32;
+      const prev = out[out.length - 1];
+      const abbreviation =
+        prev !== undefined &&
+        at(i) === prev.end &&
+        ((prev.surface.length === 1 && prev.capital) || ABBREVIATIONS.has(prev.lower));
+      if (!abbreviation && (next === 32 || next === 10 || next === 34 || next === 171 || next === 187 || i + 1 >= n))
+        endSentence();
+    } else if (c === 33 || c === 63 || c === 8230 || c === 10) endSentence();
+    else if (OPENING.has(c)) breakClause(true);
+    else if (CLOSING.has(c)) breakClause(false);
+    else if (c === 45 && t.charCodeAt(i - 1) === 32 && t.charCodeAt(i + 1) === 32) breakClause(true);
+    i++;
   }
   return out;
 }
 
-/** Sentence spans of a text (offsets into it), for quoting evidence. */
+/** Sentence spans of a text (offsets into it: first word to last word and its end mark), for quoting evidence. */
 export function sentenceSpans(text: string): Array<{ start: number; end: number }> {
-  const norm = normalizeWithOffsets(text);
-  const at = (i: number) => (norm.offsets ? norm.offsets[i]! : i);
   const spans: Array<{ start: number; end: number }> = [];
-  let from = 0;
-  for (const end of [...boundaries(norm.text).sentences, norm.text.length]) {
-    const slice = norm.text.slice(from, end);
-    const lead = slice.length - slice.trimStart().length;
-    if (slice.trim()) spans.push({ start: at(from + lead), end: at(end - (slice.length - slice.trimEnd().length)) });
-    from = end;
+  for (const tok of tokenize(text)) {
+    const last = spans[spans.length - 1];
+    if (tok.sentenceStart || !last) spans.push({ start: tok.start, end: tok.end });
+    else last.end = tok.end;
+  }
+  for (const sp of spans) {
+    const mark = /^[.!?…]+/.exec(text.slice(sp.end));
+    if (mark) sp.end += mark[0].length;
   }
   return spans;
 }
