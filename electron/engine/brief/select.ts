@@ -81,6 +81,15 @@ function groupItems(db: Db, items: BriefItemRow[]): StoryGroup[] {
   return groups;
 }
 
+/**
+ * Headlines listed under a story: 3, and 5 for a story of 10 items or more (a day's main story
+ * gathers several developments: on 24 Feb 2022 one event holds five of Le Monde's six first
+ * front-page headlines).
+ */
+function headlineCount(items: number): number {
+  return items >= 10 ? 5 : 3;
+}
+
 function toBriefStory(g: StoryGroup, summary: string): BriefStory {
   const quotes = [...g.items]
     .sort((a, b) => (b.controversy ?? 0) - (a.controversy ?? 0))
@@ -91,7 +100,7 @@ function toBriefStory(g: StoryGroup, summary: string): BriefStory {
     .sort((a, b) => b.carriers - a.carriers || (b.virality ?? 0) - (a.virality ?? 0) || a.at.localeCompare(b.at))
     .map((i) => i.title)
     .filter((t, i, a) => t !== g.title && a.indexOf(t) === i)
-    .slice(0, 3);
+    .slice(0, headlineCount(g.items.length));
   return {
     key: g.key,
     title: g.title,
