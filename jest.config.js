@@ -19,6 +19,7 @@ module.exports = {
   // ESM-only packages used by the renderer are transformed too.
   transformIgnorePatterns: ['/node_modules/(?!(@tanstack)/)'],
   testTimeout: 60000,
+  setupFiles: ['<rootDir>/test/helpers/jest-env.js'],
   maxWorkers: 2,
   reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
 };

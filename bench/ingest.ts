@@ -2,7 +2,8 @@
  * Ingest benchmark (`npm run bench:ingest`): end-to-end `ingest-files` throughput against
  * rss-parser parse-only on the same files, peak memory, and FTS search latency.
  * Workload: the raw Le Monde 2022 snapshots replicated with unique guids/links (~100k item
- * occurrences). Targets: ≥ 10,000 occurrences/s end to end, ≥ 0.5× rss-parser, search p95 ≤ 20 ms.
+ * occurrences). Targets: ≥ 10,000 occurrences/s end to end, ≥ 0.5× rss-parser, search p95 ≤ 20 ms,
+ * a deeply nested feed ≤ 3× a flat one of the same size (bench/hostile-feeds.ts).
  */
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 import fs from 'node:fs';
@@ -18,6 +19,7 @@ import { ingestFiles } from '../electron/engine/ingest/ingest-files';
 import { parseFeed } from '../electron/engine/ingest/parse-feed';
 import { ParsedItemCache } from '../electron/engine/ingest/item-cache';
 import { replicateLeMonde } from '../test/helpers/lemonde-replica';
+import { measureHostileFeeds } from './hostile-feeds';
 
 /** Copies of the 351 non-empty snapshots (6,985 occurrences each). */
 const COPIES = Number(process.env.BENCH_COPIES ?? 15);
@@ -266,6 +268,8 @@ async function main(): Promise<void> {
       ['load average (1 min) at start / end', `${loadBefore.toFixed(2)} / ${os.loadavg()[0].toFixed(2)}`],
     ];
     for (const [k, v] of rows) console.log(`${k.padEnd(44)} ${v}`);
+    // Hostile feeds: a deeply nested feed must cost at most 3× a flat feed of the same size.
+    for (const line of await measureHostileFeeds()) console.log(line);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

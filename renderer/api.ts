@@ -1,11 +1,12 @@
 /**
  * The only module that touches the transport. In Electron the preload exposes `window.api`
  * (contract channels only); in web mode (`vigie serve`) calls go over HTTP POST /api/<channel>
- * and events arrive over Server-Sent Events at /api/events. Both resolve to Result envelopes and
+ * and events arrive over Server-Sent Events at /api/events, both with `Authorization: Bearer`. Both resolve to Result envelopes and
  * never reject, so screens handle failure as data.
  */
 import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayloads, VigieApi } from '../shared/api/contract';
 import type { Result } from '../shared/result';
+import { createParser } from 'eventsource-parser';
 
 declare global {
   interface Window {
@@ -47,10 +48,18 @@ export function readToken(loc: Pick<Location, 'hash' | 'search' | 'pathname'> = 
   }
 }
 
-/** Web-mode transport: fetch for calls, one shared EventSource for events. */
+/** Wait before reconnecting the event stream when the server gave no `retry:`, ms. */
+const RECONNECT_MS = 3000;
+
+/**
+ * Web-mode transport: fetch for calls, one shared event stream for events. The stream is read
+ * with fetch (not EventSource, which cannot send headers) so the token travels as a header like
+ * every call: web mode sets no cookie, since a cookie would reach every port of 127.0.0.1.
+ */
 export function createHttpApi(base = '', token: string | null = readToken()): VigieApi {
-  let source: EventSource | null = null;
+  let started = false;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
 
   const dispatch = (event: string, data: string) => {
     let payload: unknown;
@@ -59,22 +68,42 @@ export function createHttpApi(base = '', token: string | null = readToken()): Vi
     } catch {
       return;
     }
+    // Named SSE events (`event: items:new`) are routed by name; an unnamed message may carry {event, payload}.
+    if (event === 'message') {
+      const env = payload as { event?: unknown; payload?: unknown } | null;
+      if (env && typeof env.event === 'string') for (const l of listeners.get(env.event) ?? []) l(env.payload);
+      return;
+    }
     for (const l of listeners.get(event) ?? []) l(payload);
   };
-  const ensureSource = () => {
-    if (source || typeof EventSource === 'undefined') return;
-    const url = `${base}/api/events${token ? `?token=${encodeURIComponent(token)}` : ''}`;
-    source = new EventSource(url);
-    // Named SSE events (`event: items:new`) are routed by name; an unnamed message may carry {event, payload}.
-    source.onmessage = (m) => {
-      try {
-        const parsed = JSON.parse(m.data) as { event?: string; payload?: unknown };
-        if (parsed && typeof parsed.event === 'string')
-          for (const l of listeners.get(parsed.event) ?? []) l(parsed.payload);
-      } catch {
-        /* not an envelope */
+  const ensureStream = () => {
+    if (started || typeof fetch === 'undefined' || typeof TextDecoderStream === 'undefined') return;
+    started = true;
+    void (async () => {
+      let retry = RECONNECT_MS;
+      for (;;) {
+        try {
+          const res = await fetch(`${base}/api/events`, { headers: auth, cache: 'no-store' });
+          if (res.ok && res.body) {
+            const parser = createParser({
+              onEvent: (m) => dispatch(m.event ?? 'message', m.data),
+              onRetry: (ms) => {
+                retry = ms;
+              },
+            });
+            const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+            for (;;) {
+              const { value, done } = await reader.read();
+              if (done) break;
+              parser.feed(value);
+            }
+          }
+        } catch {
+          /* network drop: reconnect below */
+        }
+        await new Promise((r) => setTimeout(r, retry));
       }
-    };
+    })();
   };
 
   return {
@@ -82,7 +111,7 @@ export function createHttpApi(base = '', token: string | null = readToken()): Vi
       try {
         const res = await fetch(`${base}/api/${channel}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          headers: { 'content-type': 'application/json', ...auth },
           body: JSON.stringify(args[0] ?? {}),
         });
         const body = (await res.json().catch(() => null)) as Result<unknown> | null;
@@ -102,12 +131,11 @@ export function createHttpApi(base = '', token: string | null = readToken()): Vi
       }
     },
     on(event, listener) {
-      ensureSource();
+      ensureStream();
       let set = listeners.get(event);
       if (!set) {
         set = new Set();
         listeners.set(event, set);
-        source?.addEventListener(event, (m) => dispatch(event, (m as MessageEvent<string>).data));
       }
       const l = listener as (payload: unknown) => void;
       set.add(l);

@@ -19,6 +19,7 @@ import {
   measureRssCoverage,
   measureRssPersistence,
 } from './eval/virality-measures';
+import { measurePlaces } from './eval/places';
 import { measureGoogleNewsIngest, measureGoogleNewsRandomHalves, measureUmbrellas } from './eval/story-measures';
 import { measureHandChecks } from './eval/hand-checks';
 
@@ -90,6 +91,10 @@ line(
 const rp = measureRssPersistence();
 line(
   `virality rssTrends still in its feed next day (within outlet, Feb 2025): AUC ${f(rp.auc)} [${rp.days} days, ${rp.items} items; weak proxy: most feeds are not curated, staying mostly means publishing late]`,
+);
+const pl = measurePlaces();
+line(
+  `places départements (hand-labelled headlines, Le Monde + 14 outlets): held-out P ${f(pl.heldout.dep.precision)} R ${f(pl.heldout.dep.recall)} [${pl.heldout.n} headlines, not tuned on; target >= 0.85 / >= 0.85]; dev P ${f(pl.dev.dep.precision)} R ${f(pl.dev.dep.recall)} [${pl.dev.n}, tuned on]; régions held-out P ${f(pl.heldout.region.precision)} R ${f(pl.heldout.region.recall)}`,
 );
 void (async () => {
   const rb = await measureRebuildStability();

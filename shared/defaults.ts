@@ -17,6 +17,38 @@ export const FETCH_DEFAULTS = {
   concurrency: 8,
 } as const;
 
+/** Budgets of parsing and sanitizing one feed (hostile feeds nest or repeat markup to stall the parser). */
+export const PARSE_LIMITS = {
+  /**
+   * Deepest HTML element nesting in one fragment. htmlparser2 (under sanitize-html) costs time
+   * quadratic in depth: 200,000 levels took 54 s. Browsers flatten beyond 512 (Chromium's
+   * kMaximumHTMLParserDOMTreeDepth), so no real page needs more.
+   */
+  maxHtmlDepth: 512,
+  /** Elements in one HTML fragment (a real article has a few thousand; 200,000 flat ones sanitize in ~0.7 s). */
+  maxHtmlElements: 200_000,
+  /**
+   * Wall time one feed may take in its parser worker, ms, plus timeBudgetPerMbMs per MB of feed.
+   * A flat 10 MB feed (the fetch cap) parses in ~2 s on an idle machine; 10 s + 3 s/MB (40 s at
+   * 10 MB) leaves room for a loaded one. Over it, the worker is killed.
+   */
+  timeBudgetMs: 10_000,
+  /** Extra wall time per MB of feed, ms (see timeBudgetMs). */
+  timeBudgetPerMbMs: 3_000,
+  /** Heap of one parser worker, MB: a memory bomb kills the worker, not the engine. */
+  workerHeapMb: 1024,
+} as const;
+
+/** Size caps of stored item fields, characters (longer ones are cut with a note; see field-caps.ts). */
+export const FIELD_LIMITS = {
+  /** A headline: real ones stay under 300; a synthetic title from a post's text is 140. */
+  titleChars: 1_000,
+  /** A lead or RSS description (a whole article is sometimes put there). */
+  summaryChars: 50_000,
+  /** The sanitized HTML body: ten times a long-form article. */
+  contentChars: 1_000_000,
+} as const;
+
 /** Scheduler policy. */
 export const SCHEDULER_DEFAULTS = {
   /** Poll interval for ordinary sources, seconds (5 min). */

@@ -13,9 +13,11 @@ export type ErrorCode =
   | 'parse.invalid'
   | 'parse.not_a_feed'
   | 'parse.encoding'
+  | 'parse.too_complex'
   | 'db.constraint'
   | 'db.not_found'
   | 'db.busy'
+  | 'db.open'
   | 'input.invalid'
   | 'opml.invalid'
   | 'alert.smtp'
@@ -23,7 +25,9 @@ export type ErrorCode =
   | 'alert.matrix'
   | 'alert.rate_limited'
   | 'alert.config'
+  | 'alert.secret_required'
   | 'brief.render'
+  | 'geo.gazetteer'
   | 'auth.denied'
   | 'internal';
 

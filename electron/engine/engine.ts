@@ -5,6 +5,8 @@
  * (new items, source health, alert deliveries) go through `on()`. With `background: true` it also
  * runs the refresh scheduler, rule evaluation on new items and the alert sender.
  */
+import os from 'node:os';
+import path from 'node:path';
 import { fail, ok, type Result } from '../../shared/result';
 import { serializeError } from '../../shared/errors';
 import {
@@ -27,7 +29,7 @@ import { dashboardHandlers } from './api/dashboard-handlers';
 import { settingsHandlers } from './api/settings-handlers';
 import { alertsHandlers } from './api/alerts-handlers';
 import { briefsHandlers } from './api/briefs-handlers';
-import { startBackground, type Background } from './api/background';
+import { startBackground, type Background, type BackgroundOptions } from './api/background';
 
 /** Options of createEngine. */
 export interface EngineOptions {
@@ -45,6 +47,12 @@ export interface EngineOptions {
   refresh?: boolean;
   /** Load the demo workspace when the database has no source at all. Default false. */
   demoIfEmpty?: boolean;
+  /** Where scheduled briefs may be written. Default VIGIE_BRIEF_DIR, else `briefs/` beside the database. */
+  briefRoot?: string;
+  /** With background: scheduler knobs and a per-refresh callback (`vigie run`). */
+  scheduler?: BackgroundOptions['scheduler'];
+  /** With background: grace of fetches in flight on close, ms. Default 2000. */
+  stopGraceMs?: number;
 }
 
 /** A running engine. */
@@ -61,11 +69,24 @@ export interface Engine {
   close(): Promise<void>;
 }
 
+/** The default briefs root: VIGIE_BRIEF_DIR (the operator's choice), else `briefs/` beside the database. */
+function briefRootFor(dbPath: string): string {
+  if (process.env.VIGIE_BRIEF_DIR) return process.env.VIGIE_BRIEF_DIR;
+  return dbPath === ':memory:'
+    ? path.join(os.tmpdir(), 'vigie-briefs')
+    : path.join(path.dirname(path.resolve(dbPath)), 'briefs');
+}
+
 /** Opens the database and builds the facade (see the module comment). */
 export function createEngine(opts: EngineOptions): Engine {
   const db = openDatabase(opts.dbPath);
   const events = new EngineEvents();
-  const facts: AppFacts = { mode: opts.mode ?? 'web', version: opts.version ?? '0.0.0', dbPath: opts.dbPath };
+  const facts: AppFacts = {
+    mode: opts.mode ?? 'web',
+    version: opts.version ?? '0.0.0',
+    dbPath: opts.dbPath,
+    briefRoot: opts.briefRoot ?? briefRootFor(opts.dbPath),
+  };
   const ctx: HandlerContext = { db, events, now: opts.now ?? (() => new Date()), facts, live: !!opts.background };
   let background: Background | null = null;
   const handlers: ChannelHandlers = {
@@ -84,7 +105,12 @@ export function createEngine(opts: EngineOptions): Engine {
     const empty = (db.prepare('SELECT count(*) AS n FROM sources').get() as { n: number }).n === 0;
     if (empty) void handlers['demo:load']({ force: false });
   }
-  if (opts.background) background = startBackground(ctx, { refresh: opts.refresh });
+  if (opts.background)
+    background = startBackground(ctx, {
+      refresh: opts.refresh,
+      scheduler: opts.scheduler,
+      stopGraceMs: opts.stopGraceMs,
+    });
 
   async function call(channel: string, input: unknown): Promise<Result<unknown>> {
     if (!isChannel(channel))

@@ -1,7 +1,9 @@
 /**
- * Web-mode gatekeeping: loopback Host check (DNS rebinding), token check (Bearer header, cookie
- * or `?token=` for EventSource, which cannot send headers), same-origin check on writes, and the
- * security headers every response carries.
+ * Web-mode gatekeeping: loopback Host check (DNS rebinding), token check (`Authorization:
+ * Bearer`; `?token=` on the event stream for command-line clients), same-origin check on writes,
+ * and the security headers every response carries. No cookie: cookies are not scoped by port,
+ * so one set for 127.0.0.1:PORT reaches every other service on 127.0.0.1. The renderer keeps
+ * the token per tab (sessionStorage) and sends it as a header, events included (fetch stream).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -10,9 +12,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
   "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-/** Name of the session cookie set when the page is opened with `?token=`. */
-export const TOKEN_COOKIE = 'vigie_token';
 
 /** A new random token (256 bits, URL-safe). */
 export function createToken(): string {
@@ -38,21 +37,10 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Reads one cookie. */
-function cookie(req: IncomingMessage, name: string): string | null {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return null;
-}
-
-/** The token a request presents: `Authorization: Bearer`, then the cookie, then `?token=` (when allowed). */
+/** The token a request presents: `Authorization: Bearer`, then `?token=` (when allowed). Cookies are ignored. */
 export function presentedToken(req: IncomingMessage, url: URL, allowQuery: boolean): string | null {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
-  const c = cookie(req, TOKEN_COOKIE);
-  if (c) return c;
   return allowQuery ? url.searchParams.get('token') : null;
 }
 
@@ -82,9 +70,4 @@ export function setSecurityHeaders(res: ServerResponse): void {
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
   res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-}
-
-/** Session cookie carrying the token (HttpOnly, SameSite=Strict: never sent cross-site). */
-export function tokenCookie(token: string): string {
-  return `${TOKEN_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`;
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { EVENTS, type EventName, type EventPayloads } from '../../shared/api/contract';
 import type { Result } from '../../shared/result';
-import { createToken, hasValidToken, isLoopbackHost, isSameOrigin, setSecurityHeaders, tokenCookie } from './security';
+import { createToken, hasValidToken, isLoopbackHost, isSameOrigin, setSecurityHeaders } from './security';
 import { serveStatic } from './static';
 
 /** What the server needs from the engine (createEngine's facade satisfies it). */
@@ -64,21 +64,35 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 const denied = (res: ServerResponse, status: number, message: string) =>
   sendJson(res, status, { ok: false, error: { code: 'auth.denied', message } });
 
-/** Reads the body up to a cap; rejects with 'too-large' beyond it. */
+/**
+ * Reads the body up to a cap; rejects with 'too-large' beyond it. A declared Content-Length over
+ * the cap is refused before reading; otherwise the rest is drained (not read into memory) so the
+ * 413 answer reaches the client instead of a reset socket.
+ */
 function readBody(req: IncomingMessage, max: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > max) {
+      req.resume();
+      reject(new Error('too-large'));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (c: Buffer) => {
+      if (over) return;
       size += c.length;
       if (size > max) {
+        over = true;
+        chunks.length = 0;
         reject(new Error('too-large'));
-        req.destroy();
         return;
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (!over) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
 }
@@ -127,13 +141,22 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       input = text.trim() ? JSON.parse(text) : {};
     } catch (err) {
       const tooLarge = err instanceof Error && err.message === 'too-large';
+      // After a 413 the connection closes: the rest of an oversized body is not worth reading.
+      if (tooLarge) res.setHeader('Connection', 'close');
       sendJson(res, tooLarge ? 413 : 400, {
         ok: false,
         error: { code: 'input.invalid', message: tooLarge ? 'request body too large' : 'invalid JSON body' },
       });
       return;
     }
-    const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+    let channel: string;
+    try {
+      channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+    } catch {
+      // A malformed escape (`/api/items:%E0%A4%A`) is the client's error, not the server's.
+      sendJson(res, 404, { ok: false, error: { code: 'input.invalid', message: 'malformed channel name' } });
+      return;
+    }
     const result = await opts.engine.call(channel, input);
     // Envelopes travel with 200 (failure is data); an unknown channel is also a 404 for HTTP tools.
     const unknown =
@@ -189,19 +212,14 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
     }
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null) {
-      // Opening the printed URL: a valid token becomes an HttpOnly cookie, and the address bar is
-      // cleaned (the token also stays in the fragment for the renderer's Bearer header).
+      // Opening the printed URL: the token moves to the fragment (never sent over the network,
+      // read by the renderer into sessionStorage). Always to '/': echoing the request path made
+      // `/.//evil.com?token=…` a redirect to //evil.com carrying the token.
       if (queryToken !== token) {
         denied(res, 401, 'wrong token');
         return;
       }
-      res
-        .writeHead(302, {
-          'Set-Cookie': tokenCookie(token),
-          Location: `${url.pathname}#token=${encodeURIComponent(token)}`,
-          'Cache-Control': 'no-store',
-        })
-        .end();
+      res.writeHead(302, { Location: `/#token=${encodeURIComponent(token)}`, 'Cache-Control': 'no-store' }).end();
       return;
     }
     serveStatic(root, url.pathname, res, req.method === 'HEAD');

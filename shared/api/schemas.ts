@@ -34,6 +34,9 @@ export const ITEM_SORTS = ['urgency', 'recent', 'virality', 'controversy', 'info
 /** Sorts of story lists. */
 export const STORY_SORTS = ['urgency', 'recent', 'size', 'virality', 'controversy', 'infox'] as const;
 
+/** A département or région code (INSEE): 2 or 3 digits, or 2A/2B. */
+const inseeArea = z.string().regex(/^(\d{2,3}|2[AB])$/);
+
 /** Filters shared by items:list and saved searches. Every filter is optional (default: none). */
 export const itemFiltersSchema = z
   .object({
@@ -50,6 +53,9 @@ export const itemFiltersSchema = z
     minInfox: score.optional(),
     storyId: id.optional(),
     starred: z.boolean().optional(),
+    /** Territories (INSEE codes): items concerning any of these départements or régions. */
+    departements: z.array(inseeArea).max(120).optional(),
+    regions: z.array(inseeArea).max(30).optional(),
     tag: tagName.optional(),
     /** A saved search marked as watch topic: its query and filters are applied too. */
     watchTopicId: id.optional(),

@@ -247,7 +247,8 @@ export interface AppInfo {
   name: 'Vigie';
   version: string;
   mode: 'electron' | 'web';
-  dbPath: string;
+  /** The database file, in the desktop app only: web mode does not tell a token holder where files are. */
+  dbPath: string | null;
   platform: string;
   itemCount: number;
   sourceCount: number;

@@ -31,6 +31,12 @@ export interface RuleDefinition {
   sourceIds: number[];
   /** Restrict to these source types (empty = all). */
   sourceTypes: SourceType[];
+  /**
+   * Territories (INSEE codes): the item must concern one of these départements or régions
+   * (empty or absent = anywhere). "infox ≥ 60 in the Finistère" is departements ['29'].
+   */
+  departements?: string[];
+  regions?: string[];
   /** Watched entities: at least one must appear (empty = no constraint). */
   entities: string[];
   /** Also accept any entity of the workstation's watched list (settings `watchedEntities`). Default false. */

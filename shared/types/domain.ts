@@ -111,6 +111,15 @@ export interface Item {
   virality: number | null;
   controversy: number | null;
   infox: number | null;
+  /** Places named in the title and summary (empty until analysed). */
+  places: Place[];
+}
+
+/** A place named in an item: commune, département or région with its INSEE code (vigie geo's form). */
+export interface Place {
+  level: 'commune' | 'departement' | 'region';
+  code: string;
+  name: string;
 }
 
 /** A story: a cluster of items about the same event. */

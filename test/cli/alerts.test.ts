@@ -142,11 +142,12 @@ it('configures, dry-runs, pushes, sends and audits from the command line', async
   const csvFile = path.join(dir, 'audit.csv');
   await vigie(['alerts', 'audit', '--csv', csvFile]);
   const csv = fs.readFileSync(csvFile, 'utf8');
-  expect(csv).toContain('Élodie,pushed');
+  // French Excel's separator by default, every field quoted.
+  expect(csv).toContain('"Élodie";"pushed"');
   expect(csv).toMatch(
-    /vigie,delivered,1,1,1,\[URGENT\] Nucléaire.*,smtp:Cabinet,ministre@interieur.test,urgent,sent,250/,
+    /"vigie";"delivered";"1";"1";"1";"\[URGENT\] Nucléaire[^"]*";"smtp:Cabinet";"ministre@interieur.test";"urgent";"sent";"250/,
   );
   expect(csv).not.toContain('mot-de-passe-secret');
 
   await expect(vigie(['alerts', 'retry', '1'])).rejects.toThrow(/déjà remis/);
-}, 60_000);
+}, 180_000); // a dozen CLI processes: minutes on a loaded 2-core machine

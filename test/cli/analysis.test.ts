@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { datasetPath } from '../helpers/datasets';
+import { datasetPath, testWithDatasets } from '../helpers/datasets';
 import { runVigieSync } from '../helpers/cli';
 
 const vigie = runVigieSync;
@@ -11,27 +11,30 @@ describe('vigie analysis commands', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-cli-analysis-'));
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('cluster --jsonl prints one {id, story} line per input, in order, grouping Google News stories', () => {
-    const rows = fs
-      .readFileSync(datasetPath('fr-news-clustering-googlenews/googlenews_clusters.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
-      .slice(0, 40)
-      .map((l) => JSON.parse(l));
-    const file = path.join(tmp, 'c.jsonl');
-    fs.writeFileSync(file, rows.map((r, i) => JSON.stringify({ id: `t${i}`, title: r.title })).join('\n') + '\n');
-    const r = vigie(['cluster', '--jsonl', file]);
-    expect(r.code).toBe(0);
-    const out = r.stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
-    expect(out.map((o) => o.id)).toEqual(rows.map((_, i) => `t${i}`));
-    for (const o of out) expect(Object.keys(o)).toEqual(['id', 'story']);
-    // The first Google News cluster (5 headlines on Jony Ive leaving Apple) mostly shares a story.
-    const first = out.slice(0, 5).map((o) => o.story);
-    expect(first.filter((s) => s === first[0]).length).toBeGreaterThanOrEqual(4);
-  });
+  testWithDatasets(
+    'cluster --jsonl prints one {id, story} line per input, in order, grouping Google News stories',
+    () => {
+      const rows = fs
+        .readFileSync(datasetPath('fr-news-clustering-googlenews/googlenews_clusters.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(0, 40)
+        .map((l) => JSON.parse(l));
+      const file = path.join(tmp, 'c.jsonl');
+      fs.writeFileSync(file, rows.map((r, i) => JSON.stringify({ id: `t${i}`, title: r.title })).join('\n') + '\n');
+      const r = vigie(['cluster', '--jsonl', file]);
+      expect(r.code).toBe(0);
+      const out = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(out.map((o) => o.id)).toEqual(rows.map((_, i) => `t${i}`));
+      for (const o of out) expect(Object.keys(o)).toEqual(['id', 'story']);
+      // The first Google News cluster (5 headlines on Jony Ive leaving Apple) mostly shares a story.
+      const first = out.slice(0, 5).map((o) => o.story);
+      expect(first.filter((s) => s === first[0]).length).toBeGreaterThanOrEqual(4);
+    },
+  );
 
   it('cluster --jsonl --topics adds a topic per line: stories of one subject share it', () => {
     const titles = [

@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { LEMONDE_RAW } from '../helpers/lemonde-replica';
 import { runVigieSync } from '../helpers/cli';
+import { describeWithDatasets } from '../helpers/datasets';
 
 const vigie = runVigieSync;
 
-describe('vigie ingest-files / items / stats', () => {
+describeWithDatasets('vigie ingest-files / items / stats', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-cli-ingest-'));
   const db = path.join(tmp, 'v.db');
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -42,6 +43,7 @@ describe('vigie ingest-files / items / stats', () => {
           'id',
           'infox',
           'link',
+          'places',
           'published',
           'source',
           'sourceType',
@@ -52,6 +54,7 @@ describe('vigie ingest-files / items / stats', () => {
         ].sort(),
       );
       expect(row.sourceType).toBe('press-national');
+      expect(Array.isArray(row.places)).toBe(true);
       expect(`${row.title} ${row.summary}`.toLowerCase()).toContain('ukraine');
     }
     const dates = rows.map((x) => x.published as string);

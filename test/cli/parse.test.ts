@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { datasetPath } from '../helpers/datasets';
+import { datasetPath, testWithDatasets } from '../helpers/datasets';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -37,7 +37,7 @@ describe('vigie parse', () => {
   });
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('prints one line per file in order, failures included, and exits 0', async () => {
+  testWithDatasets('prints one line per file in order, failures included, and exits 0', async () => {
     const lemonde = datasetPath('lemonde-2022-rss/raw-snapshots/2022/Mar/05/18-34-00/0,2-3210,1-0,0.xml');
     const empty = datasetPath('lemonde-2022-rss/raw-snapshots/2022/Jul/05/19-48-00/0,2-3208,1-0,0.xml');
     const html = path.join(tmp, 'page.html');

@@ -139,7 +139,7 @@ describe('vigie fetch / run', () => {
       .map((l) => JSON.parse(l));
     const gone = list.find((s) => s.url.endsWith('/gone'));
     expect(gone.health).toMatchObject({ errorCount: 1, lastErrorCode: 'http.410' });
-  });
+  }, 180_000); // a pass is fetch + analysis + rules + outbox now: several CLI runs on a loaded machine
 
   it('run polls until SIGTERM and exits cleanly with a summary', async () => {
     let sent = false;

@@ -43,7 +43,10 @@ const safeStorage = {
   encryptString: (s: string) => Buffer.from(s),
   decryptString: (b: Buffer) => b.toString(),
 };
-jest.mock('electron', () => ({ app, ipcMain, shell, session, Notification, BrowserWindow, safeStorage }));
+// virtual: the optional `electron` package may be absent (its binary download failed); the fake stands in.
+jest.mock('electron', () => ({ app, ipcMain, shell, session, Notification, BrowserWindow, safeStorage }), {
+  virtual: true,
+});
 
 // The engine worker is exercised in engine-host.test.ts; here it is a recording double.
 const hostState = { started: 0, stopped: 0, workerData: null as unknown };

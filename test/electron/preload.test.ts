@@ -4,14 +4,18 @@ import { FakeIpcRenderer } from '../helpers/fake-electron';
 const exposed: Record<string, unknown> = {};
 const ipcRenderer = new FakeIpcRenderer();
 
-jest.mock('electron', () => ({
-  contextBridge: {
-    exposeInMainWorld: (key: string, value: unknown) => {
-      exposed[key] = value;
+jest.mock(
+  'electron',
+  () => ({
+    contextBridge: {
+      exposeInMainWorld: (key: string, value: unknown) => {
+        exposed[key] = value;
+      },
     },
-  },
-  ipcRenderer,
-}));
+    ipcRenderer,
+  }),
+  { virtual: true },
+); // virtual: the optional `electron` package may be absent (no binary download)
 
 interface ExposedApi {
   invoke(channel: unknown, input?: unknown): Promise<unknown>;

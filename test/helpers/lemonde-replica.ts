@@ -5,14 +5,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { datasetPath } from './datasets';
+import { datasetPath, haveDatasets } from './datasets';
 
 /** Folder of the raw Le Monde RSS snapshots. */
 export const LEMONDE_RAW = datasetPath('lemonde-2022-rss', 'raw-snapshots');
 
-/** Every raw snapshot file (including the 0-byte one), sorted. */
+/** Every raw snapshot file (including the 0-byte one), sorted; none without the datasets (suites gated on them). */
 export function lemondeRawFiles(): string[] {
   const out: string[] = [];
+  if (!haveDatasets()) return out;
   const walk = (d: string): void => {
     for (const n of fs.readdirSync(d).sort()) {
       const p = path.join(d, n);

@@ -113,3 +113,32 @@ describe('toSaveInput / fromChannel', () => {
     });
   });
 });
+
+describe('a stored secret does not follow a change of destination', () => {
+  const stored = (kind: AlertChannel['kind'], config: Record<string, unknown>): AlertChannel =>
+    ({ id: 4, name: 'X', kind, config, enabled: true, hasSecret: true, secretScheme: 'aes-file' }) as AlertChannel;
+
+  it('asks for the secret again when the Matrix homeserver, SMTP host/port/user/security or webhook URL changes', () => {
+    const matrix = fromChannel(stored('matrix', { homeserver: 'https://matrix.tchap.gouv.fr', roomId: '!a:tchap' }));
+    expect(validateChannel(matrix)).toEqual([]);
+    expect(validateChannel({ ...matrix, roomId: '!b:tchap' })).toEqual([]); // same server: the token stays
+    expect(validateChannel({ ...matrix, homeserver: 'https://evil.example' })).toContain('channels.err.reenterSecret');
+    expect(validateChannel({ ...matrix, homeserver: 'https://evil.example', secret: 'syt_new' })).toEqual([]);
+    const mail = fromChannel(
+      stored('smtp', { host: 'smtp.gouv.fr', port: 587, user: 'veille', from: 'v@gouv.fr', defaultTo: [] }),
+    );
+    for (const change of [
+      { host: 'smtp.evil.example' },
+      { port: '25' },
+      { user: 'autre' },
+      { security: 'none' as const },
+    ])
+      expect(validateChannel({ ...mail, ...change })).toContain('channels.err.reenterSecret');
+    expect(validateChannel({ ...mail, recipients: 'x@gouv.fr' })).toEqual([]);
+    const hook = fromChannel(stored('webhook', { url: 'https://chat.gouv.fr/…' }));
+    expect(validateChannel({ ...hook, url: 'https://evil.example/hook' })).toContain('channels.err.reenterSecret');
+    expect(validateChannel({ ...hook, url: 'https://evil.example/hook', clearSecret: true })).toEqual([]);
+    expect(fr.channels.err.reenterSecret).toMatch(/ressaisissez/);
+    expect(fr.channels.reenterSecret).toMatch(/ressaisissez/);
+  });
+});

@@ -21,7 +21,7 @@ import {
 } from '../../engine/db/alerts-store';
 import { listDeliveries, retryDelivery } from '../../engine/db/alerts-outbox-store';
 import { parseRuleDefinition } from '../../engine/alerts/rules';
-import { evaluateRulesForItems, testRule } from '../../engine/alerts/evaluate';
+import { evaluatePendingRules, evaluateRulesForItems, testRule } from '../../engine/alerts/evaluate';
 import { pushAlert } from '../../engine/alerts/push';
 import { AlertSender } from '../../engine/alerts/sender';
 import { exportAuditCsv } from '../../engine/alerts/audit';
@@ -231,14 +231,20 @@ export function registerAlertsCommands(program: Command): void {
     .option('--since-id <n>', 'every item with a larger id')
     .action((o: { ids?: string; sinceId?: string }, cmd: Command) => {
       const db = openDbFromCommand(cmd);
-      const ids = o.ids
-        ? splitList(o.ids).map(Number)
-        : (
-            db.prepare('SELECT id FROM items WHERE id > ? ORDER BY id').all(Number(o.sinceId ?? 0)) as Array<{
-              id: number;
-            }>
-          ).map((r) => r.id);
-      for (const a of evaluateRulesForItems(db, ids)) printJsonLine(a);
+      // Without --ids, the rules resume from their watermark (what the background does).
+      const decided = o.ids
+        ? evaluateRulesForItems(db, splitList(o.ids).map(Number))
+        : o.sinceId
+          ? evaluateRulesForItems(
+              db,
+              (
+                db.prepare('SELECT id FROM items WHERE id > ? ORDER BY id').all(Number(o.sinceId)) as Array<{
+                  id: number;
+                }>
+              ).map((r) => r.id),
+            )
+          : evaluatePendingRules(db);
+      for (const a of decided) printJsonLine(a);
     });
 
   alerts
@@ -292,13 +298,16 @@ export function registerAlertsCommands(program: Command): void {
   alerts
     .command('audit')
     .description('audit log as JSON lines, or --csv FILE')
-    .option('--csv <file>', 'write CSV (UTF-8 with BOM) to this file')
+    .option('--csv <file>', 'write CSV (UTF-8 with BOM, every field quoted) to this file')
+    .option('--separator <char>', "CSV field separator: ';' (French Excel) or ','", ';')
     .option('--from <iso>')
     .option('--to <iso>')
-    .action((o: { csv?: string; from?: string; to?: string }, cmd: Command) => {
+    .action((o: { csv?: string; separator: string; from?: string; to?: string }, cmd: Command) => {
+      if (o.separator !== ';' && o.separator !== ',')
+        throw new AppError('input.invalid', `--separator must be ';' or ',' (got ${JSON.stringify(o.separator)})`);
       const db = openDbFromCommand(cmd);
       if (o.csv) {
-        fs.writeFileSync(o.csv, exportAuditCsv(db, o));
+        fs.writeFileSync(o.csv, exportAuditCsv(db, { from: o.from, to: o.to, separator: o.separator }));
         log(`journal d'audit écrit dans ${o.csv}`);
       } else for (const e of listAudit(db, o)) printJsonLine(e);
     });

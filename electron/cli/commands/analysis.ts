@@ -12,7 +12,7 @@ import { importReliability } from '../../engine/db/analysis-store';
 import { log, openDbFromCommand, printJsonLine } from '../output';
 
 /** Reads a JSON-lines file (blank lines skipped); input.invalid on a bad line. */
-function readJsonl(file: string): Array<Record<string, unknown>> {
+export function readJsonl(file: string): Array<Record<string, unknown>> {
   const text = fs.readFileSync(file, 'utf8');
   const out: Array<Record<string, unknown>> = [];
   text.split(/\r?\n/).forEach((line, i) => {

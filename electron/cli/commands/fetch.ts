@@ -1,13 +1,16 @@
-/** CLI: `fetch --once` (one pass over due sources) and `run` (the polling daemon). */
+/**
+ * CLI: `fetch --once` (one pass of the background jobs: due sources, analysis catch-up, claims,
+ * rules, outbox, a due daily brief) and `run` (the daemon: the same background as the app and
+ * `vigie serve`, through the engine).
+ */
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { AppError } from '../../../shared/errors';
-import { refreshAll, startScheduler, type RefreshSummary } from '../../engine/ingest/scheduler';
 import type { RefreshResult } from '../../engine/ingest/refresh-feed';
-import { log, openDbFromCommand, printJsonLine } from '../output';
-import { startClaimSweep } from '../../engine/analysis/corroboration';
-import { startRecluster } from '../../engine/analysis/recluster';
-import { noteStoryInfox } from '../../engine/analysis/pipeline';
+import { runJobsOnce, type RunOnceResult } from '../../engine/jobs/run-once';
+import { createEngine } from '../../engine/engine';
+import { dbPathFromCommand, log, openDbFromCommand, printJsonLine, protectSecrets } from '../output';
+import { useKeyFileCodec } from '../../engine/alerts/key-file';
 
 function parsePositive(flag: string) {
   return (value: string): number => {
@@ -27,8 +30,9 @@ function logResult(r: RefreshResult): void {
   );
 }
 
-/** The `fetch --once` summary line (per-source results stay on stderr). */
-function summaryLine(s: RefreshSummary) {
+/** The `fetch --once` summary line (per-source results stay on stderr); the fetch keys first, as before. */
+function summaryLine(r: RunOnceResult, durationMs: number) {
+  const s = r.summary;
   return {
     sources: s.sources,
     ok: s.ok,
@@ -37,7 +41,13 @@ function summaryLine(s: RefreshSummary) {
     paused: s.paused,
     items: s.items,
     new: s.new,
-    durationMs: s.durationMs,
+    durationMs,
+    analysed: r.analysed,
+    claimsFlagged: r.claimsFlagged,
+    alerts: r.alerts,
+    sent: r.delivery.sent,
+    failed: r.delivery.failed + r.delivery.dead,
+    briefs: r.briefs.length,
   };
 }
 
@@ -53,7 +63,7 @@ export function registerFetchCommands(program: Command): void {
   program
     .command('fetch')
     .description(
-      'fetch due sources once and exit; prints {"sources","ok","notModified","errors","paused","items","new","durationMs"}',
+      'one pass: fetch due sources, analyse, rules, send alerts, due brief; prints {"sources","ok","notModified","errors","paused","items","new","durationMs","analysed","claimsFlagged","alerts","sent","failed","briefs"}',
     )
     .option('--once', 'one pass then exit (the default; `vigie run` polls continuously)')
     .option('--all', 'every enabled source, due or not')
@@ -72,8 +82,9 @@ export function registerFetchCommands(program: Command): void {
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       let bar: cliProgress.SingleBar | null = null;
+      const t0 = Date.now();
       try {
-        const summary = await refreshAll(db, {
+        const result = await runJobsOnce(db, {
           all: opts.all,
           sourceIds: opts.source?.map(Number),
           concurrency: opts.concurrency,
@@ -98,7 +109,7 @@ export function registerFetchCommands(program: Command): void {
           },
         });
         (bar as cliProgress.SingleBar | null)?.stop();
-        printJsonLine(summaryLine(summary));
+        printJsonLine(summaryLine(result, Date.now() - t0));
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
@@ -119,52 +130,49 @@ export function registerFetchCommands(program: Command): void {
     )
     .option('--quiet', 'log only errors')
     .action(async (opts: RunOptions & { grace?: number; quiet?: boolean }, cmd: Command) => {
-      const db = openDbFromCommand(cmd);
       const totals = { refreshed: 0, ok: 0, notModified: 0, errors: 0, new: 0 };
       const t0 = Date.now();
-      const scheduler = startScheduler(db, {
-        concurrency: opts.concurrency,
-        perHost: opts.perHost,
-        fetch: opts.timeout ? { timeoutMs: opts.timeout } : undefined,
-        onResult: (r) => {
-          if (r.status === 'aborted') return;
-          totals.refreshed++;
-          if (r.status === 'ok') totals.ok++;
-          else if (r.status === 'not-modified') totals.notModified++;
-          else totals.errors++;
-          totals.new += r.new;
-          if (!opts.quiet || r.status === 'error') logResult(r);
-        },
-        onError: (err) => log(`vigie: scheduler error: ${err instanceof Error ? err.message : String(err)}`),
-      });
-      // Claims of an official document still uncorroborated at their deadline get flagged (every 5 min).
-      const claims = startClaimSweep(db, {
-        onStory: (id, top) => noteStoryInfox(db, id, top),
-        onChange: (r) => {
-          if (!opts.quiet) log(`claims flagged=${r.flagged.length} corroborated=${r.corroborated.length}`);
-        },
-        onError: (err) => log(`vigie: claim sweep error: ${err instanceof Error ? err.message : String(err)}`),
-      });
-      // Streamed stories grouped again as a rebuild would (every 10 min).
-      const recluster = startRecluster(db, {
-        onChange: (r) => {
-          if (!opts.quiet) log(`stories re-clustered: moved=${r.moved} topics=${r.topics}`);
-        },
-        onError: (err) => log(`vigie: recluster error: ${err instanceof Error ? err.message : String(err)}`),
-      });
-      log(`vigie run: polling (concurrency ${opts.concurrency ?? 8}); Ctrl-C to stop`);
-      await new Promise<void>((resolve) => {
+      // Signals are handled from the start: a stop during start-up waits for it, then drains.
+      const stopped = new Promise<void>((resolve) => {
         const stop = (sig: string) => {
-          log(`vigie run: ${sig}, draining ${scheduler.inFlight} refresh(es) in flight…`);
+          log(`vigie run: ${sig}, draining work in flight…`);
           resolve();
         };
         process.once('SIGINT', () => stop('SIGINT'));
         process.once('SIGTERM', () => stop('SIGTERM'));
       });
-      await scheduler.stop({ graceMs: opts.grace ?? 15_000 });
-      claims.stop();
-      recluster.stop();
-      db.close();
+      // The engine's own background, as in the app and `vigie serve`: scheduler, analysis/rules
+      // catch-up, claim sweep, alert sender, daily brief.
+      // Secrets sealed with the key file before the sender can read one.
+      useKeyFileCodec();
+      const engine = createEngine({
+        dbPath: dbPathFromCommand(cmd),
+        background: true,
+        stopGraceMs: opts.grace ?? 15_000,
+        scheduler: {
+          concurrency: opts.concurrency,
+          perHost: opts.perHost,
+          fetch: opts.timeout ? { timeoutMs: opts.timeout } : undefined,
+          onResult: (r) => {
+            if (r.status === 'aborted') return;
+            totals.refreshed++;
+            if (r.status === 'ok') totals.ok++;
+            else if (r.status === 'not-modified') totals.notModified++;
+            else totals.errors++;
+            totals.new += r.new;
+            if (!opts.quiet || r.status === 'error') logResult(r);
+          },
+        },
+      });
+      protectSecrets(engine.db);
+      const offAlerts = engine.on('alerts:status', (e) => {
+        if (!opts.quiet || e.status === 'dead')
+          log(`alert delivery=${e.deliveryId} status=${e.status}${e.errorCode ? ` code=${e.errorCode}` : ''}`);
+      });
+      log(`vigie run: polling (concurrency ${opts.concurrency ?? 8}); Ctrl-C to stop`);
+      await stopped;
+      offAlerts();
+      await engine.close();
       printJsonLine({ ...totals, durationMs: Date.now() - t0 });
     });
 }

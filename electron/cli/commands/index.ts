@@ -8,6 +8,7 @@ import { registerParseCommands } from './parse';
 import { registerServeCommands } from './serve';
 import { registerAlertsCommands } from './alerts';
 import { registerBriefCommands } from './brief';
+import { registerGeoCommands } from './geo';
 
 /** Registers commands on the root program. */
 export type RegisterCommand = (program: Command) => void;
@@ -19,6 +20,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerSourcesCommands,
   registerFetchCommands,
   registerAnalysisCommands,
+  registerGeoCommands,
   registerServeCommands,
   registerAlertsCommands,
   registerBriefCommands,

@@ -5,6 +5,8 @@ import { AppError } from '../../../shared/errors';
 import { SOURCE_TYPES, type SourceType } from '../../../shared/types/domain';
 import { listItems, stats, type ItemSort } from '../../engine/db/items-store';
 import { ingestFiles } from '../../engine/ingest/ingest-files';
+import { countUnanalysed } from '../../engine/db/analysis-store';
+import type { Db } from '../../engine/db/open';
 import { log, openDbFromCommand, printJsonLine } from '../output';
 
 /** Files above which a progress bar is drawn (on a TTY stderr only). */
@@ -65,6 +67,18 @@ function registerIngestFiles(program: Command): void {
     );
 }
 
+/** A comma-separated list of INSEE codes ("29, 2a" → ["29", "2A"]); input.invalid on anything else. */
+function codeList(v: string | undefined): string[] | undefined {
+  if (v === undefined) return undefined;
+  const codes = v
+    .split(',')
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean);
+  const bad = codes.find((c) => !/^(\d{2,3}|2[AB])$/.test(c));
+  if (bad) throw new AppError('input.invalid', `not an INSEE code: ${bad}`, { code: bad });
+  return codes;
+}
+
 /** `vigie items --json [--query Q] [--since ISO] [--until ISO] [--sort …] [--limit N]` */
 function registerItems(program: Command): void {
   program
@@ -79,6 +93,11 @@ function registerItems(program: Command): void {
     )
     .option('--limit <n>', 'at most N items', parseLimit, 100)
     .option('--offset <n>', 'skip N items', parseLimit, 0)
+    .option(
+      '--departement <codes>',
+      'only items concerning these départements (INSEE codes, comma-separated: 29,2A,974)',
+    )
+    .option('--region <codes>', 'only items concerning these régions (INSEE codes, comma-separated: 53,94)')
     .action(
       (
         opts: {
@@ -89,11 +108,14 @@ function registerItems(program: Command): void {
           sort: ItemSort;
           limit: number;
           offset: number;
+          departement?: string;
+          region?: string;
         },
         cmd: Command,
       ) => {
         const db = openDbFromCommand(cmd);
         try {
+          warnUnanalysed(db);
           const items = listItems(db, {
             query: opts.query,
             since: opts.since,
@@ -101,6 +123,8 @@ function registerItems(program: Command): void {
             sort: opts.sort,
             limit: opts.limit,
             offset: opts.offset,
+            departements: codeList(opts.departement),
+            regions: codeList(opts.region),
           });
           for (const it of items) {
             if (opts.json) {
@@ -116,6 +140,7 @@ function registerItems(program: Command): void {
                 virality: it.virality,
                 controversy: it.controversy,
                 infox: it.infox,
+                places: it.places,
               });
             } else {
               process.stdout.write(`${it.id}\t${it.published ?? '-'}\t${it.sourceName}\t${it.title}\n`);
@@ -137,6 +162,7 @@ function registerStats(program: Command): void {
     .action((opts: { json?: boolean }, cmd: Command) => {
       const db = openDbFromCommand(cmd);
       try {
+        warnUnanalysed(db);
         const s = stats(db);
         if (opts.json) {
           printJsonLine(s);
@@ -163,6 +189,16 @@ function registerStats(program: Command): void {
         db.close();
       }
     });
+}
+
+/**
+ * Says on stderr when stored items have no scores yet (a crash between commit and analysis, a
+ * `--no-analyze` import): their scores print as null until a long-running engine catches them up
+ * or `vigie analyze` runs.
+ */
+function warnUnanalysed(db: Db): void {
+  const n = countUnanalysed(db);
+  if (n > 0) log(`vigie: ${n} stored item(s) not analysed yet (scores null): run \`vigie analyze\``);
 }
 
 /** Registers ingest-files, items and stats. */

@@ -2,13 +2,17 @@
 import fs from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { AppError, serializeError } from '../../../shared/errors';
-import { parseFeed, type ParseFeedOptions } from '../../engine/ingest/parse-feed';
+import type { ParseFeedOptions } from '../../engine/ingest/parse-feed';
+import { sharedParsePool } from '../../engine/ingest/parse-pool';
 import { printJsonLine } from '../output';
 
 /** HTTP context a file would have been served with: Content-Type, its URL, Content-Location, Content-Language. */
 export type ServedAs = Pick<ParseFeedOptions, 'contentType' | 'baseUrl' | 'contentLocation' | 'contentLanguage'>;
 
-/** Parses one file into its contract line (never throws: errors become `ok: false`). */
+/**
+ * Parses one file into its contract line (never throws: errors become `ok: false`). The parse
+ * runs in the parse pool (time budget): a hostile file ends as `parse.too_complex`.
+ */
 export async function parseFileToLine(file: string, served: ServedAs): Promise<Record<string, unknown>> {
   try {
     let bytes: Buffer;
@@ -21,7 +25,7 @@ export async function parseFileToLine(file: string, served: ServedAs): Promise<R
         { file },
       );
     }
-    const feed = await parseFeed(bytes, served);
+    const feed = await sharedParsePool().parseFeed(bytes, { ...served, fetchedAt: new Date() });
     return { file, ok: true, feed };
   } catch (err) {
     const { code, message } = serializeError(err);

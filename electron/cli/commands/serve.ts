@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { createEngine } from '../../engine/engine';
-import { defaultDatabasePath } from '../../engine/paths';
 import { startWebServer } from '../../web/server';
-import { exitWithError, log } from '../output';
+import { dbPathFromCommand, exitWithError, log, protectSecrets } from '../output';
+import { useKeyFileCodec } from '../../engine/alerts/key-file';
 
 /** The app version from the nearest package.json named vigie. */
 export function appVersion(from = __dirname): string {
@@ -64,8 +64,9 @@ export function registerServeCommands(program: Command): void {
         const port = Number(opts.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw new Error(`--port: not a port number: ${opts.port}`);
-        const dbPath = (cmd.optsWithGlobals() as { db?: string }).db ?? defaultDatabasePath();
-        fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+        const dbPath = dbPathFromCommand(cmd);
+        // Secrets sealed with the key file before the sender can read one.
+        useKeyFileCodec();
         const engine = createEngine({
           dbPath,
           mode: 'web',
@@ -74,6 +75,7 @@ export function registerServeCommands(program: Command): void {
           refresh: opts.refresh,
           demoIfEmpty: !!opts.demoIfEmpty,
         });
+        protectSecrets(engine.db);
         const server = await startWebServer({
           engine,
           port,

@@ -1,6 +1,7 @@
 /** Audit log export: who pushed what, when, to whom, through which channel, and the delivery result. */
 import type { Db } from '../db/open';
 import { listAudit } from '../db/alerts-outbox-store';
+import { stringify } from 'csv-stringify/sync';
 import { formatParisTime } from './message';
 
 /** CSV columns, in order (French headers for the unit's spreadsheet). */
@@ -20,40 +21,57 @@ export const AUDIT_COLUMNS = [
   'detail',
 ] as const;
 
+/** Field separators a spreadsheet may split on: French Excel uses `;`, most others `,`. */
+export type CsvSeparator = ';' | ',';
+
 /**
- * One CSV cell (RFC 4180 quoting). Cells starting with = + - @ are prefixed with a quote so a
- * spreadsheet never evaluates text that came from a feed as a formula (CSV injection).
+ * A formula trigger (= + - @) at the start of the cell or right after anything a spreadsheet may
+ * split on (either separator, a tab, a line break; spaces and quotes allowed between), so that
+ * text from a feed never becomes a formula, whichever separator the reader's locale applies:
+ * French Excel opening a comma file splits « Manifestation;=cmd|… » at the `;`.
  */
-export function csvCell(value: unknown): string {
-  let s = value == null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+const FORMULA_START = /(^|[;,\t\r\n])([\s"]*)(?=[=+\-@])/g;
+
+/** Neutralises spreadsheet formulas in a cell with a leading apostrophe (OWASP's CSV-injection advice). */
+export function neutralizeFormulas(value: unknown): string {
+  const s = value == null ? '' : String(value);
+  return s.replace(FORMULA_START, "$1$2'");
 }
 
-/** The audit log between two instants as CSV text (UTF-8 with BOM so Excel reads the accents). */
-export function exportAuditCsv(db: Db, opts: { from?: string; to?: string } = {}): string {
-  const rows = listAudit(db, opts);
-  const lines = [AUDIT_COLUMNS.join(',')];
-  for (const r of rows) {
-    lines.push(
-      [
-        r.at,
-        formatParisTime(r.at),
-        r.actor,
-        r.action,
-        r.alertId,
-        r.outboxId,
-        r.itemId,
-        r.subject,
-        r.channel,
-        r.recipient,
-        r.severity,
-        r.result,
-        r.detail,
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return '\ufeff' + lines.join('\r\n') + '\r\n';
+/** Options of exportAuditCsv. */
+export interface AuditCsvOptions {
+  from?: string;
+  to?: string;
+  /** Field separator. Default ';' (what Excel expects in a French locale). */
+  separator?: CsvSeparator;
+}
+
+/**
+ * The audit log between two instants as CSV text (UTF-8 with BOM so Excel reads the accents):
+ * csv-stringify with every field quoted, formulas neutralised (see FORMULA_START).
+ */
+export function exportAuditCsv(db: Db, opts: AuditCsvOptions = {}): string {
+  const rows = listAudit(db, opts).map((r) =>
+    [
+      r.at,
+      formatParisTime(r.at),
+      r.actor,
+      r.action,
+      r.alertId,
+      r.outboxId,
+      r.itemId,
+      r.subject,
+      r.channel,
+      r.recipient,
+      r.severity,
+      r.result,
+      r.detail,
+    ].map(neutralizeFormulas),
+  );
+  const csv = stringify([[...AUDIT_COLUMNS], ...rows], {
+    delimiter: opts.separator ?? ';',
+    quoted: true,
+    record_delimiter: 'windows',
+  });
+  return '\ufeff' + csv;
 }

@@ -13,6 +13,8 @@ import {
   listRules,
   loadEvalItems,
   loadEvalItemsBetween,
+  lowestRuleWatermark,
+  readEvaluableIds,
   readWatchedEntities,
   saveStoryMemory,
 } from '../db/alerts-store';
@@ -94,6 +96,8 @@ export function evaluateRulesForItems(
   const nowIso = now.toISOString();
   const oldest = now.getTime() - (opts.maxItemAgeHours ?? 24) * HOUR_MS;
   const decided: DecidedAlert[] = [];
+  // IMMEDIATE: two processes on one database (a cron `vigie fetch --once` beside `vigie serve`)
+  // take turns, so each reads the watermark the other left.
   db.transaction(() => {
     const rules = listRules(db, true);
     if (rules.length === 0) return;
@@ -160,8 +164,30 @@ export function evaluateRulesForItems(
       }
       if (maxId > rule.watermarkItemId && !opts.rescored) advanceRuleWatermark(db, rule.id, maxId);
     }
-  })();
+  }).immediate();
   if (decided.some((d) => d.deliveryIds.length)) signalOutbox();
+  return decided;
+}
+
+/** Items per evaluation transaction when catching up. */
+const EVAL_CHUNK = 2000;
+
+/**
+ * Evaluates the rules on every analysed item above the lowest rule watermark, oldest first,
+ * stopping at the first item not analysed yet: the watermark only ever moves past items the
+ * rules have seen, so a crash after a commit (before analysis or before the rules) loses no
+ * alert — the next call, after a restart, picks them up. Callers run it after each analysis.
+ */
+export function evaluatePendingRules(db: Db, now: Date = new Date(), opts: EvaluateOptions = {}): DecidedAlert[] {
+  const decided: DecidedAlert[] = [];
+  let after = lowestRuleWatermark(db);
+  while (after !== null) {
+    const ids = readEvaluableIds(db, after, EVAL_CHUNK);
+    if (ids.length === 0) break;
+    decided.push(...evaluateRulesForItems(db, ids, now, { maxItemAgeHours: opts.maxItemAgeHours }));
+    after = ids[ids.length - 1];
+    if (ids.length < EVAL_CHUNK) break;
+  }
   return decided;
 }
 

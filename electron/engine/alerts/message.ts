@@ -5,6 +5,7 @@ import type { Reason, SourceType } from '../../../shared/types/domain';
 import type { AlertMessage, Severity } from '../../../shared/types/alerts';
 import type { EvalItem } from './rules';
 import { escapeHtml } from '../escape-html';
+import { safeWebUrl } from '../safe-url';
 
 /** Subject tags by severity. */
 export const SEVERITY_TAG: Record<Severity, string> = { info: '[INFO]', urgent: '[URGENT]', flash: '[FLASH]' };
@@ -60,6 +61,8 @@ export interface MessageInput {
 /** Builds the subject, text and HTML of an alert (French, Paris time). */
 export function renderAlertMessage(input: MessageInput): AlertMessage {
   const { item, severity, isUpdate, comment, origin } = input;
+  // Only a web link is offered to click: a feed's javascript: or data: link is dropped here too.
+  const link = safeWebUrl(item.link);
   const title = item.title.trim() || '(sans titre)';
   const subject = `${SEVERITY_TAG[severity]} ${isUpdate ? 'MISE À JOUR — ' : ''}${title}`.slice(0, 250);
   const publishedIso = item.published ?? item.fetchedAt;
@@ -77,15 +80,13 @@ export function renderAlertMessage(input: MessageInput): AlertMessage {
   text.push(`Titre : ${title}`);
   if (sourceLine) text.push(`Source : ${sourceLine}`);
   if (publishedFr) text.push(`Publié : ${publishedFr} (heure de Paris)`);
-  if (item.link) text.push(`Lien : ${item.link}`);
+  if (link) text.push(`Lien : ${link}`);
   text.push('', 'Scores :');
   const html: string[] = [];
   html.push(
     `<p><strong>${escapeHtml(SEVERITY_TAG[severity])} Alerte Vigie${isUpdate ? ' — MISE À JOUR' : ''}</strong></p>`,
   );
-  html.push(
-    `<h2>${item.link ? `<a href="${escapeHtml(item.link)}">${escapeHtml(title)}</a>` : escapeHtml(title)}</h2>`,
-  );
+  html.push(`<h2>${link ? `<a href="${escapeHtml(link)}">${escapeHtml(title)}</a>` : escapeHtml(title)}</h2>`);
   html.push('<ul>');
   if (sourceLine) html.push(`<li>Source : ${escapeHtml(sourceLine)}</li>`);
   if (publishedFr) html.push(`<li>Publié : ${escapeHtml(publishedFr)} (heure de Paris)</li>`);
@@ -129,7 +130,7 @@ export function renderAlertMessage(input: MessageInput): AlertMessage {
     sourceType: item.sourceType,
     published: publishedIso,
     publishedFr,
-    link: item.link,
+    link,
     scores: { virality: item.virality, controversy: item.controversy, infox: item.infox, growth: item.growth },
     reasons: item.reasons,
     comment,

@@ -8,6 +8,9 @@ import { SOURCE_TYPES, type Reason, type SourceType } from '../../../shared/type
 import { SEVERITIES, type RuleDefinition, type RuleTier, type Severity } from '../../../shared/types/alerts';
 import { compileQuery, makeMatchDoc, matchesAnyEntity, type QueryMatcher } from './query';
 
+/** A département or région code: 2 or 3 digits, or 2A/2B (Corsica). */
+const INSEE_AREA = /^(\d{2,3}|2[AB])$/;
+
 const score = z.number().min(0).max(100).nullable().optional();
 
 const tierSchema = z.object({
@@ -25,6 +28,8 @@ export const ruleDefinitionSchema = z.object({
   query: z.string().max(2000).default(''),
   sourceIds: z.array(z.number().int()).default([]),
   sourceTypes: z.array(z.enum(SOURCE_TYPES)).default([]),
+  departements: z.array(z.string().regex(INSEE_AREA)).default([]),
+  regions: z.array(z.string().regex(INSEE_AREA)).default([]),
   entities: z.array(z.string().trim().min(1)).default([]),
   watchedEntities: z.boolean().default(false),
   match: z.enum(['any', 'all']).default('any'),
@@ -78,6 +83,9 @@ export interface EvalItem {
   reasons: { virality: Reason[]; controversy: Reason[]; infox: Reason[] };
   /** Items added to the story within the rule's growth window (null when unknown). */
   growth: number | null;
+  /** Départements and régions the item concerns (its places; absent = none known). */
+  departements?: string[];
+  regions?: string[];
 }
 
 /** What a rule already said about a story. */
@@ -116,11 +124,22 @@ export function storyKeyOf(item: Pick<EvalItem, 'id' | 'storyId'>): string {
   return item.storyId != null ? `s:${item.storyId}` : `i:${item.id}`;
 }
 
+/** True when the rule names no territory, or the item concerns one of its départements or régions. */
+function inTerritory(def: RuleDefinition, item: EvalItem): boolean {
+  const deps = def.departements ?? [],
+    regions = def.regions ?? [];
+  if (!deps.length && !regions.length) return true;
+  return (
+    (item.departements ?? []).some((d) => deps.includes(d)) || (item.regions ?? []).some((r) => regions.includes(r))
+  );
+}
+
 /** True when the item passes the rule's filters (sources, source types, query, entities). */
 export function passesFilters(rule: CompiledRule, item: EvalItem): boolean {
   const { def } = rule;
   if (def.sourceIds.length && !def.sourceIds.includes(item.sourceId)) return false;
   if (def.sourceTypes.length && (!item.sourceType || !def.sourceTypes.includes(item.sourceType))) return false;
+  if (!inTerritory(def, item)) return false;
   // A rule restricted to watched entities while the list is empty matches nothing (not everything).
   if (def.watchedEntities && rule.entities.length === 0) return false;
   if (!def.query.trim() && rule.entities.length === 0) return true;

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Db } from '../db/open';
-import { serializeError } from '../../../shared/errors';
+import { AppError, serializeError } from '../../../shared/errors';
 import type { AlertMessage, ChannelKind, DesktopNotice, Severity } from '../../../shared/types/alerts';
 import { loadChannelForSend } from '../db/alerts-store';
 import {
@@ -287,6 +287,14 @@ export class AlertSender extends EventEmitter {
       const loaded = row.channel_id != null ? loadChannelForSend(this.db, row.channel_id) : null;
       if (!loaded || !loaded.channel.enabled)
         throw Object.assign(new Error('canal supprimé ou désactivé'), { permanent: true });
+      if (loaded.secretBoundElsewhere)
+        throw Object.assign(
+          new AppError(
+            'alert.secret_required',
+            'secret saisi pour une autre destination : ressaisissez-le pour la destination actuelle du canal',
+          ),
+          { permanent: true },
+        );
       secrets = [loaded.secret];
       if (row.channel_kind === 'desktop') {
         const notice: DesktopNotice = {

@@ -55,6 +55,8 @@ import { createModel, train, type LogisticModel } from './learner';
 import type { ReliabilityList } from './reliability';
 import { cosineToCentroid, termName } from './vectors';
 import { surfaceOf } from './story-terms';
+import { placesOfRows } from './places';
+import { saveItemPlaces } from '../db/places-store';
 
 interface DbState {
   index: StoryIndex;
@@ -393,6 +395,7 @@ export function analyzeNewItems(db: Db, itemIds: number[], options: AnalyzeOptio
       });
     }
     saveItemScores(db, out, nowIso);
+    saveItemPlaces(db, placesOfRows(timed.map((x) => x.r)));
     for (const s of touched.values()) {
       const { v, c } = storyScores.get(s.id)!;
       saveStory(

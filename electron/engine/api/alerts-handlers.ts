@@ -78,9 +78,13 @@ export function alertsHandlers(ctx: HandlerContext): Pick<ChannelHandlers, `aler
       // The list shows webhook URLs masked ("https://host/…"): sent back unchanged, they keep the stored URL.
       const { url, ...rest } = config;
       const patch = typeof url === 'string' && url.endsWith('/…') ? rest : config;
+      // The destination first, then the secret bound to it: a new destination needs a new secret.
       return ctx.db.transaction(() => {
+        const saved = updateChannel(ctx.db, id, { config: patch, enabled, ratePerMin }, now, {
+          secretReentered: typeof secret === 'string' && secret.length > 0,
+        });
         if (secret !== undefined) setChannelSecret(ctx.db, id, secret, now);
-        return updateChannel(ctx.db, id, { config: patch, enabled, ratePerMin }, now);
+        return secret !== undefined ? getChannel(ctx.db, id) : saved;
       })();
     },
     'alerts:push': ({ itemId, comment, severity, channelIds, recipients }) => {

@@ -1,13 +1,17 @@
 /**
- * Background work of a long-running engine (Electron worker, `vigie serve`): the refresh
- * scheduler (when the autoRefresh setting is on), rule evaluation on new items, the sweep of
- * uncorroborated official claims, the re-clustering of the open window and the alert sender, all
+ * Background work of a long-running engine (Electron worker, `vigie serve`, `vigie run`): the
+ * refresh scheduler (when the autoRefresh setting is on), the analysis/rules catch-up (at start,
+ * after each new batch and every minute: see jobs/catch-up.ts), the sweep of uncorroborated
+ * official claims, the re-clustering of the open window (every 10 min), the alert sender and the
+ * daily brief (a missed one written at start), all
  * publishing contract events. Every failure is logged to stderr, never thrown.
  */
 import { getSetting } from '../db/analyst-store';
 import { listDeliveries } from '../db/alerts-outbox-store';
-import { startScheduler, type Scheduler } from '../ingest/scheduler';
-import { evaluateRulesForItems } from '../alerts/evaluate';
+import { startScheduler, type Scheduler, type SchedulerOptions } from '../ingest/scheduler';
+import type { RefreshResult } from '../ingest/refresh-feed';
+import { evaluatePendingRules, evaluateRulesForItems } from '../alerts/evaluate';
+import { catchUpPipeline } from '../jobs/catch-up';
 import { AlertSender } from '../alerts/sender';
 import type { HandlerContext } from './context';
 import { emitRefreshResult } from './sources-handlers';
@@ -32,14 +36,31 @@ const logError = (what: string) => (err: unknown) => {
   process.stderr.write(`vigie: ${what}: ${err instanceof Error ? err.message : String(err)}\n`);
 };
 
-/** Starts the background work; `refresh: false` keeps the fetch scheduler off for this run whatever the settings say. */
-export function startBackground(ctx: HandlerContext, opts: { refresh?: boolean } = {}): Background {
+/** Period of the analysis/rules catch-up, ms: another process's crash or import is picked up within it. */
+const CATCH_UP_MS = 60_000;
+
+/** Options of startBackground. */
+export interface BackgroundOptions {
+  /** false keeps the fetch scheduler off for this run whatever the settings say. Default true. */
+  refresh?: boolean;
+  /** Scheduler knobs (`vigie run` options): concurrency, per-host cap, fetch limits, callbacks. */
+  scheduler?: Omit<SchedulerOptions, 'onResult' | 'onError'> & { onResult?: (r: RefreshResult) => void };
+  /** On stop, fetches still running after this delay are aborted, ms. Default 2000. */
+  stopGraceMs?: number;
+}
+
+/** Starts the background work (see the module comment). */
+export function startBackground(ctx: HandlerContext, opts: BackgroundOptions = {}): Background {
   let scheduler: Scheduler | null = null;
   const startRefresh = () => {
     if (opts.refresh === false) return;
     if (!scheduler)
       scheduler = startScheduler(ctx.db, {
-        onResult: (r) => emitRefreshResult(ctx, r),
+        ...opts.scheduler,
+        onResult: (r) => {
+          emitRefreshResult(ctx, r);
+          opts.scheduler?.onResult?.(r);
+        },
         onError: logError('scheduler'),
       });
   };
@@ -58,15 +79,35 @@ export function startBackground(ctx: HandlerContext, opts: { refresh?: boolean }
       : null;
   };
   applyBrief(getSetting<Settings['briefSchedule']>(ctx.db, 'briefSchedule', null));
+  // The brief of a period the engine was down for is written now.
+  (brief as BriefSchedule | null)?.runIfMissed(ctx.now()).catch(logError('brief schedule'));
 
-  // Rules look at each new item once (their watermark guards against a second look).
-  const offNew = ctx.events.on('items:new', ({ ids }) => {
+  // Rules resume from their watermark, never from the event's ids: items analysed but not
+  // evaluated before a crash are seen too, and the watermark never passes an unanalysed item.
+  const offNew = ctx.events.on('items:new', () => {
     try {
-      evaluateRulesForItems(ctx.db, ids, ctx.now());
+      evaluatePendingRules(ctx.db, ctx.now());
     } catch (err) {
       logError('rules')(err);
     }
   });
+  // Committed but never analysed (a crash between commit and analysis): analysed, then the rules.
+  let catching: Promise<unknown> | null = null;
+  const catchUp = () => {
+    catching ??= catchUpPipeline(ctx.db, ctx.now, (ids) => ctx.events.emit('items:changed', { ids }))
+      .then((r) => {
+        if (r.analysed)
+          process.stderr.write(`vigie: caught up ${r.analysed} unanalysed items (${r.alerts.length} alerts)\n`);
+      })
+      .catch(logError('catch-up'))
+      .finally(() => {
+        catching = null;
+      });
+  };
+  // Next tick: the caller (serve, the app) finishes starting before a large backlog is worked.
+  setImmediate(catchUp);
+  const catchUpTimer = setInterval(catchUp, CATCH_UP_MS);
+  catchUpTimer.unref?.();
 
   // Claims of an official document nobody trusted echoed: flagged at their deadline (every 5 min),
   // shown like any rescoring (items:changed) and evaluated by the rules like fresh scores; the age
@@ -132,12 +173,14 @@ export function startBackground(ctx: HandlerContext, opts: { refresh?: boolean }
     },
     async stop() {
       offNew();
+      clearInterval(catchUpTimer);
+      await catching;
       claims.stop();
       recluster.stop();
       brief?.stop();
       const s = scheduler;
       scheduler = null;
-      await Promise.allSettled([s?.stop({ graceMs: 2000 }), sender.stop()]);
+      await Promise.allSettled([s?.stop({ graceMs: opts.stopGraceMs ?? 2000 }), sender.stop()]);
     },
   };
 }

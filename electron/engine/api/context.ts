@@ -29,6 +29,8 @@ export interface AppFacts {
   mode: 'electron' | 'web';
   version: string;
   dbPath: string;
+  /** The only folder tree the scheduled brief may write to (settings:set briefSchedule.outDir). */
+  briefRoot: string;
 }
 
 /** Handler context. */

@@ -10,11 +10,14 @@ import type { SecretCodec } from '../alerts/secrets';
 /** Scheme name stored beside each secret sealed with this codec. */
 export const DATA_KEY_SCHEME = 'safeStorage-aes256gcm';
 
+/** Scheme of secrets sealed with the key file of the CLI and web mode (see alerts/key-file.ts). */
+export const KEY_FILE_SCHEME = 'keyfile-aes256gcm';
+
 /** Builds the codec from a 32-byte key. Stored form: base64(iv[12] | tag[16] | ciphertext). */
-export function createDataKeyCodec(key: Buffer): SecretCodec {
+export function createDataKeyCodec(key: Buffer, scheme: string = DATA_KEY_SCHEME): SecretCodec {
   if (key.length !== 32) throw new AppError('alert.config', 'data key must be 32 bytes', { length: key.length });
   return {
-    scheme: DATA_KEY_SCHEME,
+    scheme,
     protects: true,
     encrypt(plain) {
       const iv = randomBytes(12);

@@ -80,6 +80,8 @@ function toStoreOptions(f: Filters): ListItemsOptions {
     minInfox: f.minInfox,
     storyId: f.storyId,
     starred: f.starred,
+    departements: f.departements,
+    regions: f.regions,
   };
 }
 

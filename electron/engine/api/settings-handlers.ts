@@ -1,4 +1,7 @@
 /** Channels settings:*, search:saved:*, app:info and demo:load. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
 import type { ChannelHandlers } from '../../../shared/api/contract';
 import type { Settings } from '../../../shared/api/views';
 import { getSetting, listSavedSearches, removeSavedSearch, saveSavedSearch, setSetting } from '../db/analyst-store';
@@ -23,6 +26,25 @@ export function readSettings(ctx: HandlerContext): Settings {
   };
 }
 
+/**
+ * The folder the daily brief may write to: `outDir` resolved inside the briefs root (a relative
+ * name is a subfolder of it), created private; `input.invalid` naming the root otherwise.
+ */
+export function briefFolder(ctx: HandlerContext, outDir: string): string {
+  const root = path.resolve(ctx.facts.briefRoot);
+  const dir = path.resolve(root, outDir);
+  const rel = path.relative(root, dir);
+  if (rel.startsWith('..') || path.isAbsolute(rel))
+    throw new AppError('input.invalid', `the brief folder must be inside ${root}`, { root, outDir });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // A symbolic link inside the root must not lead out of it.
+  const real = fs.realpathSync(dir);
+  const realRoot = fs.realpathSync(root);
+  if (real !== realRoot && !real.startsWith(realRoot + path.sep))
+    throw new AppError('input.invalid', `the brief folder must be inside ${root}`, { root, outDir });
+  return dir;
+}
+
 /** The settings, saved searches, app and demo handlers. */
 export function settingsHandlers(
   ctx: HandlerContext,
@@ -40,7 +62,12 @@ export function settingsHandlers(
 > {
   return {
     'settings:get': () => readSettings(ctx),
-    'settings:set': (patch) => {
+    'settings:set': (input) => {
+      // The brief folder is confined to the briefs root: a token holder must not make the
+      // engine write files anywhere the process can.
+      const patch = input.briefSchedule
+        ? { ...input, briefSchedule: { ...input.briefSchedule, outDir: briefFolder(ctx, input.briefSchedule.outDir) } }
+        : input;
       ctx.db.transaction(() => {
         for (const [key, value] of Object.entries(patch)) if (value !== undefined) setSetting(ctx.db, key, value);
       })();
@@ -62,7 +89,7 @@ export function settingsHandlers(
         name: 'Vigie',
         version: ctx.facts.version,
         mode: ctx.facts.mode,
-        dbPath: ctx.facts.dbPath,
+        dbPath: ctx.facts.mode === 'electron' ? ctx.facts.dbPath : null,
         platform: process.platform,
         itemCount: c.items,
         sourceCount: c.sources,

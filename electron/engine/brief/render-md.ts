@@ -2,6 +2,7 @@
 import { figureFacts, figureRows, formatTone, formatTrend, sourceHeader, sourceRows, storyMeta } from './format';
 import { labelsFor } from './i18n';
 import type { BriefModel, RenderedChart } from './types';
+import { safeWebUrl } from '../safe-url';
 
 /** Options of renderMarkdown. */
 export interface MarkdownOptions {
@@ -17,10 +18,15 @@ export interface MarkdownOutput {
   images: Array<{ fileName: string; png: Buffer }>;
 }
 
-/** Escapes Markdown syntax in inline text (typographic quotes and accents are left untouched). */
+/**
+ * Escapes Markdown syntax in inline text (typographic quotes and accents are left untouched):
+ * every ASCII character that opens emphasis, code, raw HTML, an entity, a table cell or a link
+ * text is backslash-escaped (CommonMark allows a backslash before any ASCII punctuation); `(` and
+ * `!` are harmless once `[` is escaped.
+ */
 export function escapeMd(text: string): string {
   return text
-    .replace(/([\\`*_[\]<>|#])/g, '\\$1')
+    .replace(/([\\`*_[\]<>|#&~])/g, '\\$1')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -31,8 +37,15 @@ function table(header: string[], rows: string[][], numeric: number[] = []): stri
   return [line(header), sep, ...rows.map(line)].join('\n');
 }
 
+/**
+ * A link to a web page, or the bare title when the URL is not http(s) (a feed can carry
+ * `javascript:` links). WHATWG URL already percent-encodes `<`, `>` and spaces; the parentheses
+ * are encoded too, so no URL can close the destination and open raw HTML after it.
+ */
 function link(title: string, url: string | null): string {
-  return url ? `[${escapeMd(title)}](<${url}>)` : escapeMd(title);
+  const safe = safeWebUrl(url);
+  if (!safe) return escapeMd(title);
+  return `[${escapeMd(title)}](<${safe.replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))}>)`;
 }
 
 /** Renders the brief as Markdown. */
@@ -47,9 +60,9 @@ export function renderMarkdown(
   const images: MarkdownOutput['images'] = [];
   if (m.marking) out.push(`**${escapeMd(m.marking.toUpperCase())}**`, '');
   out.push(
-    `# ${L.t('title')} — ${m.dateLabel}`,
+    `# ${L.t('title')} — ${escapeMd(m.dateLabel)}`,
     '',
-    `**${escapeMd(m.unitName)}** · ${L.t('period')}${L.colon}${m.periodLabel}`,
+    `**${escapeMd(m.unitName)}** · ${L.t('period')}${L.colon}${escapeMd(m.periodLabel)}`,
     '',
   );
 
@@ -69,7 +82,7 @@ export function renderMarkdown(
     if (s.summary) out.push(escapeMd(s.summary), '');
     if (s.headlines.length) out.push(...s.headlines.map((h) => `- ${escapeMd(h)}`), '');
     out.push(`*${escapeMd(storyMeta(s, L, z))}*`, '');
-    if (s.link) out.push(link(s.link, s.link), '');
+    if (safeWebUrl(s.link)) out.push(link(s.link!, s.link), '');
   });
 
   out.push(`## ${L.t('controversies')}`, '');

@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import { DEFAULT_TIME_ZONE } from '../../../shared/defaults';
 import type { Db } from '../db/open';
 import { generateBrief, type GeneratedBrief } from './brief';
+import { hasScheduledBrief } from '../db/brief-store';
 import type { BriefFormat, BriefOptions } from './types';
 
 /** Parses "HH:MM" (24 h). */
@@ -60,6 +61,11 @@ export interface BriefSchedule {
   nextRun(): Date;
   /** Runs now for the default period (what the timer does). */
   runNow(now?: Date): Promise<string[]>;
+  /**
+   * Runs for the latest period if the schedule has not written it yet (the app or server was
+   * down at the set time, or a cron `vigie fetch --once` works the schedule); [] otherwise.
+   */
+  runIfMissed(now?: Date): Promise<string[]>;
   stop(): void;
 }
 
@@ -107,9 +113,14 @@ export function scheduleDailyBrief(db: Db, opts: BriefScheduleOptions): BriefSch
     timer.unref?.();
   };
   arm();
+  const runIfMissed = async (now = new Date()): Promise<string[]> => {
+    const { to } = defaultPeriod(now, time, zone);
+    return hasScheduledBrief(db, to) ? [] : runNow(now);
+  };
   return {
     nextRun: () => due,
     runNow,
+    runIfMissed,
     stop: () => {
       stopped = true;
       if (timer) clearTimeout(timer);

@@ -4,7 +4,8 @@ import { AppError } from '../../../shared/errors';
 import type { SourceType } from '../../../shared/types/domain';
 import type { AlertChannel, AlertRule, ChannelKind, RuleDefinition, Severity } from '../../../shared/types/alerts';
 import type { EvalItem, StoryMemory } from '../alerts/rules';
-import { openSecret, sealSecret } from '../alerts/secrets';
+import { activeSecretCodec, openSecret, sealSecret } from '../alerts/secrets';
+import { assertSecretFollows, bindSecret, destinationOf, unbindSecret } from '../alerts/secret-binding';
 import { parseJsonColumn } from './json-column';
 
 /** Fields accepted when creating a channel; `secret` is sealed with the active codec. */
@@ -56,7 +57,7 @@ function toChannel(r: ChannelRow, reveal = false): AlertChannel {
 
 /** Creates a channel; returns it without its secret. */
 export function insertChannel(db: Db, c: NewChannel, now = new Date().toISOString()): AlertChannel {
-  const sealed = c.secret ? sealSecret(c.secret) : null;
+  const sealed = c.secret ? sealSecret(bindSecret(c.secret, destinationOf(c.kind, c.config ?? {}))) : null;
   const info = db
     .prepare(
       `INSERT INTO alert_channels (name, kind, config, secret, secret_scheme, rate_per_min, enabled, created_at, updated_at)
@@ -98,31 +99,59 @@ export function listChannels(db: Db): AlertChannel[] {
   return (db.prepare('SELECT * FROM alert_channels ORDER BY id').all() as ChannelRow[]).map((r) => toChannel(r));
 }
 
-/** A channel with its decrypted secret, for the sender only (never returned over the API). */
-export function loadChannelForSend(db: Db, id: number): { channel: AlertChannel; secret: string | null } | null {
+/**
+ * A channel with its decrypted secret, for the sender only (never returned over the API).
+ * `secretBoundElsewhere`: the secret was entered for another destination than the channel's
+ * current one; it is then withheld (`secret` null) and must not be sent.
+ */
+export function loadChannelForSend(
+  db: Db,
+  id: number,
+): { channel: AlertChannel; secret: string | null; secretBoundElsewhere: boolean } | null {
   const r = db.prepare('SELECT * FROM alert_channels WHERE id = ?').get(id) as ChannelRow | undefined;
-  return r ? { channel: toChannel(r, true), secret: openSecret(r.secret, r.secret_scheme) } : null;
+  if (!r) return null;
+  const channel = toChannel(r, true);
+  const plain = openSecret(r.secret, r.secret_scheme);
+  if (plain == null) return { channel, secret: null, secretBoundElsewhere: false };
+  const { secret, to } = unbindSecret(plain);
+  // A secret stored before bindings (to = null) is bound when it is next saved or migrated.
+  const elsewhere = to !== null && to !== destinationOf(channel.kind, channel.config);
+  return { channel, secret: elsewhere ? null : secret, secretBoundElsewhere: elsewhere };
 }
 
-/** Replaces (or clears) a channel's secret, sealed with the active codec. */
+/** Replaces (or clears) a channel's secret, sealed with the active codec and bound to the channel's current destination. */
 export function setChannelSecret(db: Db, id: number, secret: string | null, now = new Date().toISOString()): void {
-  const sealed = secret ? sealSecret(secret) : null;
+  const row = db.prepare('SELECT kind, config FROM alert_channels WHERE id = ?').get(id) as
+    { kind: ChannelKind; config: string } | undefined;
+  if (!row) throw new AppError('db.not_found', `Canal ${id} introuvable`, { id });
+  const sealed = secret ? sealSecret(bindSecret(secret, destinationOf(row.kind, JSON.parse(row.config)))) : null;
   const info = db
     .prepare('UPDATE alert_channels SET secret = ?, secret_scheme = ?, updated_at = ? WHERE id = ?')
     .run(sealed?.secret ?? null, sealed?.scheme ?? null, now, id);
   if (info.changes === 0) throw new AppError('db.not_found', `Canal ${id} introuvable`, { id });
 }
 
-/** Merges non-secret settings into a channel's config and/or toggles it. */
+/**
+ * Merges non-secret settings into a channel's config and/or toggles it. A change of where the
+ * stored secret goes is refused (`alert.secret_required`) unless `secretReentered`: the caller
+ * then sets the new secret in the same transaction, after this update.
+ */
 export function updateChannel(
   db: Db,
   id: number,
   patch: { config?: Record<string, unknown>; enabled?: boolean; ratePerMin?: number | null },
   now = new Date().toISOString(),
+  opts: { secretReentered?: boolean } = {},
 ): AlertChannel {
-  const row = db.prepare('SELECT config FROM alert_channels WHERE id = ?').get(id) as { config: string } | undefined;
+  const row = db.prepare('SELECT kind, config, secret FROM alert_channels WHERE id = ?').get(id) as
+    { kind: ChannelKind; config: string; secret: string | null } | undefined;
   if (!row) throw new AppError('db.not_found', `Canal ${id} introuvable`, { id });
-  const config = { ...JSON.parse(row.config), ...(patch.config ?? {}) };
+  const before = JSON.parse(row.config) as Record<string, unknown>;
+  const config = { ...before, ...(patch.config ?? {}) };
+  assertSecretFollows(row.kind, before, config, {
+    hasSecret: row.secret != null,
+    secretReentered: opts.secretReentered ?? false,
+  });
   db.prepare(
     `UPDATE alert_channels SET config = ?, enabled = COALESCE(?, enabled), rate_per_min = CASE WHEN ? THEN ? ELSE rate_per_min END, updated_at = ? WHERE id = ?`,
   ).run(
@@ -233,11 +262,18 @@ interface ItemRow {
   controversy: number | null;
   infox: number | null;
   reasons: string | null;
+  departements: string | null;
+  regions: string | null;
 }
 
 const ITEM_SELECT = `SELECT i.id, i.title, i.summary, i.content_text, i.categories, i.link, i.published, i.fetched_at, i.source_id,
-  s.name AS source_name, s.type AS source_type, i.story_id, i.virality, i.controversy, i.infox, i.reasons
+  s.name AS source_name, s.type AS source_type, i.story_id, i.virality, i.controversy, i.infox, i.reasons,
+  (SELECT group_concat(t.departement) FROM item_territories t WHERE t.item_id = i.id AND t.departement <> '') AS departements,
+  (SELECT group_concat(DISTINCT t.region) FROM item_territories t WHERE t.item_id = i.id AND t.region <> '') AS regions
   FROM items i LEFT JOIN sources s ON s.id = i.source_id`;
+
+/** A group_concat list ("29,56") as codes. */
+const codes = (v: string | null): string[] => (v ? v.split(',') : []);
 
 function toEvalItem(r: ItemRow): EvalItem {
   const reasons = parseJsonColumn<Partial<EvalItem['reasons']>>(r.reasons, {});
@@ -259,6 +295,8 @@ function toEvalItem(r: ItemRow): EvalItem {
     infox: r.infox,
     reasons: { virality: reasons.virality ?? [], controversy: reasons.controversy ?? [], infox: reasons.infox ?? [] },
     growth: null,
+    departements: codes(r.departements),
+    regions: codes(r.regions),
   };
 }
 
@@ -391,4 +429,59 @@ export function listAlerts(db: Db, limit = 100): StoredAlert[] {
     actor: r.actor as string,
     createdAt: r.created_at as string,
   }));
+}
+
+/**
+ * Analysed items after `afterId` up to (not including) the first item still waiting for analysis,
+ * oldest first, at most `limit`: what the rules may look at next without passing over an item
+ * whose scores are not written yet.
+ */
+export function readEvaluableIds(db: Db, afterId: number, limit: number): number[] {
+  const gap = db.prepare('SELECT min(id) AS id FROM items WHERE analysed_at IS NULL AND id > ?').get(afterId) as {
+    id: number | null;
+  };
+  return (
+    db
+      .prepare('SELECT id FROM items WHERE id > ? AND id < ? AND analysed_at IS NOT NULL ORDER BY id LIMIT ?')
+      .all(afterId, gap.id ?? Number.MAX_SAFE_INTEGER, limit) as Array<{ id: number }>
+  ).map((r) => r.id);
+}
+
+/** The lowest watermark of the enabled rules (null when there is none): where rule evaluation resumes. */
+export function lowestRuleWatermark(db: Db): number | null {
+  return (
+    db.prepare('SELECT min(watermark_item_id) AS w FROM alert_rules WHERE enabled = 1').get() as { w: number | null }
+  ).w;
+}
+
+/**
+ * Re-seals with the active codec every secret stored by a weaker one (the former base64 'plain'
+ * scheme) or without a destination binding, binding each to its channel's current destination.
+ * Idempotent; returns how many were re-sealed. Secrets the process cannot open are left as they are.
+ */
+export function resealSecrets(db: Db): number {
+  const active = activeSecretCodec();
+  if (!active.protects) return 0;
+  const rows = db
+    .prepare('SELECT id, kind, config, secret, secret_scheme FROM alert_channels WHERE secret IS NOT NULL')
+    .all() as Array<{ id: number; kind: ChannelKind; config: string; secret: string; secret_scheme: string | null }>;
+  let n = 0;
+  const update = db.prepare('UPDATE alert_channels SET secret = ?, secret_scheme = ? WHERE id = ?');
+  db.transaction(() => {
+    for (const r of rows) {
+      let plain: string | null;
+      try {
+        plain = openSecret(r.secret, r.secret_scheme);
+      } catch {
+        continue;
+      }
+      if (plain == null) continue;
+      const { secret, to } = unbindSecret(plain);
+      if (r.secret_scheme === active.scheme && to !== null) continue;
+      const sealed = sealSecret(bindSecret(secret, to ?? destinationOf(r.kind, JSON.parse(r.config))));
+      update.run(sealed.secret, sealed.scheme, r.id);
+      n++;
+    }
+  })();
+  return n;
 }

@@ -285,7 +285,7 @@ export function createEmptyStory(db: Db, title: string, at: string, id?: number)
   return storyId;
 }
 
-/** Takes the next story id (migration 009's counter, kept above every id ever used). */
+/** Takes the next story id (migration 010's counter, kept above every id ever used). */
 function nextStoryId(db: Db): number {
   const r = stmt(
     db,
@@ -472,4 +472,19 @@ export function updateStoryInfox(db: Db, storyId: number, infox: number, reasons
     now,
     storyId,
   );
+}
+
+/** Ids above `afterId` of stored items not analysed yet (a crash between commit and analysis, `--no-analyze`), oldest first. */
+export function readUnanalysedIds(db: Db, limit: number, afterId = 0): number[] {
+  return (
+    stmt(db, 'SELECT id FROM items WHERE analysed_at IS NULL AND id > ? ORDER BY id LIMIT ?').all(
+      afterId,
+      limit,
+    ) as Array<{ id: number }>
+  ).map((r) => r.id);
+}
+
+/** How many stored items are not analysed yet. */
+export function countUnanalysed(db: Db): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM items WHERE analysed_at IS NULL').get() as { n: number }).n;
 }

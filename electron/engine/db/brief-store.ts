@@ -307,6 +307,11 @@ export function logBriefFile(db: Db, f: BriefFileLog, now = new Date().toISOStri
   );
 }
 
+/** True when the daily schedule already wrote a brief for the period ending at `periodTo` (ISO). */
+export function hasScheduledBrief(db: Db, periodTo: string): boolean {
+  return !!db.prepare("SELECT 1 FROM brief_files WHERE trigger = 'schedule' AND period_to = ? LIMIT 1").get(periodTo);
+}
+
 /** The latest generated files, newest first. */
 export function listBriefFiles(db: Db, limit = 50): Array<BriefFileLog & { id: number; createdAt: string }> {
   return db

@@ -5,7 +5,7 @@ import { parseJsonColumn } from './json-column';
 /** Columns selected for an Item (aliases: `i` = items, `so` = sources). */
 export const ITEM_COLUMNS = `i.id, i.source_id, so.name AS source_name, so.type AS source_type, i.guid, i.link, i.title, i.summary,
   i.content, i.authors, i.categories, i.enclosures, i.engagement, i.language, i.published, i.updated, i.fetched_at,
-  i.content_hash, i.triage, i.starred, i.story_id, i.virality, i.controversy, i.infox`;
+  i.content_hash, i.triage, i.starred, i.story_id, i.virality, i.controversy, i.infox, i.places`;
 
 /** Raw row selected with ITEM_COLUMNS. */
 export interface ItemRow {
@@ -33,6 +33,7 @@ export interface ItemRow {
   virality: number | null;
   controversy: number | null;
   infox: number | null;
+  places: string | null;
 }
 
 /** Maps a row to the domain model (JSON columns are parsed only here, for returned rows). */
@@ -62,5 +63,6 @@ export function toItem(r: ItemRow): Item {
     virality: r.virality,
     controversy: r.controversy,
     infox: r.infox,
+    places: parseJsonColumn(r.places, []),
   };
 }

@@ -5,6 +5,7 @@ import type { Item, SourceType, TriageState } from '../../../shared/types/domain
 import { toFtsQuery } from './fts-query';
 import { ITEM_COLUMNS, toItem, type ItemRow } from './item-row';
 import type { Db } from './open';
+import { territoryCondition } from './places-store';
 
 /** Orders of an item list. */
 export type ItemSort = 'recent' | 'virality' | 'controversy' | 'infox';
@@ -39,6 +40,9 @@ export interface ListItemsOptions {
   storyId?: number;
   /** Only starred items. */
   starred?: boolean;
+  /** Items concerning any of these départements or régions (INSEE codes; either list matches). */
+  departements?: string[];
+  regions?: string[];
 }
 
 /** The date an item is filed under: its publication date, else when it was fetched. */
@@ -122,6 +126,11 @@ function buildWhere(o: ListItemsOptions): { where: string; params: Record<string
   if (o.starred !== undefined) {
     where.push('i.starred = @starred');
     params.starred = o.starred ? 1 : 0;
+  }
+  const territory = territoryCondition(o.departements, o.regions);
+  if (territory) {
+    where.push(territory.sql);
+    Object.assign(params, territory.params);
   }
   return { where: where.length ? 'WHERE ' + where.join(' AND ') : '', params };
 }

@@ -1,4 +1,4 @@
-/** Topics (migration 009): umbrella subjects over stories. All their SQL is here. */
+/** Topics (migration 010): umbrella subjects over stories. All their SQL is here. */
 import type { Db } from './open';
 import { stmt } from './analysis-store';
 import { parseJsonColumn } from './json-column';

@@ -13,7 +13,7 @@ import type { Db } from '../db/open';
 import { addSource, findSourceByUrl, listSources } from '../db/sources-store';
 import { createFileParser } from './file-parser';
 import { finishPreparedItems, prepareItems, type PreparedItem } from './process-items';
-import { readAndParseFile, type ParsedFile } from './read-feed-file';
+import { displayPath, type FeedFilePath, type ParsedFile } from './read-feed-file';
 import { analyzeStoredItems } from './store-feed';
 
 /** Progress reported after each committed batch. */
@@ -75,30 +75,38 @@ const LOOKAHEAD_FILES = 768;
 /** WAL pages between automatic checkpoints during a bulk import (SQLite's default: 1,000). */
 const BULK_CHECKPOINT_PAGES = 10_000;
 
-/** Below this many files, parsing stays in-thread. */
-const MIN_FILES_FOR_WORKERS = 32;
-
 /** Host reserved by RFC 2606: identifies sources made for files; the scheduler never reaches it. */
 const LOCAL_SOURCE_BASE = 'https://vigie.invalid';
 
 /** Expands files and directories (recursively, sorted, hidden entries skipped) into file paths; a path that cannot be read goes to `onUnreadable` (throws without it). */
-export function collectFiles(paths: string[], onUnreadable?: (p: string, err: unknown) => void): string[] {
-  const out: string[] = [];
-  const walk = (p: string): void => {
+export function collectFiles(paths: string[], onUnreadable?: (p: string, err: unknown) => void): FeedFilePath[] {
+  const out: FeedFilePath[] = [];
+  const walk = (p: string | Buffer): void => {
     let st: fs.Stats;
     try {
       st = fs.statSync(p);
     } catch (err) {
       if (!onUnreadable) throw err;
-      onUnreadable(p, err);
+      const shown = displayPath(p);
+      // Node decodes arguments as UTF-8: a name in another encoding arrives with U+FFFD and is not found.
+      const e = shown.includes('\uFFFD')
+        ? Object.assign(new Error('name is not valid UTF-8: pass the folder that holds it'), { code: 'EILSEQ' })
+        : err;
+      onUnreadable(shown, e);
       return;
     }
     if (st.isDirectory()) {
+      // Names read as bytes: one that is not valid UTF-8 is still opened (by its bytes), not reported missing.
+      const dir = typeof p === 'string' ? Buffer.from(p) : p;
       const names = fs
-        .readdirSync(p)
-        .filter((n) => !n.startsWith('.'))
-        .sort();
-      for (const n of names) walk(path.join(p, n));
+        .readdirSync(p, { encoding: 'buffer' })
+        .filter((n) => n[0] !== 0x2e)
+        .sort(Buffer.compare);
+      for (const n of names) {
+        const full = Buffer.concat([dir, Buffer.from(path.sep), n]);
+        const text = full.toString('utf8');
+        walk(Buffer.from(text, 'utf8').equals(full) ? text : full);
+      }
     } else if (st.isFile()) out.push(p);
   };
   for (const p of paths) walk(p);
@@ -115,7 +123,7 @@ function isHomePage(url: string): boolean {
 }
 
 /** Resolves (finding or creating) the source that files belong to; memoized per run. */
-function createSourceResolver(db: Db, opts: IngestFilesOptions): (feed: Feed, file: string) => number {
+function createSourceResolver(db: Db, opts: IngestFilesOptions): (feed: Feed, file: FeedFilePath) => number {
   const type: SourceType = opts.sourceType ?? 'web';
   const cache = new Map<string, number>();
   // Sources made for files are disabled: importing an archive must not start polling anyone.
@@ -135,8 +143,9 @@ function createSourceResolver(db: Db, opts: IngestFilesOptions): (feed: Feed, fi
   return (feed, file) => {
     const title = feed.title?.trim() || null;
     const link = feed.link && /^https?:\/\//i.test(feed.link) ? feed.link : null;
-    const name = title ?? path.basename(file);
-    const base = link ?? `${LOCAL_SOURCE_BASE}/feed/${encodeURIComponent(title ?? path.resolve(file))}`;
+    const shown = displayPath(file);
+    const name = title ?? path.basename(shown);
+    const base = link ?? `${LOCAL_SOURCE_BASE}/feed/${encodeURIComponent(title ?? path.resolve(shown))}`;
     const key = base + '\n' + name;
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
@@ -179,31 +188,25 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestFilesOpti
   const batchSize = Math.max(1, opts.batchFiles ?? 64);
   const resolveSource = createSourceResolver(db, opts);
   const total: IngestFilesResult = { files: files.length + unreadable, items: 0, new: 0, errors: unreadable };
-  // Workers pay off only when there is enough to parse (starting one costs tens of ms).
-  // The source-independent half of processing (text, hash, language) runs with the parsing in
-  // the workers, where a repeated item's work is reused with its parse (item cache): the storing
-  // thread keeps only dedup, storage and analysis. Language detection goes there too when the
-  // storing thread analyses (it is then the busier side); otherwise it stays here, lazy, and runs
-  // only for the items actually inserted.
-  const workers = files.length >= MIN_FILES_FOR_WORKERS ? opts.workers : 0;
-  const parser = createFileParser({ workers, prepare: true, detectLanguage: opts.analyze !== false && workers !== 0 });
+  // Parsing and the source-independent half of processing (text, hash, language) run in the
+  // parse pool's workers, where a repeated item's work is reused with its parse (item cache): the
+  // storing thread keeps only dedup, storage and analysis, and never parses (a hostile file would
+  // stall it). Language detection goes there too when the storing thread analyses (it is then
+  // the busier side); otherwise it stays here, lazy, and runs only for the items actually inserted.
+  const parser = createFileParser({
+    workers: opts.workers,
+    prepare: true,
+    detectLanguage: opts.analyze !== false && opts.workers !== 0,
+  });
   const inFlight: Promise<ParsedFile>[] = [];
   // Analysis has a fixed cost per call (story index, models): chunks of thousands of items
-  // cost a fraction of per-batch calls. Stored-but-unanalysed items after a crash are caught
-  // up by `vigie analyze`.
+  // cost a fraction of per-batch calls. Items stored but not analysed (a crash in between) are
+  // caught up by the background analysis of a long-running engine, or by `vigie analyze`.
   const analyseEvery = Math.max(1, opts.analyzeEvery ?? DEFAULT_ANALYZE_EVERY);
   const toAnalyse: number[] = [];
   let submitted = 0;
-  // A worker takes ~0.3 s to start (longer from TypeScript sources): the first batch is parsed
-  // here meanwhile, instead of waiting for it with nothing to store.
   const submitUpTo = (n: number) => {
-    while (submitted < Math.min(n, files.length)) {
-      const file = files[submitted];
-      inFlight.push(
-        parser.workers > 0 && submitted < batchSize ? readAndParseFile(file, { prepare: true }) : parser.parse(file),
-      );
-      submitted++;
-    }
+    while (submitted < Math.min(n, files.length)) inFlight.push(parser.parse(files[submitted++]));
   };
   // A bulk import rewrites the same index pages batch after batch: checkpointing the WAL every
   // ~40 MB instead of SQLite's 4 MB copies each page back far less often (−7 % storing-thread CPU
@@ -214,7 +217,7 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestFilesOpti
     for (let start = 0; start < files.length; start += batchSize) {
       submitUpTo(start + Math.max(2 * batchSize, LOOKAHEAD_FILES));
       const batch = files.slice(start, start + batchSize);
-      const parsed: { file: string; feed: Feed; fetchedAt: Date; prepared: PreparedItem[] }[] = [];
+      const parsed: { file: FeedFilePath; feed: Feed; fetchedAt: Date; prepared: PreparedItem[] }[] = [];
       for (const file of batch) {
         const r = await inFlight.shift()!;
         if (r.ok) {
@@ -222,7 +225,7 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestFilesOpti
           parsed.push({ file, feed: r.feed, fetchedAt, prepared: r.prepared ?? prepareItems(r.feed, { fetchedAt }) });
         } else {
           total.errors++;
-          onError(file, r.error);
+          onError(displayPath(file), r.error);
         }
       }
       const batchNewIds: number[] = [];

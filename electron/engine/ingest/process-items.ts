@@ -8,6 +8,8 @@ import type { Author, Enclosure, Engagement, Feed, FeedItem } from '../../../sha
 import { canonicalizeUrl, isAbsoluteHttpUrl } from './canonical-url';
 import { detectLanguage } from './language';
 import { htmlToText } from './sanitize';
+import { safeWebUrl } from '../safe-url';
+import { capItemFields } from './field-caps';
 
 /** An item ready for the store. */
 export interface ProcessedItem {
@@ -169,16 +171,32 @@ export type PreparedItem = Omit<ProcessedItem, 'language'> & {
   detected?: { hint: string | null; language: string | null };
 };
 
+/** The enclosures whose URL is a web link (media players and briefs open them). */
+function webEnclosures(list: Enclosure[] | undefined): Enclosure[] {
+  if (!list?.length) return [];
+  const out: Enclosure[] = [];
+  for (const e of list) {
+    const url = safeWebUrl(e.url);
+    if (url) out.push(url === e.url ? e : { ...e, url });
+  }
+  return out;
+}
+
 /** Processes one item, everything but the (lazy) language. */
 function prepareItem(item: FeedItem, sourceId: number | null, fetchedAt: string): PreparedItem {
   const guid = clean(item.guid);
-  const rawLink = clean(item.link) ?? (guid && isAbsoluteHttpUrl(guid) ? guid : null);
+  // Only web links are kept: a javascript: or data: "link" would run when clicked in a mail or brief.
+  const rawLink = safeWebUrl(clean(item.link)) ?? (guid && isAbsoluteHttpUrl(guid) ? guid : null);
   const link = rawLink ? canonicalizeUrl(rawLink) : null;
-  const summary = clean(item.summary);
-  const content = clean(item.content);
+  const capped = capItemFields({
+    title: clean(item.title) ?? '',
+    summary: clean(item.summary),
+    content: clean(item.content),
+  });
+  const { summary, content } = capped;
   const contentText = content ? clean(htmlToText(content)) : null;
   const text = summary ?? contentText;
-  const title = clean(item.title) ?? syntheticTitle(text);
+  const title = capped.title || syntheticTitle(text);
   const normalized = normalizeForHash(title + '\n' + (text ?? ''));
   const contentHash = createHash('sha1').update(normalized).digest('hex');
   return {
@@ -190,7 +208,7 @@ function prepareItem(item: FeedItem, sourceId: number | null, fetchedAt: string)
     contentText,
     authors: item.authors ?? [],
     categories: item.categories ?? [],
-    enclosures: item.enclosures ?? [],
+    enclosures: webEnclosures(item.enclosures),
     engagement: item.engagement ?? null,
     published: item.published ?? item.updated ?? null,
     updated: item.updated ?? null,

@@ -5,6 +5,17 @@ import type { Feed } from '../../../shared/types/feed';
 import { parseFeed } from './parse-feed';
 import { prepareItems, type PreparedItem } from './process-items';
 
+/**
+ * A feed file's path: a string, or the raw bytes of a name that is not valid UTF-8 (found while
+ * walking a folder; Node can open it only by its bytes). Uint8Array: what a worker receives of a Buffer.
+ */
+export type FeedFilePath = string | Uint8Array;
+
+/** A path for messages (non-UTF-8 bytes shown as U+FFFD). */
+export function displayPath(file: FeedFilePath): string {
+  return typeof file === 'string' ? file : Buffer.from(file).toString('utf8');
+}
+
 /** What to do with a file besides parsing it. */
 export interface ReadOptions {
   /** Also run prepareItems (the feed then comes back without its items, unless `keepItems`). */
@@ -18,7 +29,7 @@ export interface ReadOptions {
 /** A parse request sent to a worker. */
 export interface ParseJob {
   id: number;
-  file: string;
+  file: FeedFilePath;
   options: ReadOptions;
 }
 
@@ -50,11 +61,12 @@ function effectiveDate(feed: Feed, mtime: Date): Date {
  * Reads and parses `file`; the items' own dates give the fetch date (archives replay as they were).
  * With `prepare`, the source-independent processing runs here too (off the storing thread in workers).
  */
-export async function readAndParseFile(file: string, options: ReadOptions = {}): Promise<ParsedFile> {
+export async function readAndParseFile(file: FeedFilePath, options: ReadOptions = {}): Promise<ParsedFile> {
   const { prepare = false, detectLanguage = false, keepItems = false } = options;
   try {
-    const bytes = fs.readFileSync(file);
-    const mtime = fs.statSync(file).mtime;
+    const at = typeof file === 'string' ? file : Buffer.from(file);
+    const bytes = fs.readFileSync(at);
+    const mtime = fs.statSync(at).mtime;
     const feed = await parseFeed(bytes, { fetchedAt: mtime });
     const fetchedAt = effectiveDate(feed, mtime);
     if (!prepare) return { ok: true, feed, fetchedAt: fetchedAt.toISOString() };

@@ -8,8 +8,8 @@ import type { Db } from '../db/open';
 import { recordFailure, recordNotModified, recordSuccess, type SchedulableSource } from '../db/sources-store';
 import { fetchFeed, type FetchFeedOptions } from './fetcher';
 import { computeNextCheck, estimateItemsPerDay, type NextCheckPolicy } from './next-check';
-import { parseFeed } from './parse-feed';
-import { storeFeedItems } from './store-feed';
+import { sharedParsePool, type ParsePool } from './parse-pool';
+import { storePreparedItems } from './store-feed';
 
 /** What happened to one source. */
 export interface RefreshResult {
@@ -54,6 +54,8 @@ export interface RefreshOptions {
   skipAnalysis?: boolean;
   /** Clock (tests). Default `() => new Date()`. */
   now?: () => Date;
+  /** Where feeds are parsed. Default the process's shared parse pool. */
+  parsePool?: ParsePool;
 }
 
 /** Refreshes one source and records its health; resolves a RefreshResult, never rejects. */
@@ -100,20 +102,22 @@ export async function refreshFeed(
         ...(res.permanentRedirect ? { movedTo: res.finalUrl } : {}),
       });
     }
-    const feed = await parseFeed(res.body, {
+    // Parsed and prepared in the parse pool (time budget): never on this thread, which commits.
+    const { feed, prepared } = await (opts.parsePool ?? sharedParsePool()).parseBytes(res.body, {
       contentType: res.contentType,
       fetchedAt: at,
       baseUrl: res.finalUrl,
       contentLocation: res.contentLocation,
       contentLanguage: res.contentLanguage,
+      affinity: source.url,
     });
-    const stored = storeFeedItems(db, source, feed, {
+    const stored = storePreparedItems(db, source, feed, prepared, {
       fetchedAt: at,
       language: source.language,
       skipAnalysis: opts.skipAnalysis,
     });
     const itemsPerDay = estimateItemsPerDay(
-      feed.items.map((i) => i.published ?? i.updated),
+      prepared.map((i) => i.published),
       at,
     );
     const ttlMinutes = feed.ttlMinutes ?? null;

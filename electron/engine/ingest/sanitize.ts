@@ -1,5 +1,41 @@
 /** Untrusted feed HTML → safe HTML (allow-list) or plain text. Runs for every item, so fast paths matter. */
 import sanitize from 'sanitize-html';
+import { PARSE_LIMITS } from '../../../shared/defaults';
+import { AppError } from '../../../shared/errors';
+
+/**
+ * Nesting and size budget of the fragment being sanitized (sanitize-html runs synchronously, so
+ * one counter per thread is enough). Checked from sanitize-html's own tag callbacks: the parse
+ * stops at the limit instead of going on quadratically.
+ */
+const budget = { depth: 0, elements: 0 };
+
+/** Starts the budget of one fragment. */
+function resetBudget(): void {
+  budget.depth = 0;
+  budget.elements = 0;
+}
+
+/** sanitize-html `onOpenTag`: counts depth and elements, throws `parse.too_complex` past the limits. */
+function onOpenTag(): void {
+  budget.depth++;
+  budget.elements++;
+  if (budget.depth > PARSE_LIMITS.maxHtmlDepth)
+    throw new AppError('parse.too_complex', `HTML nested deeper than ${PARSE_LIMITS.maxHtmlDepth} elements`, {
+      limit: 'depth',
+      max: PARSE_LIMITS.maxHtmlDepth,
+    });
+  if (budget.elements > PARSE_LIMITS.maxHtmlElements)
+    throw new AppError('parse.too_complex', `HTML fragment of more than ${PARSE_LIMITS.maxHtmlElements} elements`, {
+      limit: 'elements',
+      max: PARSE_LIMITS.maxHtmlElements,
+    });
+}
+
+/** sanitize-html `onCloseTag` (also called for implied and void closes, like htmlparser2's stack). */
+function onCloseTag(): void {
+  budget.depth--;
+}
 
 /** URL schemes a sanitized link or media source may use; everything else (javascript:, data:, vbscript:) is dropped. */
 const SAFE_SCHEMES = ['http', 'https', 'mailto'];
@@ -168,6 +204,8 @@ function optionsFor(base: string | null | undefined): sanitize.IOptions {
       allowProtocolRelative: true,
       nonTextTags: DROP_CONTENT_TAGS,
       disallowedTagsMode: 'discard',
+      onOpenTag,
+      onCloseTag,
       transformTags: {
         a: urlTransform(base, true),
         img: media,
@@ -196,13 +234,14 @@ function spaceSvgText(html: string): string {
 }
 
 /**
- * Sanitizes untrusted HTML from a feed: allow-listed text and media elements, safe URL schemes only,
+ * Sanitizes untrusted HTML from a feed (throws AppError `parse.too_complex` past PARSE_LIMITS): allow-listed text and media elements, safe URL schemes only,
  * no event handlers or style, links open in a new context with rel="noopener noreferrer", relative
  * URLs resolved against baseUrl. Text with no markup and no entity is returned as is (fast path).
  */
 export function sanitizeHtml(html: string, baseUrl?: string | null): string {
   if (!html) return '';
   if (html.indexOf('<') === -1 && html.indexOf('&') === -1) return html.trim();
+  resetBudget();
   return sanitize(spaceSvgText(html), optionsFor(baseUrl)).trim();
 }
 
@@ -211,6 +250,8 @@ const TEXT_OPTIONS: sanitize.IOptions = {
   allowedAttributes: {},
   nonTextTags: DROP_CONTENT_TAGS,
   disallowedTagsMode: 'discard',
+  onOpenTag,
+  onCloseTag,
 };
 
 /** Block-level boundaries become spaces so "<p>a</p><p>b</p>" reads "a b", not "ab". */
@@ -232,6 +273,7 @@ export function htmlToText(html: string): string {
   if (!html) return '';
   if (html.indexOf('<') === -1 && html.indexOf('&') === -1) return collapseWhitespace(html);
   const spaced = html.indexOf('<') === -1 ? html : spaceSvgText(html.replace(BLOCK_BOUNDARY, ' $&'));
+  resetBudget();
   // sanitize-html decodes every entity while parsing and re-escapes only these few on output.
   const text = sanitize(spaced, TEXT_OPTIONS).replace(/&(?:amp|lt|gt|quot|#39|#x27|nbsp);/g, (m) => TEXT_ESCAPES[m]);
   return collapseWhitespace(text);
@@ -249,5 +291,6 @@ function collapseWhitespace(s: string): string {
 export function decodeHtmlEntities(text: string): string {
   if (text.indexOf('&') === -1) return text;
   const escaped = text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  resetBudget();
   return sanitize(escaped, TEXT_OPTIONS).replace(/&(?:amp|lt|gt|quot|#39|#x27|nbsp);/g, (m) => TEXT_ESCAPES[m]);
 }

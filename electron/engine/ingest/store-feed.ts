@@ -7,7 +7,7 @@ import type { Feed } from '../../../shared/types/feed';
 import { analyzeNewItems } from '../analysis/pipeline';
 import { upsertItems } from '../db/items-store';
 import type { Db } from '../db/open';
-import { processItems } from './process-items';
+import { finishPreparedItems, processItems, type PreparedItem } from './process-items';
 
 /** What storeFeedItems did. */
 export interface StoreFeedResult {
@@ -56,6 +56,27 @@ export function storeFeedItemsInTransaction(
   const processed = processItems(feed, { sourceId, fetchedAt, feedLanguage: feed.language ?? language ?? null });
   const r = upsertItems(db, sourceId, processed, fetchedAt);
   return { items: r.items, new: r.new, newIds: r.newIds };
+}
+
+/**
+ * Stores items prepared off-thread (the parse pool ran prepareItems) for `source` in one
+ * transaction, then analyses the new ones: the fetch path's store step.
+ */
+export function storePreparedItems(
+  db: Db,
+  source: { id: number },
+  feed: Feed,
+  prepared: PreparedItem[],
+  opts: StoreFeedOptions,
+): StoreFeedResult {
+  const processed = finishPreparedItems(prepared, {
+    sourceId: source.id,
+    feedLanguage: feed.language ?? opts.language ?? null,
+  });
+  const r = db.transaction(() => upsertItems(db, source.id, processed, opts.fetchedAt))();
+  const result: StoreFeedResult = { items: r.items, new: r.new, newIds: r.newIds };
+  if (!opts.skipAnalysis) analyzeStoredItems(db, result.newIds);
+  return result;
 }
 
 /** Processes and stores one feed's items for `source` in one transaction, then analyses the new ones. */

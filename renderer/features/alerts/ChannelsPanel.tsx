@@ -12,6 +12,7 @@ import {
   emptyChannel,
   fromChannel,
   targetOf,
+  secretMustBeReentered,
   toSaveInput,
   validateChannel,
   type ChannelForm,
@@ -240,8 +241,12 @@ export function ChannelsPanel({ onChanged }: ChannelsPanelProps) {
                 aria-describedby="channel-secret-state"
               />
             </label>
-            <p id="channel-secret-state" className="muted">
-              {form.hasSecret ? t('channels.secretSet') : t('channels.secretNone')}
+            <p id="channel-secret-state" className={secretMustBeReentered(form) ? 'warning' : 'muted'} role="status">
+              {secretMustBeReentered(form)
+                ? t('channels.reenterSecret')
+                : form.hasSecret
+                  ? t('channels.secretSet')
+                  : t('channels.secretNone')}
             </p>
             {form.hasSecret && (
               <label className="check">

@@ -29,6 +29,8 @@ export interface ChannelForm {
   clearSecret: boolean;
   /** Whether the stored channel has a secret (display only). */
   hasSecret: boolean;
+  /** destinationKey of the channel as loaded (null for a new channel). */
+  loadedDestination: string | null;
 }
 
 /** An empty form of the given kind. */
@@ -51,7 +53,31 @@ export function emptyChannel(kind: ChannelKind = 'smtp'): ChannelForm {
     secret: '',
     clearSecret: false,
     hasSecret: false,
+    loadedDestination: null,
   };
+}
+
+/**
+ * Where the channel's secret goes, from the form (the engine binds the secret to the same
+ * fields): SMTP server, port, login and security; webhook URL; Matrix homeserver.
+ */
+export function destinationKey(f: ChannelForm): string {
+  if (f.kind === 'smtp')
+    return ['smtp', f.host.trim().toLowerCase(), f.port.trim(), f.user, f.security, f.allowSelfSigned].join('|');
+  if (f.kind === 'webhook') return `webhook|${f.url.trim()}`;
+  if (f.kind === 'matrix') return `matrix|${f.homeserver.trim().toLowerCase().replace(/\/+$/, '')}`;
+  return f.kind;
+}
+
+/** True when the form moves a stored secret to another destination: the secret must then be typed again. */
+export function secretMustBeReentered(f: ChannelForm): boolean {
+  return (
+    f.hasSecret &&
+    !f.clearSecret &&
+    !f.secret &&
+    f.loadedDestination !== null &&
+    destinationKey(f) !== f.loadedDestination
+  );
 }
 
 const list = (s: string): string[] =>
@@ -66,7 +92,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function fromChannel(c: AlertChannel): ChannelForm {
   const g = c.config;
   const security = g.secure === true ? 'tls' : g.ignoreTLS === true ? 'none' : 'starttls';
-  return {
+  const form: ChannelForm = {
     ...emptyChannel(c.kind),
     id: c.id,
     name: c.name,
@@ -86,6 +112,7 @@ export function fromChannel(c: AlertChannel): ChannelForm {
     homeserver: str(g.homeserver),
     roomId: str(g.roomId),
   };
+  return { ...form, loadedDestination: destinationKey(form) };
 }
 
 /**
@@ -109,6 +136,7 @@ export function validateChannel(f: ChannelForm): string[] {
     if (!/^[!#][^:\s]+:[^\s]+$/.test(f.roomId.trim())) errs.push('channels.err.roomId');
     if (!f.secret && (!f.hasSecret || f.clearSecret)) errs.push('channels.err.token');
   }
+  if (secretMustBeReentered(f)) errs.push('channels.err.reenterSecret');
   return errs;
 }
 

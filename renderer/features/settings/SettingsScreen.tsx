@@ -118,8 +118,12 @@ export function SettingsScreen() {
                 <dd>{info.version}</dd>
                 <dt>{t('settings.mode')}</dt>
                 <dd>{t(`settings.modes.${info.mode}`)}</dd>
-                <dt>{t('settings.db')}</dt>
-                <dd className="url">{info.dbPath}</dd>
+                {info.dbPath && (
+                  <>
+                    <dt>{t('settings.db')}</dt>
+                    <dd className="url">{info.dbPath}</dd>
+                  </>
+                )}
                 <dt>{t('settings.counts')}</dt>
                 <dd>
                   {t('settings.countsValue', {

@@ -4,7 +4,8 @@ import { openDatabase, type Db } from '../../../electron/engine/db/open';
 import { insertChannel, loadChannelForSend } from '../../../electron/engine/db/alerts-store';
 import { pushAlert } from '../../../electron/engine/alerts/push';
 import { acknowledgeDesktop } from '../../../electron/engine/alerts/sender';
-import { csvCell, exportAuditCsv } from '../../../electron/engine/alerts/audit';
+import { parse } from 'csv-parse/sync';
+import { exportAuditCsv, neutralizeFormulas } from '../../../electron/engine/alerts/audit';
 import {
   PLAIN_CODEC,
   activeSecretCodec,
@@ -52,19 +53,60 @@ it('exports who pushed what, when, to whom, via which channel, and the result, a
     actor: 'Élodie Martin',
   });
   acknowledgeDesktop(db, deliveryIds[1], 'Élodie Martin');
-  const csv = exportAuditCsv(db);
-  expect(csv.startsWith('\ufeffhorodatage_utc,heure_paris,acteur,action')).toBe(true);
-  const lines = csv.slice(1).trim().split('\r\n');
-  expect(lines).toHaveLength(1 + 3); // 2 pushed + 1 acknowledged
-  expect(lines[1]).toContain('Élodie Martin,pushed');
-  expect(lines[1]).toContain('smtp:Cabinet,dircab@interieur.test,flash,queued');
-  expect(lines[1]).toContain('"Réponse, ""urgente""\nsvp"');
-  expect(lines[1]).toContain('"[FLASH] =HYPERLINK(""http://evil"") « Réforme » : la colère, ""mot"""');
-  expect(csvCell('=HYPERLINK("http://evil")')).toBe('"\'=HYPERLINK(""http://evil"")"'); // formula neutralised
-  expect(lines[3]).toContain('acknowledged');
+  const csv = exportAuditCsv(db, { separator: ',' });
+  expect(csv.startsWith('\ufeff"horodatage_utc","heure_paris","acteur","action"')).toBe(true);
+  const rows = parse(csv.slice(1), { delimiter: ',' }) as string[][];
+  expect(rows).toHaveLength(1 + 3); // 2 pushed + 1 acknowledged
+  expect(rows[1].slice(2, 4)).toEqual(['Élodie Martin', 'pushed']);
+  expect(rows[1].slice(8, 12)).toEqual(['smtp:Cabinet', 'dircab@interieur.test', 'flash', 'queued']);
+  expect(rows[1]).toContain('Réponse, "urgente"\nsvp');
+  expect(rows[1]).toContain('[FLASH] =HYPERLINK("http://evil") « Réforme » : la colère, "mot"');
+  expect(rows[3][3]).toBe('acknowledged');
   expect(csv).not.toContain('pw-never-exported');
-  expect(csvCell('-1+2')).toBe("'-1+2");
-  expect(csvCell('ok')).toBe('ok');
+  expect(neutralizeFormulas('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
+  expect(neutralizeFormulas('-1+2')).toBe("'-1+2");
+  expect(neutralizeFormulas('ok')).toBe('ok');
+});
+
+it('no cell of the audit CSV is a formula under either separator, whichever one the reader splits on', () => {
+  const desk = insertChannel(db, { name: 'Poste', kind: 'desktop', config: {} });
+  const hostile = [
+    "Manifestation;=cmd|' /C calc'!A0",
+    'Bilan, +cmd|" /C calc"!A0',
+    'Rappel\n@SUM(1+1)*cmd|" /C calc"!A0',
+    'Fin ;  "=HYPERLINK(""http://evil"")',
+    '\t-2+3+cmd|" /C calc"!A0',
+  ];
+  for (const [i, title] of hostile.entries()) {
+    const id = seedItem(db, {
+      sourceId: seedSource(db, `S${i}`),
+      title,
+      published: '2022-07-14T09:00:00.000Z',
+      virality: 90,
+    });
+    pushAlert(db, {
+      itemId: id,
+      severity: 'urgent',
+      comment: title,
+      recipients: [],
+      channels: [desk.id],
+      actor: title,
+    });
+  }
+  for (const written of [';', ','] as const) {
+    const csv = exportAuditCsv(db, { separator: written }).slice(1);
+    for (const read of [';', ',']) {
+      // A spreadsheet reading with the other separator ignores quotes that no longer open a field.
+      const rows = parse(csv, { delimiter: read, relax_quotes: true, relax_column_count: true }) as string[][];
+      const cells = rows.flat();
+      expect(cells.length).toBeGreaterThan(rows.length);
+      const formulas = cells.filter((c) => /^[\s"]*[=+\-@]/.test(c));
+      expect({ written, read, formulas }).toEqual({ written, read, formulas: [] });
+    }
+    // Read as written, the text is all there.
+    const rows = parse(csv, { delimiter: written }) as string[][];
+    expect(rows.flat()).toContain("[URGENT] Manifestation;'=cmd|' /C calc'!A0");
+  }
 });
 
 it('seals secrets with the injected codec and reads them back; plain is flagged as unprotected', () => {

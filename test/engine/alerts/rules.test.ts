@@ -6,6 +6,7 @@ import { evaluateRulesForItems, testRule } from '../../../electron/engine/alerts
 import { insertChannel, insertRule, listAlerts } from '../../../electron/engine/db/alerts-store';
 import { listDeliveries, listAudit } from '../../../electron/engine/db/alerts-outbox-store';
 import { readLeMondeSample, rescore, seedItem, seedSource } from '../../helpers/alerts-db';
+import { testWithDatasets } from '../../helpers/datasets';
 
 const NOW = new Date('2022-01-05T12:00:00.000Z');
 const at = (minAgo: number) => new Date(NOW.getTime() - minAgo * 60_000).toISOString();
@@ -39,7 +40,7 @@ describe('boolean query', () => {
     expect(() => compileQuery('blanquer AND')).toThrow(/Requête invalide/);
     expect(() => parseRuleDefinition({ name: 'x', query: 'a OR', tiers: [{ severity: 'info' }] })).toThrow();
   });
-  it('matches real Le Monde titles accent-insensitively', () => {
+  testWithDatasets('matches real Le Monde titles accent-insensitively', () => {
     const sample = readLeMondeSample();
     const q = compileQuery('"Commission europeenne" OR nucleaire');
     const hits = sample.filter((s) => q(makeMatchDoc(s.title, s.description)));
@@ -247,7 +248,7 @@ describe('rule evaluation', () => {
     expect(evaluateRulesForItems(db, [b, c], NOW).map((x) => x.itemId)).toEqual([b]);
   });
 
-  it('dry-runs a rule over the last 24 h without writing anything', () => {
+  testWithDatasets('dry-runs a rule over the last 24 h without writing anything', () => {
     const sample = readLeMondeSample().slice(0, 120);
     sample.forEach((s, i) =>
       seedItem(db, {

@@ -12,8 +12,9 @@ import {
   measureMlma,
   measureTitleVariants,
 } from '../../../scripts/eval/measures';
+import { describeWithDatasets } from '../../helpers/datasets';
 
-describe('analysis quality on ../shared/datasets', () => {
+describeWithDatasets('analysis quality on ../shared/datasets', () => {
   it('clusters Google News headlines (batch, as `vigie cluster`): B-cubed F1 >= 0.85 (target 0.92), on each half by story >= 0.87, ARI, NMI', () => {
     const r = measureGoogleNewsBatch();
     expect(r.f1).toBeGreaterThanOrEqual(0.85);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
 import { ingestFiles } from '../../../electron/engine/ingest/ingest-files';
 import { countItems } from '../../../electron/engine/db/items-store';
-import { datasetPath } from '../../helpers/datasets';
+import { datasetPath, describeWithDatasets } from '../../helpers/datasets';
 import type { Result } from '../../../shared/result';
 
 const DAY = datasetPath('lemonde-2022-rss', 'raw-snapshots', '2022', 'Mar', '05', '18-34-00');
@@ -23,19 +23,36 @@ function value<T>(r: Result<T>): T {
 let dir: string;
 let engine: Engine;
 
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-api-'));
-  engine = createEngine({ dbPath: path.join(dir, 'vigie.db'), now: () => NOW });
-  const r = await ingestFiles(engine.db, [DAY], { sourceType: 'press-national', workers: 0, onError: () => undefined });
-  expect(r.new).toBeGreaterThan(100);
-});
+describeWithDatasets('engine facade on real feeds', () => {
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-api-'));
+    engine = createEngine({ dbPath: path.join(dir, 'vigie.db'), now: () => NOW });
+    const r = await ingestFiles(engine.db, [DAY], {
+      sourceType: 'press-national',
+      workers: 0,
+      onError: () => undefined,
+    });
+    expect(r.new).toBeGreaterThan(100);
+  });
 
-afterAll(async () => {
-  await engine.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+  afterAll(async () => {
+    await engine.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
-describe('engine facade on real feeds', () => {
+  test('items:list filters by département through the items’ places; bad codes are an input error', async () => {
+    const all = value(await engine.invoke('items:list', { offset: 0, limit: 500 }));
+    const withPlaces = all.items.filter((it) => it.places.length > 0);
+    expect(withPlaces.length).toBeGreaterThan(0);
+    const dep = withPlaces.flatMap((it) => it.places).find((p) => p.level === 'departement')!.code;
+    const page = value(await engine.invoke('items:list', { offset: 0, limit: 500, departements: [dep] }));
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.total).toBe(page.items.length);
+    for (const it of page.items) expect(it.places.some((p) => p.code === dep || p.code.startsWith(dep))).toBe(true);
+    const bad = await engine.invoke('items:list', { offset: 0, limit: 10, departements: ['Finistère'] });
+    expect(bad.ok).toBe(false);
+  });
+
   test('items:list pages cover every item once, ranked by urgency, with the analyst layer', async () => {
     const total = countItems(engine.db);
     const seen = new Set<number>();

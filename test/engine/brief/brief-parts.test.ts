@@ -5,7 +5,7 @@ import { labelsFor } from '../../../electron/engine/brief/i18n';
 import { loadOwnership, ownersOf } from '../../../electron/engine/brief/ownership';
 import { defaultPeriod, nextRunAt } from '../../../electron/engine/brief/schedule';
 import { splitSentences, summarizeStories } from '../../../electron/engine/brief/summarize';
-import { datasetPath } from '../../helpers/datasets';
+import { datasetPath, testWithDatasets } from '../../helpers/datasets';
 
 describe('summaries', () => {
   test('splits French sentences, not after M. or initials', () => {
@@ -17,7 +17,7 @@ describe('summaries', () => {
     ]);
   });
 
-  test('picks the sentences specific to the story (TF-IDF against the other stories)', () => {
+  testWithDatasets('picks the sentences specific to the story (TF-IDF against the other stories)', () => {
     const sample = fs
       .readFileSync(datasetPath('lemonde-2022-rss', 'items.sample.jsonl'), 'utf8')
       .trim()
@@ -116,7 +116,7 @@ describe('formatting', () => {
 });
 
 describe('ownership (ODC-By data read at run time)', () => {
-  test('finds the owners of an outlet from a source name', () => {
+  testWithDatasets('finds the owners of an outlet from a source name', () => {
     const t = loadOwnership(datasetPath('medias-francais-ownership'));
     expect(ownersOf(t, 'Le Monde — International')).toEqual(['Groupe Le Monde (100\u202f%)']);
     expect(ownersOf(t, 'Le Monde diplomatique')!.some((o) => o.startsWith('Association Günter-Holzmann'))).toBe(true);

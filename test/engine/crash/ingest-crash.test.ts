@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { replicateLeMonde } from '../../helpers/lemonde-replica';
+import { describeWithDatasets } from '../../helpers/datasets';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CHILD = path.join(__dirname, 'ingest-child.ts');
@@ -47,7 +48,7 @@ function runAndKill(
   });
 }
 
-describe('crash safety of ingestion', () => {
+describeWithDatasets('crash safety of ingestion', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-crash-'));
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -82,5 +83,5 @@ describe('crash safety of ingestion', () => {
     const present2 = new Set(db2.prepare('SELECT id FROM items').pluck().all() as number[]);
     expect([...first.ids, ...second.ids].filter((id) => !present2.has(id))).toEqual([]);
     db2.close();
-  });
+  }, 180_000); // two SIGKILLed ingest runs of ~700 files: minutes on a loaded 2-core machine
 });

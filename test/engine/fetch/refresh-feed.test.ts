@@ -4,7 +4,7 @@ import { openDatabase, type Db } from '../../../electron/engine/db/open';
 import { addSource, getSource, type SchedulableSource } from '../../../electron/engine/db/sources-store';
 import { refreshFeed } from '../../../electron/engine/ingest/refresh-feed';
 import { refreshAll } from '../../../electron/engine/ingest/scheduler';
-import { datasetPath } from '../../helpers/datasets';
+import { datasetPath, testWithDatasets } from '../../helpers/datasets';
 import { respond, rssDocument, startTestServer, type TestServer } from '../../helpers/http-test-server';
 
 const LEMONDE = datasetPath('lemonde-2022-rss/raw-snapshots/2022');
@@ -34,46 +34,49 @@ describe('refreshFeed', () => {
   const itemCount = (sourceId: number) =>
     (db.prepare('SELECT COUNT(*) AS n FROM item_sources WHERE source_id = ?').get(sourceId) as { n: number }).n;
 
-  it('stores a real Le Monde feed, then dedups the next day and answers 304 to a matching ETag', async () => {
-    let body = snapshot('Mar/04', '0,2-3224,1-0,0.xml'); // 12 of 20 items still there the next day
-    let etag = '"d1"';
-    srv.route('/lemonde', (req, res) => {
-      if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
-      res
-        .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag, 'content-encoding': 'gzip' })
-        .end(zlib.gzipSync(body));
-    });
-    const s = add('/lemonde');
-    // The snapshots are from March 2022: run the clock at capture time so the rate estimate sees recent items.
-    const day1 = new Date('2022-03-04T19:00:00Z');
-    const day2 = new Date('2022-03-05T19:00:00Z');
-    const r1 = await refreshFeed(db, s, { skipAnalysis: true, policy: noJitter, now: () => day1 });
-    expect(r1.status).toBe('ok');
-    expect(r1.items).toBeGreaterThan(10);
-    expect(r1.new).toBe(r1.items);
-    let h = fresh(s);
-    expect(h.health).toMatchObject({ errorCount: 0, etag: '"d1"', lastErrorCode: null });
-    expect(h.health.lastSuccessAt).not.toBeNull();
-    expect(h.itemsPerDay).toBeGreaterThan(0);
-    expect(Date.parse(h.health.nextCheckAt!)).toBeGreaterThanOrEqual(day1.getTime() + 300_000);
+  testWithDatasets(
+    'stores a real Le Monde feed, then dedups the next day and answers 304 to a matching ETag',
+    async () => {
+      let body = snapshot('Mar/04', '0,2-3224,1-0,0.xml'); // 12 of 20 items still there the next day
+      let etag = '"d1"';
+      srv.route('/lemonde', (req, res) => {
+        if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
+        res
+          .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag, 'content-encoding': 'gzip' })
+          .end(zlib.gzipSync(body));
+      });
+      const s = add('/lemonde');
+      // The snapshots are from March 2022: run the clock at capture time so the rate estimate sees recent items.
+      const day1 = new Date('2022-03-04T19:00:00Z');
+      const day2 = new Date('2022-03-05T19:00:00Z');
+      const r1 = await refreshFeed(db, s, { skipAnalysis: true, policy: noJitter, now: () => day1 });
+      expect(r1.status).toBe('ok');
+      expect(r1.items).toBeGreaterThan(10);
+      expect(r1.new).toBe(r1.items);
+      let h = fresh(s);
+      expect(h.health).toMatchObject({ errorCount: 0, etag: '"d1"', lastErrorCode: null });
+      expect(h.health.lastSuccessAt).not.toBeNull();
+      expect(h.itemsPerDay).toBeGreaterThan(0);
+      expect(Date.parse(h.health.nextCheckAt!)).toBeGreaterThanOrEqual(day1.getTime() + 300_000);
 
-    const r304 = await refreshFeed(db, h, { skipAnalysis: true, now: () => day1 });
-    expect(r304.status).toBe('not-modified');
-    expect(r304.items).toBe(0);
-    expect(srv.requests.at(-1)!.headers['if-none-match']).toBe('"d1"');
+      const r304 = await refreshFeed(db, h, { skipAnalysis: true, now: () => day1 });
+      expect(r304.status).toBe('not-modified');
+      expect(r304.items).toBe(0);
+      expect(srv.requests.at(-1)!.headers['if-none-match']).toBe('"d1"');
 
-    body = snapshot('Mar/05', '0,2-3224,1-0,0.xml');
-    etag = '"d2"';
-    h = fresh(s);
-    const r2 = await refreshFeed(db, h, { skipAnalysis: true, now: () => day2 });
-    expect(r2.status).toBe('ok');
-    expect(r2.new).toBeLessThan(r2.items); // overlapping days: most items already known
-    expect(r2.new).toBeGreaterThan(0);
-    expect(fresh(s).health.etag).toBe('"d2"');
-    expect(itemCount(s.id)).toBe(r1.new + r2.new);
-  });
+      body = snapshot('Mar/05', '0,2-3224,1-0,0.xml');
+      etag = '"d2"';
+      h = fresh(s);
+      const r2 = await refreshFeed(db, h, { skipAnalysis: true, now: () => day2 });
+      expect(r2.status).toBe('ok');
+      expect(r2.new).toBeLessThan(r2.items); // overlapping days: most items already known
+      expect(r2.new).toBeGreaterThan(0);
+      expect(fresh(s).health.etag).toBe('"d2"');
+      expect(itemCount(s.id)).toBe(r1.new + r2.new);
+    },
+  );
 
-  it('decodes charsets end to end: no declaration at all, a wrong HTTP charset', async () => {
+  testWithDatasets('decodes charsets end to end: no declaration at all, a wrong HTTP charset', async () => {
     srv.route(
       '/latin1',
       respond(200, fs.readFileSync(`${MINIFLUX}/parser/testdata/no_encoding_ISO-8859-1.xml`), {
@@ -172,7 +175,7 @@ describe('refreshFeed', () => {
     expect(fresh(s).url).toBe(srv.at('/old'));
   });
 
-  it('reports an empty body and an HTML page as parse errors', async () => {
+  testWithDatasets('reports an empty body and an HTML page as parse errors', async () => {
     srv.route('/empty', respond(200, snapshot('Jul/05'), { 'content-type': 'application/rss+xml' }));
     srv.route(
       '/html',

@@ -1,7 +1,7 @@
 /** Peer-suite conformance of parseFeed: pass rates are printed and held to the floors reached. */
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { datasetPath } from '../../helpers/datasets';
+import { datasetPath, describeWithDatasets } from '../../helpers/datasets';
 import { checkRate, fileRate, formatTally, walkFiles, type Tally } from './conformance-common';
 import { runFeedparserEncoding, runFeedparserManifest } from './conformance-feedparser';
 import {
@@ -19,7 +19,7 @@ function report(t: Tally): Tally {
   return t;
 }
 
-describe('parser conformance on peer suites', () => {
+describeWithDatasets('parser conformance on peer suites', () => {
   it('rss-parser goldens (misses are golden artefacts: xml2js reordering, block spacing)', async () => {
     const t = report(await runRssParserGoldens());
     expect(fileRate(t)).toBeGreaterThanOrEqual(0.85);

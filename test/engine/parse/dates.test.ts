@@ -3,11 +3,12 @@ import { parseFeedDate } from '../../../electron/engine/ingest/dates';
 import { FUTURE_DATE_TOLERANCE_MS } from '../../../shared/defaults';
 import { checkRate, formatTally } from './conformance-common';
 import { dateVectorTally } from './date-vectors';
+import { testWithDatasets } from '../../helpers/datasets';
 
 const FAR = { fetchedAt: new Date('2100-01-01T00:00:00Z') };
 
 describe('parseFeedDate', () => {
-  it('passes the feedparser date vectors (zone-less date-times read in Europe/Paris)', () => {
+  testWithDatasets('passes the feedparser date vectors (zone-less date-times read in Europe/Paris)', () => {
     const t = dateVectorTally(parseFeedDate);
     console.error(formatTally(t));
     // Misses: Greek, Hungarian and Korean month/AM-PM words, ISO 8601 two-digit-year forms.

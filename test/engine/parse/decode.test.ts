@@ -4,11 +4,11 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { decodeFeedBytes } from '../../../electron/engine/ingest/decode';
 import { parseFeed } from '../../../electron/engine/ingest/parse-feed';
-import { datasetPath } from '../../helpers/datasets';
+import { datasetPath, describeWithDatasets, testWithDatasets } from '../../helpers/datasets';
 
 const minifluxFile = (rel: string) => fs.readFileSync(datasetPath('miniflux-testdata/internal/reader', rel));
 
-describe('decodeFeedBytes', () => {
+describeWithDatasets('decodeFeedBytes on the Miniflux charset files', () => {
   it.each([
     ['encoding/testdata/windows-1252-incorrect-prolog.xml', 'Euro €'],
     ['encoding/testdata/windows-1252.xml', 'Euro €'],
@@ -25,7 +25,9 @@ describe('decodeFeedBytes', () => {
     expect(text).toContain(expected);
     expect(text).not.toContain('\uFFFD');
   });
+});
 
+describe('decodeFeedBytes', () => {
   it('uses the HTTP charset for non-UTF-8 bytes and reports it', () => {
     const bytes = iconv.encode('<rss><channel><title>Пример</title></channel></rss>', 'koi8-r');
     expect(decodeFeedBytes(bytes, 'application/rss+xml; charset="KOI8-R"')).toEqual({
@@ -49,7 +51,7 @@ describe('decodeFeedBytes', () => {
     expect(charset).toBe('windows-1252');
   });
 
-  it('honours BOMs and sniffs BOM-less UTF-16/32 (feedparser encoding suite)', () => {
+  testWithDatasets('honours BOMs and sniffs BOM-less UTF-16/32 (feedparser encoding suite)', () => {
     const dir = datasetPath('feedparser-tests/tests/encoding');
     for (const name of [
       'utf-16le-bom.xml',
@@ -66,7 +68,7 @@ describe('decodeFeedBytes', () => {
     }
   });
 
-  it('decodes East Asian legacy charsets named in the declaration', () => {
+  testWithDatasets('decodes East Asian legacy charsets named in the declaration', () => {
     const dir = datasetPath('feedparser-tests/tests/encoding');
     expect(decodeFeedBytes(fs.readFileSync(path.join(dir, 'euc-kr.xml'))).text).toContain('\ub144');
   });

@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { ParsedItemCache, splitItems } from '../../../electron/engine/ingest/item-cache';
 import { parseFeed } from '../../../electron/engine/ingest/parse-feed';
 import { lemondeRawFiles } from '../../helpers/lemonde-replica';
+import { testWithDatasets } from '../../helpers/datasets';
 
 const rss = (items: string[], channelExtra = '') =>
   `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Préfecture</title><link>https://pref.example.fr/</link>${channelExtra}<lastBuildDate>Mon, 23 Nov 2026 10:00:00 +0100</lastBuildDate>\n${items.join('\n')}\n</channel></rss>`;
@@ -145,23 +146,26 @@ describe('parseFeed with an item cache', () => {
     expect(cache.hits).toBe(2);
   });
 
-  test('replaying the real Le Monde snapshots gives exactly the uncached result, with most items reused', async () => {
-    const cache = new ParsedItemCache();
-    const fetchedAt = new Date('2022-12-31T00:00:00Z');
-    let files = 0;
-    for (const f of lemondeRawFiles()) {
-      const bytes = fs.readFileSync(f);
-      if (bytes.length === 0) continue;
-      const plain = await parseFeed(bytes, { fetchedAt, itemCache: false });
-      const reused = await parseFeed(bytes, { fetchedAt, itemCache: cache });
-      // Compared as data: the cache's clones come from Node's realm, not jest's (prototypes differ).
-      if (!isDeepStrictEqual(JSON.parse(JSON.stringify(plain)), JSON.parse(JSON.stringify(reused))))
-        throw new Error(`cached parse differs for ${f}`);
-      expect(Object.keys(reused.items[0] ?? {})).toEqual(Object.keys(plain.items[0] ?? {}));
-      files++;
-    }
-    expect(files).toBeGreaterThan(300);
-    // 6,985 occurrences of 2,430 distinct item texts spread over 16 section feeds.
-    expect(cache.hits / (cache.hits + cache.misses)).toBeGreaterThan(0.35);
-  });
+  testWithDatasets(
+    'replaying the real Le Monde snapshots gives exactly the uncached result, with most items reused',
+    async () => {
+      const cache = new ParsedItemCache();
+      const fetchedAt = new Date('2022-12-31T00:00:00Z');
+      let files = 0;
+      for (const f of lemondeRawFiles()) {
+        const bytes = fs.readFileSync(f);
+        if (bytes.length === 0) continue;
+        const plain = await parseFeed(bytes, { fetchedAt, itemCache: false });
+        const reused = await parseFeed(bytes, { fetchedAt, itemCache: cache });
+        // Compared as data: the cache's clones come from Node's realm, not jest's (prototypes differ).
+        if (!isDeepStrictEqual(JSON.parse(JSON.stringify(plain)), JSON.parse(JSON.stringify(reused))))
+          throw new Error(`cached parse differs for ${f}`);
+        expect(Object.keys(reused.items[0] ?? {})).toEqual(Object.keys(plain.items[0] ?? {}));
+        files++;
+      }
+      expect(files).toBeGreaterThan(300);
+      // 6,985 occurrences of 2,430 distinct item texts spread over 16 section feeds.
+      expect(cache.hits / (cache.hits + cache.misses)).toBeGreaterThan(0.35);
+    },
+  );
 });

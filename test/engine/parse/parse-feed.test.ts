@@ -1,7 +1,7 @@
 /** parseFeed: formats, error codes, recovery and model details, on real files and minimal documents. */
 import fs from 'node:fs';
 import { parseFeed } from '../../../electron/engine/ingest/parse-feed';
-import { datasetPath } from '../../helpers/datasets';
+import { datasetPath, testWithDatasets } from '../../helpers/datasets';
 
 const FAR = new Date('2100-01-01T00:00:00Z');
 const parse = (text: string, baseUrl?: string) => parseFeed(text, { fetchedAt: FAR, baseUrl });
@@ -12,7 +12,7 @@ const codeOf = async (p: Promise<unknown>) =>
   );
 
 describe('parseFeed errors', () => {
-  it('refuses empty input with parse.empty (including the real 0-byte Le Monde snapshot)', async () => {
+  testWithDatasets('refuses empty input with parse.empty (including the real 0-byte Le Monde snapshot)', async () => {
     expect(await codeOf(parseFeed(Buffer.alloc(0)))).toBe('parse.empty');
     expect(await codeOf(parseFeed('  \n\t '))).toBe('parse.empty');
     expect(
@@ -24,7 +24,7 @@ describe('parseFeed errors', () => {
     ).toBe('parse.empty');
   });
 
-  it('refuses HTML pages, other XML and other JSON with parse.not_a_feed', async () => {
+  testWithDatasets('refuses HTML pages, other XML and other JSON with parse.not_a_feed', async () => {
     expect(
       await codeOf(
         parseFeed(fs.readFileSync(datasetPath('miniflux-testdata/internal/reader/encoding/testdata/utf8.html'))),
@@ -51,7 +51,7 @@ describe('parseFeed recovery', () => {
     expect(feed.items[0].title).toBe('R&D … «\u00a0ok\u00a0»');
   });
 
-  it('keeps the complete items of a truncated document', async () => {
+  testWithDatasets('keeps the complete items of a truncated document', async () => {
     const full = fs.readFileSync(
       datasetPath('lemonde-2022-rss/raw-snapshots/2022/Mar/05/18-34-00/0,2-3210,1-0,0.xml'),
       'utf8',
@@ -63,24 +63,27 @@ describe('parseFeed recovery', () => {
     expect(feed.title).toBe('International : Toute l’actualité sur Le Monde.fr.');
   });
 
-  it('reads a complete document with an unclosed tag through the lenient fallback (feedjira sample)', async () => {
-    const feed = await parseFeed(
-      fs.readFileSync(datasetPath('feedjira-sample-feeds/spec/sample_feeds/ITunesWithSingleQuotedAttributes.xml')),
-      { fetchedAt: FAR },
-    );
-    expect(feed.title).toBe('All About Everything');
-    expect(feed.items.map((i) => i.title)).toEqual([
-      'Shake Shake Shake Your Spices',
-      expect.any(String),
-      expect.any(String),
-    ]);
-    expect(feed.items[0].enclosures[0]).toEqual({
-      url: 'http://example.com/podcasts/everything/AllAboutEverythingEpisode3.m4a',
-      type: 'audio/x-m4a',
-      length: 8727310,
-    });
-    expect(feed.items[0].published).toBe('2005-06-15T19:00:00.000Z');
-  });
+  testWithDatasets(
+    'reads a complete document with an unclosed tag through the lenient fallback (feedjira sample)',
+    async () => {
+      const feed = await parseFeed(
+        fs.readFileSync(datasetPath('feedjira-sample-feeds/spec/sample_feeds/ITunesWithSingleQuotedAttributes.xml')),
+        { fetchedAt: FAR },
+      );
+      expect(feed.title).toBe('All About Everything');
+      expect(feed.items.map((i) => i.title)).toEqual([
+        'Shake Shake Shake Your Spices',
+        expect.any(String),
+        expect.any(String),
+      ]);
+      expect(feed.items[0].enclosures[0]).toEqual({
+        url: 'http://example.com/podcasts/everything/AllAboutEverythingEpisode3.m4a',
+        type: 'audio/x-m4a',
+        length: 8727310,
+      });
+      expect(feed.items[0].published).toBe('2005-06-15T19:00:00.000Z');
+    },
+  );
 
   it('skips junk a server printed before the document', async () => {
     const feed = await parse(
@@ -106,7 +109,7 @@ describe('parseFeed recovery', () => {
 });
 
 describe('parseFeed model', () => {
-  it('reads a Le Monde snapshot: CDATA, guillemets, +0100 offsets, media:content images', async () => {
+  testWithDatasets('reads a Le Monde snapshot: CDATA, guillemets, +0100 offsets, media:content images', async () => {
     const feed = await parseFeed(
       fs.readFileSync(datasetPath('lemonde-2022-rss/raw-snapshots/2022/Mar/05/18-34-00/0,2-3210,1-0,0.xml')),
       { fetchedAt: FAR },
@@ -172,7 +175,7 @@ describe('parseFeed model', () => {
     expect(b.updated).toBe('2022-03-07T10:00:00.000Z');
   });
 
-  it('reads RSS 1.0 (RDF) with dc: dates and creators', async () => {
+  testWithDatasets('reads RSS 1.0 (RDF) with dc: dates and creators', async () => {
     const feed = await parseFeed(fs.readFileSync(datasetPath('rss-parser-fixtures/test/input/rss-1.rss')), {
       fetchedAt: FAR,
     });
@@ -209,7 +212,7 @@ describe('parseFeed model', () => {
     );
   });
 
-  it('reads JSON Feed 1.1 (gofeed and feed-rs fixtures)', async () => {
+  testWithDatasets('reads JSON Feed 1.1 (gofeed and feed-rs fixtures)', async () => {
     const feed = await parseFeed(
       fs.readFileSync(datasetPath('gofeed-testdata/testdata/parser/json/version_json_11.json')),
       { fetchedAt: FAR },
@@ -231,7 +234,7 @@ describe('parseFeed model', () => {
     expect(feed.items[0].link).toBe('https://ex.fr/rss/a/b');
   });
 
-  it('parses Le Monde-sized feeds at a measured rate (printed)', async () => {
+  testWithDatasets('parses Le Monde-sized feeds at a measured rate (printed)', async () => {
     const files = ['0,2-3210,1-0,0.xml', '0,2-3208,1-0,0.xml', '0,2-3224,1-0,0.xml', '0,2-3232,1-0,0.xml'].map((f) =>
       fs.readFileSync(datasetPath('lemonde-2022-rss/raw-snapshots/2022/Mar/05/18-34-00', f)),
     );

@@ -2,8 +2,9 @@
 import { htmlToText, sanitizeHtml } from '../../../electron/engine/ingest/sanitize';
 import { checkRate, fileRate, formatTally } from '../parse/conformance-common';
 import { findActiveContent, runSanitizerSuite } from '../parse/conformance-feedparser';
+import { describeWithDatasets } from '../../helpers/datasets';
 
-describe('sanitizer corpora', () => {
+describeWithDatasets('sanitizer corpora', () => {
   it('leaves no active content in any feedparser sanitize case or feedvalidator security case', async () => {
     const { safety, textKept } = await runSanitizerSuite();
     console.error(formatTally(safety));

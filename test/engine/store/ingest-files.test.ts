@@ -5,6 +5,7 @@ import { countItems, itemSources, listItems, stats } from '../../../electron/eng
 import { listSources } from '../../../electron/engine/db/sources-store';
 import { ingestFiles } from '../../../electron/engine/ingest/ingest-files';
 import { LEMONDE_RAW, lemondeRawFiles } from '../../helpers/lemonde-replica';
+import { describeWithDatasets } from '../../helpers/datasets';
 
 /** Independent count from the raw XML: item occurrences and distinct guids, and guid → feed files. */
 function rawFacts(files: string[]) {
@@ -22,7 +23,7 @@ function rawFacts(files: string[]) {
   return { occurrences, feedsByGuid };
 }
 
-describe('ingestFiles on the raw Le Monde 2022 snapshots', () => {
+describeWithDatasets('ingestFiles on the raw Le Monde 2022 snapshots', () => {
   let db: Db;
   const errors: string[] = [];
   let result: Awaited<ReturnType<typeof ingestFiles>>;

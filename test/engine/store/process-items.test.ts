@@ -167,3 +167,34 @@ describe('processItems', () => {
     });
   });
 });
+
+describe('links from the feed', () => {
+  it('keeps only http(s) item links and enclosure URLs (javascript:, data:, file: dropped before storing)', () => {
+    const enclosures = [
+      { url: 'javascript:alert(1)', type: 'audio/mpeg', length: null },
+      { url: 'data:audio/mpeg;base64,AAAA', type: 'audio/mpeg', length: null },
+      { url: 'file:///etc/passwd', type: null, length: null },
+      { url: 'https://cdn.example.fr/podcast.mp3', type: 'audio/mpeg', length: 10 },
+    ];
+    const [a, b, c] = processItems(
+      feed([
+        item({ title: 'A', link: 'javascript:alert(document.domain)', enclosures }),
+        item({ title: 'B', link: ' data:text/html,<script>alert(1)</script>' }),
+        item({ title: 'C', link: 'https://www.ex.fr/c', guid: 'vbscript:x' }),
+      ]),
+      ctx,
+    );
+    expect(a.link).toBeNull();
+    expect(a.keys.some((k) => k.startsWith('l:'))).toBe(false);
+    expect(a.enclosures).toEqual([{ url: 'https://cdn.example.fr/podcast.mp3', type: 'audio/mpeg', length: 10 }]);
+    expect(b.link).toBeNull();
+    expect(c.link).toBe('https://www.ex.fr/c');
+    // Worker-side preparation applies the same rule.
+    const [p] = finishPreparedItems(
+      prepareItems(feed([item({ title: 'A', link: 'javascript:x', enclosures })]), ctx),
+      ctx,
+    );
+    expect(p.link).toBeNull();
+    expect(p.enclosures).toHaveLength(1);
+  });
+});

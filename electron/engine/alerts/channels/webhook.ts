@@ -6,6 +6,8 @@
 import { createHmac } from 'node:crypto';
 import type { AlertMessage } from '../../../../shared/types/alerts';
 import { deliveryError, isRetryableStatus, retryAfterMs, type ChannelSend } from './types';
+import { chatLinkUrl, mattermostText, slackText, teamsText } from './chat-markup';
+import { safeWebUrl } from '../../safe-url';
 
 /** Body formats. */
 export type WebhookPreset = 'generic' | 'mattermost' | 'slack' | 'teams';
@@ -36,35 +38,45 @@ function scoreLine(m: AlertMessage): string {
   return `Viralité ${f(m.scores.virality)} · Polémique ${f(m.scores.controversy)} · Infox ${f(m.scores.infox)}`;
 }
 
-/** Builds the JSON body for a preset. */
+/** Builds the JSON body for a preset; feed text is escaped for the preset's markup (see chat-markup.ts). */
 export function buildWebhookBody(preset: WebhookPreset, m: AlertMessage, idemKey: string): unknown {
   const when = m.publishedFr ? ` — ${m.publishedFr}` : '';
+  const url = safeWebUrl(m.link);
   if (preset === 'slack' || preset === 'mattermost') {
-    const link = m.link ? (preset === 'slack' ? `<${m.link}|${m.title}>` : `[${m.title}](${m.link})`) : m.title;
+    const esc = preset === 'slack' ? slackText : mattermostText;
+    const title = esc(m.title);
+    const link = url
+      ? preset === 'slack'
+        ? `<${chatLinkUrl(url)}|${title}>`
+        : `[${title}](${chatLinkUrl(url)})`
+      : title;
     const bold = preset === 'slack' ? '*' : '**';
     const lines = [
-      `${SEV_EMOJI[m.severity]} ${bold}${m.subject}${bold}`,
+      `${SEV_EMOJI[m.severity]} ${bold}${esc(m.subject)}${bold}`,
       link,
-      `${m.source ?? ''}${when}`,
+      esc(`${m.source ?? ''}${when}`),
       scoreLine(m),
     ];
-    if (m.comment) lines.push(`> ${m.comment}`);
-    return { text: lines.filter(Boolean).join('\n') };
+    if (m.comment) lines.push(`> ${esc(m.comment)}`);
+    // Slack: no link previews (a remote page or image fetched on the reader's behalf).
+    return preset === 'slack'
+      ? { text: lines.filter(Boolean).join('\n'), unfurl_links: false, unfurl_media: false }
+      : { text: lines.filter(Boolean).join('\n') };
   }
   if (preset === 'teams') {
     const body: unknown[] = [
       {
         type: 'TextBlock',
-        text: m.subject,
+        text: teamsText(m.subject),
         weight: 'Bolder',
         size: 'Medium',
         wrap: true,
         color: m.severity === 'info' ? 'Default' : 'Attention',
       },
-      { type: 'TextBlock', text: `${m.source ?? ''}${when}`, isSubtle: true, wrap: true },
+      { type: 'TextBlock', text: teamsText(`${m.source ?? ''}${when}`), isSubtle: true, wrap: true },
       { type: 'TextBlock', text: scoreLine(m), wrap: true },
     ];
-    if (m.comment) body.push({ type: 'TextBlock', text: m.comment, wrap: true });
+    if (m.comment) body.push({ type: 'TextBlock', text: teamsText(m.comment), wrap: true });
     return {
       type: 'message',
       attachments: [
@@ -75,14 +87,14 @@ export function buildWebhookBody(preset: WebhookPreset, m: AlertMessage, idemKey
             type: 'AdaptiveCard',
             version: '1.4',
             body,
-            actions: m.link ? [{ type: 'Action.OpenUrl', title: "Ouvrir l'article", url: m.link }] : [],
+            actions: url ? [{ type: 'Action.OpenUrl', title: "Ouvrir l'article", url }] : [],
           },
         },
       ],
     };
   }
   const { html: _html, ...rest } = m;
-  return { id: idemKey, type: 'vigie.alert', ...rest };
+  return { id: idemKey, type: 'vigie.alert', ...rest, link: url };
 }
 
 /** Posts one alert to the channel's URL. */

@@ -8,7 +8,8 @@ import { m005Briefs } from './005-briefs';
 import { m006ItemScoreIndexes } from './006-item-score-indexes';
 import { m007PendingClaims } from './007-pending-claims';
 import { m008StoryPins } from './008-story-pins';
-import { m009Topics } from './009-topics';
+import { m009Places } from './009-places';
+import { m010Topics } from './010-topics';
 
 /** All migrations, in version order. */
 export const MIGRATIONS: Migration[] = [
@@ -20,5 +21,6 @@ export const MIGRATIONS: Migration[] = [
   m006ItemScoreIndexes,
   m007PendingClaims,
   m008StoryPins,
-  m009Topics,
+  m009Places,
+  m010Topics,
 ];

@@ -1,4 +1,4 @@
-/** 009: topics above stories (events), and story ids that are never handed out twice. */
+/** 010: topics above stories (events), and story ids that are never handed out twice. */
 import type { Migration } from '../migrations';
 
 /**
@@ -7,8 +7,8 @@ import type { Migration } from '../migrations';
  * keeps the next story id: SQLite reuses the largest rowid after a delete, so a story URL could
  * come to name another story once its story was merged away or rebuilt.
  */
-export const m009Topics: Migration = {
-  version: 9,
+export const m010Topics: Migration = {
+  version: 10,
   name: 'topics',
   up(db) {
     db.exec(`
